@@ -1,0 +1,50 @@
+"""The ``deadlines`` command line: thin commands over the library.
+
+Each command parses its input, makes one library call and prints. A library
+:class:`~deadlines.errors.DeadlineError` becomes one line on stderr and exit code 1, here and only
+here; bad command-line input (an impossible date, a malformed period, an unknown calendar) is
+rejected by click parameter types with exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from deadlines.errors import DeadlineError
+
+
+class DeadlinesGroup(click.Group):
+    """A group that turns library errors into one clear line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DeadlineError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=DeadlinesGroup)
+@click.version_option(package_name="deadlines")
+def main() -> None:
+    """Statutory deadlines and reminders for the Shizuishan (Ningxia) 2023 plan.
+
+    Due dates are computed on the Chinese working-day calendar (cn) or with Ningxia's regional
+    holidays (cn-nx); every answer explains how it was reached.
+    """
+
+
+def _register() -> None:
+    from deadlines.cli import calendar_cmd, due_cmd
+
+    main.add_command(due_cmd.due)
+    main.add_command(calendar_cmd.calendar_group)
+
+
+_register()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

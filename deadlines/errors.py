@@ -1,0 +1,44 @@
+"""One exception hierarchy for the whole package.
+
+Every error is a ``ValueError`` subclass whose message is one line naming what was received and
+what is accepted (the habit of exchange_calendars). The CLI turns any :class:`DeadlineError` into
+that one line on stderr and a non-zero exit, in one place (``deadlines.cli``).
+"""
+
+from __future__ import annotations
+
+
+class DeadlineError(ValueError):
+    """Base class of every error this package raises on bad input or bad data."""
+
+
+class InvalidDateError(DeadlineError):
+    """A date string that is not a real ISO date (``2026-02-30``)."""
+
+
+class PeriodError(DeadlineError):
+    """A period text that cannot be read (``abc``, ``0 days``, ``3 fortnights``)."""
+
+
+class UnknownCalendarError(DeadlineError):
+    """A calendar name that is not one of the known calendars."""
+
+
+class OutOfRangeError(DeadlineError):
+    """A date outside what any calendar layer can answer (before 2004, past the lunar range)."""
+
+
+class ProvisionalRefusedError(OutOfRangeError):
+    """``strict`` was asked for and the answer depends on a year with no published notice."""
+
+
+class CalendarDataError(DeadlineError):
+    """A holiday data file under ``calendars/`` is malformed; the message names path and key."""
+
+
+class RuleError(DeadlineError):
+    """A rule file is invalid, or a rule id / rule words match nothing."""
+
+
+class StoreError(DeadlineError):
+    """The SQLite store cannot be used as asked (not a store, newer schema, locked, bad row)."""
