@@ -1,0 +1,144 @@
+"""Holiday year files under ``calendars/``: reading and validating them.
+
+The format is documented in ``calendars/README.md``. Every file is one year of one layer
+(``calendars/cn/2027.toml`` for a State Council notice, ``calendars/cn-nx/2021.toml`` for
+Ningxia's regional days), carries its source, and is validated whole when the calendar is built:
+a bad file fails with its path and the bad key, never halfway through a computation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deadlines.errors import CalendarDataError
+
+LAYERS = ("cn", "cn-nx")
+_CONFIDENCE = {"cn": ("official",), "cn-nx": ("high", "medium", "low")}
+_KEYS = (
+    "year",
+    "calendar",
+    "document",
+    "urls",
+    "published",
+    "confidence",
+    "notes",
+    "rest",
+    "workdays",
+)
+_DAY_KEYS = ("date", "name")
+
+
+@dataclass(frozen=True)
+class YearFile:
+    path: Path
+    year: int
+    layer: str
+    source: str
+    """The document number and first URL, as shown in explanations."""
+    confidence: str
+    rest: dict[dt.date, str]
+    workdays: dict[dt.date, str]
+
+
+@dataclass
+class LoadedFiles:
+    national: dict[int, YearFile] = field(default_factory=dict)
+    regional: dict[int, YearFile] = field(default_factory=dict)
+    paths: list[Path] = field(default_factory=list)
+
+
+def _fail(path: Path, key: str, expected: str, got: object) -> CalendarDataError:
+    return CalendarDataError(f"{path}: key {key!r}: expected {expected}, got {got!r}")
+
+
+def _days(path: Path, raw: dict[str, Any], key: str, year: int) -> dict[dt.date, str]:
+    items = raw.get(key, [])
+    if not isinstance(items, list):
+        raise _fail(path, key, 'a list of {date = YYYY-MM-DD, name = "…"} tables', items)
+    days: dict[dt.date, str] = {}
+    for i, item in enumerate(items):
+        where = f"{key}[{i}]"
+        if not isinstance(item, dict):
+            raise _fail(path, where, 'a table like {date = 2027-10-01, name = "国庆节"}', item)
+        for k in item:
+            if k not in _DAY_KEYS:
+                raise _fail(path, f"{where}.{k}", f"one of {', '.join(_DAY_KEYS)}", k)
+        day, name = item.get("date"), item.get("name")
+        if not isinstance(day, dt.date) or isinstance(day, dt.datetime) or day.year != year:
+            raise _fail(
+                path, f"{where}.date", f"a bare TOML date in {year}, like {year}-10-01", day
+            )
+        if not isinstance(name, str) or not name.strip():
+            raise _fail(path, f"{where}.name", "a non-empty holiday name", name)
+        if day in days:
+            raise _fail(path, f"{where}.date", "each date once", day.isoformat())
+        days[day] = name.strip()
+    return days
+
+
+def load_year_file(path: Path, layer: str) -> YearFile:
+    """Read and validate one year file; raise :class:`CalendarDataError` naming path and key."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise CalendarDataError(f"{path}: not a valid TOML file: {exc}") from None
+    for key in raw:
+        if key not in _KEYS:
+            near = difflib.get_close_matches(key, _KEYS, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            raise CalendarDataError(
+                f"{path}: key {key!r}: unknown key{hint}; accepted: {', '.join(_KEYS)}"
+            )
+    year = raw.get("year")
+    if not isinstance(year, int) or str(year) != path.stem:
+        raise _fail(path, "year", f"the file's own year {path.stem}", year)
+    if raw.get("calendar") != layer:
+        raise _fail(path, "calendar", f"{layer!r}, the folder the file is in", raw.get("calendar"))
+    confidence = raw.get("confidence")
+    if confidence not in _CONFIDENCE[layer]:
+        raise _fail(path, "confidence", " or ".join(_CONFIDENCE[layer]), confidence)
+    document, urls = raw.get("document"), raw.get("urls", [])
+    if document is not None and (not isinstance(document, str) or not document.strip()):
+        raise _fail(
+            path, "document", "the notice's document number, e.g. 国办发明电〔2026〕1号", document
+        )
+    if not isinstance(urls, list) or not all(isinstance(u, str) and u for u in urls):
+        raise _fail(path, "urls", "a list of source URLs", urls)
+    if not document and not urls:
+        raise _fail(path, "document", "a document number or at least one URL in 'urls'", None)
+    if "notes" in raw and not isinstance(raw["notes"], str):
+        raise _fail(path, "notes", "a string", raw["notes"])
+    rest = _days(path, raw, "rest", year)
+    workdays = _days(path, raw, "workdays", year)
+    for day in workdays:
+        if day in rest:
+            raise _fail(path, "workdays", "no date that is also in 'rest'", day.isoformat())
+        if day.weekday() < 5:
+            raise _fail(
+                path, "workdays", "make-up working days on a Saturday or Sunday", day.isoformat()
+            )
+    if layer == "cn" and not rest:
+        raise _fail(path, "rest", "the notice's holiday days (a national year has some)", [])
+    source = ", ".join(s for s in (document, urls[0] if urls else None) if s)
+    return YearFile(path, year, layer, source, confidence, rest, workdays)
+
+
+def load_dir(folder: Path | None) -> LoadedFiles:
+    """Every year file under ``folder/cn`` and ``folder/cn-nx``; a missing folder is empty."""
+    loaded = LoadedFiles()
+    if folder is None:
+        return loaded
+    for layer, target in (("cn", loaded.national), ("cn-nx", loaded.regional)):
+        sub = folder / layer
+        if not sub.is_dir():
+            continue
+        for path in sorted(sub.glob("*.toml")):
+            year_file = load_year_file(path, layer)
+            target[year_file.year] = year_file
+            loaded.paths.append(path)
+    return loaded

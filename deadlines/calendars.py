@@ -1,0 +1,446 @@
+"""Working-day calendars: the national layer (``cn``) and the Ningxia layer (``cn-nx``).
+
+A calendar answers, for every day from 2004-01-01 to the end of :data:`LAST_YEAR`, whether it is a
+working day and why. Each year comes from exactly one source, checked in this order:
+
+1. a year file ``calendars/cn/YYYY.toml`` written from the State Council notice (see
+   ``calendars/README.md``): local data wins, so a year can be added before the library knows it;
+2. the ``chinese-calendar`` package (2004–2026 in 1.11.0; a newer release that knows more years is
+   picked up without a code change, since its range is probed, not hard-coded);
+3. otherwise the year is *provisional* (decisions.md): weekends plus the statutory holidays that
+   the 2024 放假办法 fixes for every year, with no 调休. Answers that use such a year say so, and a
+   ``strict`` calendar refuses them.
+
+``cn-nx`` adds the regional 开斋节/古尔邦节 days off and make-up working days from
+``calendars/cn-nx/YYYY.toml``. A year with no regional file is *unknown*, not empty: answers that
+depend on it say so (and ``strict`` refuses them).
+
+Arithmetic uses a precomputed index: ``cum[i]`` is the number of working days in the first
+``i + 1`` days of the range and ``pos[k]`` the day offset of the k-th working day, so adding or
+counting working days is two list look-ups, never a day-by-day loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Literal
+
+from chinese_calendar import constants as cc_data
+
+from deadlines import caldata
+from deadlines.errors import OutOfRangeError, ProvisionalRefusedError, UnknownCalendarError
+
+CALENDARS = ("cn", "cn-nx")
+FIRST_YEAR = 2004
+"""chinese-calendar's first year; nothing earlier is answered."""
+LAST_YEAR = 2099
+"""The last year a provisional calendar is computed for. lunar-python reaches far beyond, but the
+tests cross-check its 春节/端午/中秋 dates against the independent ``lunardate`` tables, which end in
+2099; past the checked range we refuse rather than guess."""
+
+DayKind = Literal["workday", "makeup", "weekend", "holiday", "regional"]
+
+_HOLIDAY_ZH = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋",
+    "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
+}
+_WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def fmt(d: dt.date) -> str:
+    """``2026-02-14 (Sat)``: every date in an explanation carries its weekday."""
+    return f"{d.isoformat()} ({_WEEKDAY[d.weekday()]})"
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """One day of a calendar and the reason for its status."""
+
+    date: dt.date
+    kind: DayKind
+    name: str | None
+    """Holiday name (``春节 Spring Festival``) for holidays, regional days and make-up days."""
+    source: str
+    """Where the year's data comes from (a notice, the library, or the provisional rule)."""
+    provisional: bool
+
+    @property
+    def workday(self) -> bool:
+        return self.kind in ("workday", "makeup")
+
+    @property
+    def reason(self) -> str:
+        if self.kind == "workday":
+            return "working day"
+        if self.kind == "makeup":
+            return f"make-up working day (调休) for {self.name}"
+        if self.kind == "weekend":
+            return "weekend"
+        if self.kind == "regional":
+            return f"Ningxia regional holiday: {self.name}"
+        return f"holiday: {self.name}"
+
+
+@dataclass(frozen=True)
+class YearInfo:
+    """Where one year of a calendar comes from, and how far to trust it."""
+
+    year: int
+    status: Literal["published", "provisional"]
+    source: str
+    confidence: str
+    """``official`` for a State Council notice, ``provisional`` for a computed year; for the
+    Ningxia layer, the regional file's ``high``/``medium``/``low``, or ``unknown`` without one."""
+    regional_source: str | None = None
+    regional_confidence: str | None = None
+
+
+@dataclass(frozen=True)
+class _Year:
+    info: YearInfo
+    rest: dict[dt.date, tuple[DayKind, str]]
+    """Rest days that are not plain weekends, and weekend days inside a holiday block."""
+    makeup: dict[dt.date, str]
+    """Weekend days that are working days (调休)."""
+    regional: frozenset[dt.date] = frozenset()
+    """Days whose status comes from the Ningxia file rather than the national layer."""
+
+
+def default_calendars_dir() -> Path | None:
+    """The ``calendars/`` folder: ``$DEADLINES_CALENDARS``, else the checkout's own folder."""
+    env = os.environ.get("DEADLINES_CALENDARS")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent.parent / "calendars"
+    return here if here.is_dir() else None
+
+
+def _library_years() -> range:
+    """The years chinese-calendar knows, probed so that a newer release needs no code change."""
+    years = {d.year for d in cc_data.holidays}
+    return range(min(years), max(years) + 1)
+
+
+def _lunar_holidays(year: int) -> dict[dt.date, str]:
+    """The 2024 放假办法's fixed holidays of ``year`` (decisions.md, provisional calendar)."""
+    from lunar_python import Lunar, Solar
+
+    def solar(lunar_month: int, lunar_day: int) -> dt.date:
+        s = Lunar.fromYmd(year, lunar_month, lunar_day).getSolar()
+        return dt.date(s.getYear(), s.getMonth(), s.getDay())
+
+    spring = solar(1, 1)
+    qm = Solar.fromYmd(year, 4, 15).getLunar().getJieQiTable()["清明"]
+    days = {dt.date(year, 1, 1): "元旦 New Year's Day"}
+    for i in range(-1, 3):  # 除夕 and 初一–初三
+        days[spring + dt.timedelta(days=i)] = "春节 Spring Festival"
+    days[dt.date(qm.getYear(), qm.getMonth(), qm.getDay())] = "清明 Tomb-sweeping Day"
+    days[dt.date(year, 5, 1)] = days[dt.date(year, 5, 2)] = "劳动节 Labour Day"
+    days[solar(5, 5)] = "端午 Dragon Boat Festival"
+    days[solar(8, 15)] = "中秋 Mid-autumn Festival"
+    for day in (1, 2, 3):
+        days[dt.date(year, 10, day)] = "国庆节 National Day"
+    return days
+
+
+class Calendar:
+    """A working-day calendar over 2004-01-01 … :data:`LAST_YEAR`-12-31.
+
+    Build one with :func:`calendar`. With ``strict=True`` every method refuses to answer from a
+    provisional year or (``cn-nx``) a year with no regional data.
+    """
+
+    def __init__(self, name: str, calendars_dir: Path | None = None, strict: bool = False) -> None:
+        if name not in CALENDARS:
+            raise UnknownCalendarError(
+                f"unknown calendar {name!r}; accepted: {', '.join(CALENDARS)}"
+            )
+        self.name = name
+        self.strict = strict
+        self.calendars_dir = calendars_dir
+        self._files = caldata.load_dir(calendars_dir)
+        self._lib_years = _library_years()
+        self._base = dt.date(FIRST_YEAR, 1, 1).toordinal()
+        self._years: dict[int, _Year] = {}
+        self._kind: list[DayKind] = []
+        self._cum: list[int] = []
+        self._pos: list[int] = []
+        self._built_to = FIRST_YEAR - 1
+        last_published = max(y for y in range(FIRST_YEAR, LAST_YEAR + 1) if self._published(y))
+        self._extend(min(last_published + 2, LAST_YEAR))
+        digest = hashlib.sha256()
+        for path in sorted(self._files.paths):
+            if self.name == "cn-nx" or path.parent.name == "cn":
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        self.data_version = (
+            f"{name}@chinese-calendar-{version('chinese-calendar')}"
+            f"+files-{digest.hexdigest()[:10]}+lunar-python-{version('lunar-python')}"
+        )
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _published(self, year: int) -> bool:
+        return year in self._files.national or year in self._lib_years
+
+    def _year_data(self, year: int) -> _Year:
+        rest: dict[dt.date, tuple[DayKind, str]] = {}
+        makeup: dict[dt.date, str] = {}
+        national = self._files.national.get(year)
+        if national is not None:
+            rest.update({d: ("holiday", n) for d, n in national.rest.items()})
+            makeup.update(national.workdays)
+            info = YearInfo(year, "published", national.source, national.confidence)
+        elif year in self._lib_years:
+            for d, en in cc_data.holidays.items():
+                if d.year == year:
+                    rest[d] = ("holiday", f"{_HOLIDAY_ZH.get(en, en)} {en}")
+            for d, en in cc_data.workdays.items():
+                if d.year == year:
+                    makeup[d] = f"{_HOLIDAY_ZH.get(en, en)} {en}"
+            info = YearInfo(
+                year,
+                "published",
+                f"chinese-calendar {version('chinese-calendar')} (State Council notice)",
+                "official",
+            )
+        else:
+            rest.update({d: ("holiday", n) for d, n in _lunar_holidays(year).items()})
+            info = YearInfo(
+                year,
+                "provisional",
+                f"provisional: weekends + 放假办法 (2024) fixed holidays, no 调休 "
+                f"(no State Council notice for {year} yet)",
+                "provisional",
+            )
+        regional = self._files.regional.get(year)
+        if self.name == "cn-nx":
+            if regional is None:
+                info = YearInfo(
+                    **{**info.__dict__, "regional_source": None, "regional_confidence": "unknown"}
+                )
+            else:
+                for d, n in regional.rest.items():
+                    rest[d] = ("regional", n)
+                for d, n in regional.workdays.items():
+                    rest.pop(d, None)
+                    makeup[d] = n
+                info = YearInfo(
+                    **{
+                        **info.__dict__,
+                        "regional_source": regional.source,
+                        "regional_confidence": regional.confidence,
+                    }
+                )
+        regional_days = (
+            frozenset(regional.rest) | frozenset(regional.workdays)
+            if (self.name == "cn-nx" and regional is not None)
+            else frozenset()
+        )
+        return _Year(info, rest, makeup, regional_days)
+
+    def _extend(self, to_year: int) -> None:
+        """Extend the index, a whole year at a time, through ``to_year``."""
+        total = self._cum[-1] if self._cum else 0
+        for year in range(self._built_to + 1, to_year + 1):
+            data = self._year_data(year)
+            self._years[year] = data
+            day = dt.date(year, 1, 1)
+            one = dt.timedelta(days=1)
+            while day.year == year:
+                kind: DayKind
+                if day in data.makeup:
+                    kind = "makeup"
+                elif day in data.rest:
+                    kind = data.rest[day][0]
+                elif day.weekday() >= 5:
+                    kind = "weekend"
+                else:
+                    kind = "workday"
+                if kind in ("workday", "makeup"):
+                    self._pos.append(len(self._kind))
+                    total += 1
+                self._kind.append(kind)
+                self._cum.append(total)
+                day += one
+        self._built_to = max(self._built_to, to_year)
+
+    # -- range and provenance ------------------------------------------------------------------
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(FIRST_YEAR, 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(LAST_YEAR, 12, 31)
+
+    def _index(self, d: dt.date) -> int:
+        i = d.toordinal() - self._base
+        if i < 0 or d.year > LAST_YEAR:
+            raise OutOfRangeError(
+                f"date {d.isoformat()} is outside the supported range "
+                f"{FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 (published State Council data starts "
+                f"in {FIRST_YEAR}; provisional years end where the lunar tables are cross-checked)"
+            )
+        if d.year > self._built_to:
+            self._extend(d.year)
+        return i
+
+    def year_info(self, year: int) -> YearInfo:
+        self._index(dt.date(year, 1, 1))
+        return self._years[year].info
+
+    def years(self) -> list[YearInfo]:
+        """Every year with data behind it, plus the provisional years up to two years ahead."""
+        return [self._years[y].info for y in sorted(self._years)]
+
+    def check(self, start: dt.date, end: dt.date) -> None:
+        """In strict mode, refuse if any day in [start, end] lies in an unannounced year."""
+        if not self.strict:
+            return
+        for year in range(min(start, end).year, max(start, end).year + 1):
+            info = self.year_info(year)
+            if info.status == "provisional":
+                published = [y for y in self._years if self._years[y].info.status == "published"]
+                raise ProvisionalRefusedError(
+                    f"strict: {year} has no published State Council holiday notice; "
+                    f"calendar {self.name} covers {min(published)}–{max(published)} "
+                    f"(drop --strict for a provisional answer)"
+                )
+            if self.name == "cn-nx" and info.regional_confidence == "unknown":
+                raise ProvisionalRefusedError(
+                    f"strict: Ningxia's regional holidays for {year} are unknown "
+                    f"(no file calendars/cn-nx/{year}.toml); use calendar cn, or drop --strict"
+                )
+
+    # -- days ----------------------------------------------------------------------------------
+
+    def day_info(self, d: dt.date) -> DayInfo:
+        kind = self._kind[self._index(d)]
+        data = self._years[d.year]
+        name: str | None = None
+        if kind == "makeup":
+            name = data.makeup[d]
+        elif kind in ("holiday", "regional"):
+            name = data.rest[d][1]
+        source = data.info.source
+        if d in data.regional:
+            source = data.info.regional_source or source
+        return DayInfo(d, kind, name, source, data.info.status == "provisional")
+
+    def days(self, start: dt.date, end: dt.date) -> Iterator[DayInfo]:
+        """Every day in [start, end], in order."""
+        day = start
+        while day <= end:
+            yield self.day_info(day)
+            day += dt.timedelta(days=1)
+
+    def is_workday(self, d: dt.date) -> bool:
+        i = self._index(d)
+        self.check(d, d)
+        return self._kind[i] in ("workday", "makeup")
+
+    # -- arithmetic ----------------------------------------------------------------------------
+
+    def add_workdays(self, d: dt.date, n: int) -> dt.date:
+        """The n-th working day strictly after ``d`` (n >= 1), or strictly before it (n <= -1).
+
+        行政许可法 第82条: periods in working days exclude weekends and holidays; a make-up working
+        weekend (调休) counts. ``d`` itself is never counted, whatever kind of day it is.
+        """
+        if n == 0:
+            raise ValueError("add_workdays: n must be non-zero")
+        i = self._index(d)
+        before = self._cum[i] - (self._kind[i] in ("workday", "makeup"))
+        k = self._cum[i] + n - 1 if n > 0 else before + n
+        while n > 0 and k >= len(self._pos) and self._built_to < LAST_YEAR:
+            self._extend(self._built_to + 1)
+        if k < 0 or k >= len(self._pos):
+            raise OutOfRangeError(
+                f"{abs(n)} working days {'after' if n > 0 else 'before'} {d.isoformat()} falls "
+                f"outside the supported range {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
+            )
+        result = dt.date.fromordinal(self._base + self._pos[k])
+        self.check(d, result)
+        return result
+
+    def count_workdays(self, start: dt.date, end: dt.date) -> int:
+        """Working days in the half-open interval (start, end]; negative if end < start."""
+        i, j = self._index(start), self._index(end)
+        self.check(start, end)
+        return self._cum[j] - self._cum[i]
+
+    def roll_forward(self, d: dt.date) -> dt.date:
+        """``d`` if it is a working day, else the first working day after it (民法典 第203条)."""
+        return d if self.is_workday(d) else self.add_workdays(d, 1)
+
+    def roll_back(self, d: dt.date) -> dt.date:
+        """``d`` if it is a working day, else the last working day before it (reminders)."""
+        return d if self.is_workday(d) else self.add_workdays(d, -1)
+
+    def describe_source(self, years: Sequence[int]) -> list[str]:
+        """One line per year in ``years`` that a reader should know about (provisional, regional)."""
+        notes = []
+        for year in years:
+            info = self.year_info(year)
+            if info.status == "provisional":
+                notes.append(
+                    f"{year} is provisional: no State Council notice yet, so it counts weekends and "
+                    f"the 放假办法's fixed holidays only, with no 调休; the date may move when the "
+                    f"notice is published"
+                )
+            if self.name == "cn-nx":
+                if info.regional_confidence == "unknown":
+                    notes.append(
+                        f"Ningxia's regional holidays (开斋节/古尔邦节) for {year} are unknown and "
+                        f"not included; a regional day off would move this date"
+                    )
+                elif info.regional_confidence == "low":
+                    notes.append(
+                        f"Ningxia's {year} regional days come from a low-confidence source "
+                        f"({info.regional_source}); verify against the regional notice"
+                    )
+        return notes
+
+
+@cache
+def _cached(name: str, calendars_dir: Path | None, strict: bool) -> Calendar:
+    return Calendar(name, calendars_dir, strict)
+
+
+def calendar(
+    name: str = "cn", *, strict: bool = False, calendars_dir: Path | str | None = None
+) -> Calendar:
+    """The calendar called ``name`` (``cn`` or ``cn-nx``), built once per process and folder.
+
+    ``calendars_dir`` defaults to :func:`default_calendars_dir`.
+    """
+    if name not in CALENDARS:
+        raise UnknownCalendarError(f"unknown calendar {name!r}; accepted: {', '.join(CALENDARS)}")
+    folder = Path(calendars_dir) if calendars_dir is not None else default_calendars_dir()
+    return _cached(name, folder.resolve() if folder else None, strict)
+
+
+__all__ = [
+    "CALENDARS",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "Calendar",
+    "DayInfo",
+    "YearInfo",
+    "calendar",
+    "fmt",
+]
