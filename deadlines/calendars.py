@@ -299,6 +299,10 @@ class Calendar:
             self._extend(d.year)
         return i
 
+    def ensure_supported(self, d: dt.date) -> None:
+        """Raise :class:`OutOfRangeError`, naming ``d``, if no layer can answer for it."""
+        self._index(d)
+
     def year_info(self, year: int) -> YearInfo:
         self._index(dt.date(year, 1, 1))
         return self._years[year].info

@@ -264,7 +264,7 @@ def due(
     for e in exts:
         if e.unit == "workday":
             raise PeriodError(f"extension {e}: extensions are in days, months or years")
-    cal.year_info(trigger.year)  # range check of the trigger itself
+    cal.ensure_supported(trigger)
 
     steps: list[str] = []
     if direction == "from":

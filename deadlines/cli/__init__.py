@@ -17,13 +17,34 @@ from deadlines.errors import DeadlineError
 
 
 class DeadlinesGroup(click.Group):
-    """A group that turns library errors into one clear line instead of a traceback."""
+    """A group that turns every error into one clear line on stderr instead of a traceback.
+
+    Library errors (:class:`DeadlineError`) exit with 1; bad command-line input (click's usage
+    errors: an impossible date, a malformed period, an unknown calendar) with 2.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except DeadlineError as exc:
             raise click.ClickException(str(exc)) from None
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            click.echo(f"Error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"Error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(0)
 
 
 @click.group(cls=DeadlinesGroup)
