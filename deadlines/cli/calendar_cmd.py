@@ -13,7 +13,7 @@ from deadlines.cli.common import DATE, calendar_option, print_json
 _MARK = {"workday": " ", "makeup": "w", "weekend": ".", "holiday": "h", "regional": "r"}
 
 
-class MonthType(click.ParamType):
+class MonthType(click.ParamType[tuple[int, int]]):
     name = "YYYY-MM"
 
     def convert(

@@ -11,7 +11,7 @@ import click
 from deadlines.calendars import CALENDARS
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType[dt.date]):
     """An ISO date; an impossible one (2026-02-30) is a usage error naming what is accepted."""
 
     name = "DATE"
