@@ -1,0 +1,436 @@
+"""Import cases and events from CSV or JSON lines, in one transaction.
+
+One row is a case or an event::
+
+    record,case,kind,unit,facts,type,on,note,data,supersedes,id
+    case,Z2026-001,enforcement,大武口区人民法院,needs_reference_price=true,,,,,,
+    event,Z2026-001,,,,enforcement.filed,2026-03-02,立案,,,
+
+or, as JSON lines, ``{"record": "case", "case": "Z2026-001", "kind": "enforcement",
+"facts": {...}, "events": [{"type": "enforcement.filed", "on": "2026-03-02"}]}`` and
+``{"record": "event", "case": "Z2026-001", "type": "...", "on": "..."}`` (``record`` may be left out:
+a row with a ``kind`` is a case, one with a ``type`` an event). ``facts`` and ``data`` are a JSON
+object or ``k=v;k=v``. An event's case must be in the store or earlier in the file.
+
+The whole file is one transaction: a bad row aborts everything with ``file:line: message`` and the
+store is left as it was. With ``skip_bad`` bad rows are reported and skipped instead; a case whose
+events do not fit together is skipped whole (its rows in that chunk), never half-applied.
+
+Rows are read and written in chunks, so memory stays flat in the size of the file: the cases seen
+earlier are looked up in the store (inside the same transaction), not kept in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from deadlines.errors import DeadlineError, StoreError
+from deadlines.model import Case, Event, FactValue
+from deadlines.store import (
+    Store,
+    catalogue,
+    check_case_events,
+    check_case_id,
+    check_event_date,
+    china_now,
+    china_today,
+    facts_json,
+)
+
+CHUNK_ROWS = 20_000
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    path: str
+    cases: int = 0
+    events: int = 0
+    obligations: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    record: str
+    case: str
+    kind: str = ""
+    unit: str = ""
+    facts: Mapping[str, FactValue] = field(default_factory=dict)
+    type: str = ""
+    on: dt.date | None = None
+    note: str = ""
+    data: Mapping[str, str] = field(default_factory=dict)
+    supersedes: str | None = None
+    id: str | None = None
+
+
+class _RowError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+# --- values ------------------------------------------------------------------------------------
+def parse_value(text: str) -> FactValue:
+    """``true``/``false`` -> bool, ``12`` -> int, ``1.5`` -> float, anything else a string."""
+    low = text.strip().lower()
+    if low in ("true", "false"):
+        return low == "true"
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def parse_pair(text: str, what: str = "fact") -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise StoreError(f"bad {what} {text!r}; expected key=value, e.g. amount_yuan=8000000")
+    return key.strip(), value.strip()
+
+
+def _mapping(text: Any, what: str) -> dict[str, Any]:
+    if text in (None, ""):
+        return {}
+    if isinstance(text, dict):
+        return dict(text)
+    s = str(text).strip()
+    if s.startswith("{"):
+        try:
+            value = json.loads(s)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{what}: not a JSON object ({exc.msg})") from None
+        if not isinstance(value, dict):
+            raise ValueError(f"{what}: expected a JSON object")
+        return value
+    out: dict[str, Any] = {}
+    for part in s.split(";"):
+        if part.strip():
+            key, sep, value = part.partition("=")
+            if not sep or not key.strip():
+                raise ValueError(f"{what}: expected k=v;k=v or a JSON object, got {s!r}")
+            out[key.strip()] = value.strip()
+    return out
+
+
+def _date(value: Any) -> dt.date:
+    s = str(value or "").strip()
+    if not _ISO.match(s):
+        raise ValueError(f"on: expected an ISO date YYYY-MM-DD, got {s!r}")
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        raise ValueError(f"on: {s!r} is not a real date") from None
+
+
+def _row(line: int, rec: Mapping[str, Any]) -> _Row:
+    record = str(rec.get("record") or "").strip()
+    if not record:
+        record = "case" if rec.get("kind") else "event" if rec.get("type") else ""
+    case = str(rec.get("case") or rec.get("case_id") or "").strip()
+    if record not in ("case", "event"):
+        raise ValueError(f"record: expected 'case' or 'event', got {record!r}")
+    if not case:
+        raise ValueError("case: missing")
+    if record == "case":
+        facts = {
+            k: v if isinstance(v, bool | int | float) else parse_value(str(v))
+            for k, v in _mapping(rec.get("facts"), "facts").items()
+        }
+        kind = str(rec.get("kind") or "").strip()
+        if not kind:
+            raise ValueError("kind: missing for a case row")
+        return _Row(
+            line, "case", case, kind=kind, unit=str(rec.get("unit") or "").strip(), facts=facts
+        )
+    etype = str(rec.get("type") or "").strip()
+    if not etype:
+        raise ValueError("type: missing for an event row")
+    data = {k: str(v) for k, v in _mapping(rec.get("data"), "data").items()}
+    return _Row(
+        line,
+        "event",
+        case,
+        type=etype,
+        on=_date(rec.get("on")),
+        note=str(rec.get("note") or ""),
+        data=data,
+        supersedes=str(rec.get("supersedes") or "").strip() or None,
+        id=str(rec.get("id") or "").strip() or None,
+    )
+
+
+# --- reading ----------------------------------------------------------------------------------
+def _counted(f: Any, progress: Callable[[int], None] | None) -> Iterator[str]:
+    for line in f:
+        if progress is not None:
+            progress(len(line.encode("utf-8")))
+        yield line
+
+
+def _records(
+    path: Path, progress: Callable[[int], None] | None
+) -> Iterator[tuple[int, Mapping[str, Any] | Exception]]:
+    """(line, record or the error reading it), lazily."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        lines = _counted(f, progress)
+        if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+            for n, text in enumerate(lines, 1):
+                if not text.strip():
+                    continue
+                try:
+                    obj = json.loads(text)
+                except json.JSONDecodeError as exc:
+                    yield n, ValueError(f"not a JSON object ({exc.msg})")
+                    continue
+                if not isinstance(obj, dict):
+                    yield n, ValueError("expected a JSON object per line")
+                    continue
+                events = obj.pop("events", None) or []
+                yield n, obj
+                if not isinstance(events, list):
+                    yield n, ValueError("events: expected a list")
+                    continue
+                for ev in events:
+                    if not isinstance(ev, dict):
+                        yield n, ValueError("events: expected a list of objects")
+                        continue
+                    yield n, {"record": "event", "case": obj.get("case"), **ev}
+        else:
+            reader = csv.DictReader(lines)
+            if not reader.fieldnames or "case" not in reader.fieldnames:
+                yield 1, ValueError("CSV header must name at least: record, case")
+                return
+            for rec in reader:
+                if None in rec:
+                    yield reader.line_num, ValueError("more fields than the header names")
+                    continue
+                yield reader.line_num, rec
+
+
+def _rows(path: Path, progress: Callable[[int], None] | None) -> Iterator[_Row | _RowError]:
+    for line, rec in _records(path, progress):
+        if isinstance(rec, Exception):
+            yield _RowError(line, str(rec))
+            continue
+        try:
+            yield _row(line, rec)
+        except ValueError as exc:
+            yield _RowError(line, str(exc))
+
+
+# --- importing --------------------------------------------------------------------------------
+def import_file(
+    store: Store,
+    path: str | Path,
+    *,
+    skip_bad: bool = False,
+    as_of: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> ImportReport:
+    """Import ``path`` (CSV, or JSON lines for .jsonl/.ndjson/.json) into ``store``."""
+    p = Path(path)
+    if not p.is_file():
+        raise StoreError(f"no file {p} to import; give a CSV or JSON-lines file")
+    report = ImportReport(str(p))
+    day = as_of or china_today()
+    with store.transaction():
+        chunk: list[_Row] = []
+        for item in _rows(p, progress):
+            if isinstance(item, _RowError):
+                _bad(report, p, item.line, item.message, skip_bad)
+                continue
+            chunk.append(item)
+            if len(chunk) >= chunk_rows:
+                _apply(store, p, chunk, report, skip_bad, day)
+                chunk = []
+        if chunk:
+            _apply(store, p, chunk, report, skip_bad, day)
+    return report
+
+
+def _bad(report: ImportReport, path: Path, line: int, message: str, skip_bad: bool) -> None:
+    problem = Problem(f"{path}:{line}", message)
+    if not skip_bad:
+        raise StoreError(f"{problem} (nothing imported; fix the row or use --skip-bad)")
+    report.skipped.append(problem)
+
+
+@dataclass
+class _Pending:
+    """A case touched by a chunk: what the store holds, plus the chunk's rows."""
+
+    kind: str
+    base: Case | None
+    new_case: _Row | None = None
+    events: list[tuple[_Row, Event]] = field(default_factory=list)
+    event_count: int = 0
+
+
+def _apply(
+    store: Store,
+    path: Path,
+    rows: Sequence[_Row],
+    report: ImportReport,
+    skip_bad: bool,
+    today: dt.date,
+) -> None:
+    cat = catalogue()
+    ids = list(dict.fromkeys(r.case for r in rows))
+    known = _known_cases(store, ids)
+    pending: dict[str, _Pending] = {}
+    for r in rows:
+        try:
+            if r.record == "case":
+                check_case_id(r.case)
+                cat.check_kind(r.kind)
+                if r.case in known or (r.case in pending and pending[r.case].new_case):
+                    raise StoreError(f"case {r.case!r} already exists")
+                pending[r.case] = _Pending(r.kind, None, new_case=r)
+                continue
+            entry = pending.get(r.case)
+            if entry is None:
+                if r.case not in known:
+                    raise StoreError(
+                        f"unknown case {r.case!r}; a case row must come before its events"
+                    )
+                entry = pending[r.case] = _Pending(known[r.case], None)
+            assert r.on is not None
+            et = cat.check_event(entry.kind, r.type)
+            check_event_date(et, r.on, today)
+            entry.events.append((r, Event(r.type, r.on, r.note, r.id, dict(r.data))))
+        except DeadlineError as exc:
+            _bad(report, path, r.line, str(exc), skip_bad)
+    _load_bases(store, pending)
+    good_cases: list[tuple[str, str, str | None, str, str]] = []
+    good_events: list[tuple[str, str, str, str, str, str, str, str | None]] = []
+    merged: list[Case] = []
+    now = china_now()
+    for cid, entry in pending.items():
+        try:
+            case, event_rows = _merge(cid, entry, now)
+            check_case_events(case)
+        except DeadlineError as exc:
+            line = (entry.events[-1][0] if entry.events else entry.new_case or rows[0]).line
+            _bad(report, path, line, f"case {cid}: {exc}", skip_bad)
+            continue
+        if entry.new_case is not None:
+            r = entry.new_case
+            good_cases.append((cid, r.kind, r.unit or None, facts_json(r.facts), now))
+        good_events.extend(event_rows)
+        merged.append(case)
+    obligations = []
+    evaluated: list[Case] = []
+    for case in merged:
+        try:
+            obligations.extend(store.evaluate([case], today))
+            evaluated.append(case)
+        except DeadlineError as exc:
+            entry = pending[case.id]
+            line = (entry.events[-1][0] if entry.events else entry.new_case or rows[0]).line
+            _bad(report, path, line, f"case {case.id}: {exc}", skip_bad)
+    keep = {c.id for c in evaluated}
+    store.insert_cases(c for c in good_cases if c[0] in keep)
+    store.insert_events(e for e in good_events if e[1] in keep)
+    store.replace_obligations([c.id for c in evaluated], obligations, now)
+    report.cases += sum(1 for c in good_cases if c[0] in keep)
+    report.events += sum(1 for e in good_events if e[1] in keep)
+    report.obligations += len(obligations)
+
+
+def _known_cases(store: Store, ids: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        part = list(ids[start : start + 500])
+        marks = ",".join("?" * len(part))
+        out.update(
+            (r[0], r[1])
+            for r in store.conn.execute(f"SELECT id, kind FROM cases WHERE id IN ({marks})", part)
+        )
+    return out
+
+
+def _load_bases(store: Store, pending: dict[str, _Pending]) -> None:
+    existing = [cid for cid, e in pending.items() if e.new_case is None]
+    if not existing:
+        return
+    for case in store.load_cases(existing):
+        pending[case.id].base = case
+    for start in range(0, len(existing), 500):
+        part = existing[start : start + 500]
+        marks = ",".join("?" * len(part))
+        for cid, n in store.conn.execute(
+            f"SELECT case_id, COUNT(*) FROM events WHERE case_id IN ({marks}) GROUP BY case_id",
+            part,
+        ):
+            pending[cid].event_count = int(n)
+
+
+def _merge(
+    cid: str, entry: _Pending, now: str
+) -> tuple[Case, list[tuple[str, str, str, str, str, str, str, str | None]]]:
+    """The case as it will be after the chunk (effective events only) and its event rows."""
+    if entry.base is not None:
+        case = entry.base
+    else:
+        assert entry.new_case is not None
+        r = entry.new_case
+        case = Case(cid, r.kind, dict(r.facts), r.unit or None)
+    events = list(case.events)
+    by_id = {e.id: i for i, e in enumerate(events)}
+    rows = []
+    n = entry.event_count
+    for r, ev in entry.events:
+        n += 1
+        eid = ev.id or f"{cid}#{n}"
+        if ev.id is not None and (ev.id in by_id or "#" in ev.id):
+            raise StoreError(f"event id {ev.id!r} is taken (or contains '#'); leave it out")
+        ev = replace(ev, id=eid)
+        if r.supersedes is not None:
+            if r.supersedes not in by_id:
+                raise StoreError(
+                    f"event {r.supersedes!r} to supersede is not a current event of case {cid}"
+                )
+            events[by_id.pop(r.supersedes)] = ev
+            by_id[eid] = events.index(ev)
+        else:
+            by_id[eid] = len(events)
+            events.append(ev)
+        rows.append(
+            (
+                eid,
+                cid,
+                ev.type,
+                ev.on.isoformat(),
+                now,
+                ev.note,
+                json.dumps(dict(ev.data), ensure_ascii=False),
+                r.supersedes,
+            )
+        )
+    events.sort(key=lambda e: e.on)
+    return replace(case, events=tuple(events)), rows

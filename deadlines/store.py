@@ -1,0 +1,887 @@
+"""The case store: one SQLite file holding cases, their events and their computed obligations.
+
+Events are append-only (a trigger refuses UPDATE and DELETE): a correction is a new event that
+*supersedes* an old one, so history is never lost. Obligations are materialised from the effective
+events by the rules engine (``deadlines.evaluate``) and recomputed whenever a case's events change;
+chained rules (item 62: seizure -> ascertained -> pricing) move together because the whole case is
+re-evaluated. :meth:`Store.recompute` re-evaluates every case after a rule or calendar change and
+reports each due date that moved.
+
+Dates are ISO strings in the file; "today" is the date in China (Asia/Shanghai), whatever the
+server's zone (decisions.md, "Today" and the end of a day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import sqlite3
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+
+from deadlines.errors import StoreError
+from deadlines.model import Case, Event, FactValue, Obligation, Status
+
+CHINA = ZoneInfo("Asia/Shanghai")
+APPLICATION_ID = 0x444C4E53  # "DLNS": marks the file as a deadlines store for `file` and for us
+DEFAULT_DB = "deadlines.db"
+DEFAULT_BUSY_TIMEOUT = 5.0
+# Events marked `future` in the catalogue (a licence's expiry) may lie ahead, but not further than
+# this: a licence term is at most a few years, and 2062 for 2026 is a typing slip. Every other
+# event must already have happened (today in China).
+FUTURE_BOUND_YEARS = 10
+# The event that opens a case of each kind: no other event of the case may be dated before it
+# (an enforcement step before the case was filed is a typing slip). Licences have none: their
+# trigger, the expiry, lies after the other events. The exempt types may precede the opening one
+# (an application is submitted before it is accepted).
+OPENING_EVENT: dict[str, tuple[str, frozenset[str]]] = {
+    "consultation": ("consultation.published", frozenset()),
+    "project": ("project.accepted", frozenset({"project.submitted"})),
+    "wage-supervision": ("wage.duty-started", frozenset()),
+    "loan": ("loan.application-received", frozenset()),
+    "vat-refund": ("vat-refund.accepted", frozenset()),
+    "port-fees": ("port-fees.duty-started", frozenset()),
+    "enforcement": ("enforcement.filed", frozenset()),
+    "bankruptcy": ("bankruptcy.accepted", frozenset()),
+    "supervision": ("supervision.duty-started", frozenset()),
+}
+
+Evaluator = Callable[[Case, dt.date], Sequence[Obligation]]
+
+
+def china_today() -> dt.date:
+    """Today's date in China (Asia/Shanghai), whatever the server's time zone."""
+    return dt.datetime.now(CHINA).date()
+
+
+def china_now() -> str:
+    return dt.datetime.now(CHINA).isoformat(timespec="seconds")
+
+
+def default_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """``--db PATH``, else ``$DEADLINES_DB``, else ``./deadlines.db``."""
+    if path:
+        return Path(path)
+    return Path(os.environ.get("DEADLINES_DB") or DEFAULT_DB)
+
+
+# --- schema -------------------------------------------------------------------------------------
+# Each migration takes the store from version N-1 to N; a store is upgraded by running the missing
+# ones in order, in one transaction. Never edit a published migration: add the next one.
+MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
+    1: (
+        "cases, append-only events, materialised obligations",
+        (
+            """CREATE TABLE cases (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                unit TEXT,
+                facts TEXT NOT NULL DEFAULT '{}',
+                created_at TEXT NOT NULL)""",
+            """CREATE TABLE events (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                case_id TEXT NOT NULL REFERENCES cases(id),
+                type TEXT NOT NULL,
+                on_date TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                data TEXT NOT NULL DEFAULT '{}',
+                supersedes TEXT REFERENCES events(id))""",
+            "CREATE INDEX events_case ON events(case_id, seq)",
+            "CREATE UNIQUE INDEX events_superseded_once ON events(supersedes)"
+            " WHERE supersedes IS NOT NULL",
+            """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
+            """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
+            """CREATE TABLE obligations (
+                case_id TEXT NOT NULL REFERENCES cases(id),
+                rule_id TEXT NOT NULL,
+                instance TEXT NOT NULL,
+                rule_version TEXT NOT NULL,
+                clause TEXT NOT NULL,
+                title_zh TEXT NOT NULL,
+                title_en TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                trigger TEXT NOT NULL,
+                trigger_date TEXT,
+                due TEXT,
+                provisional INTEGER NOT NULL,
+                steps TEXT NOT NULL,
+                calendar TEXT NOT NULL,
+                calendar_version TEXT NOT NULL,
+                status TEXT NOT NULL,
+                completed_on TEXT,
+                computed_at TEXT NOT NULL,
+                PRIMARY KEY (case_id, rule_id, instance)) WITHOUT ROWID""",
+            # The daily run reads only open obligations near today: a partial index on the due
+            # date makes its cost that of its notices, not that of the store.
+            "CREATE INDEX obligations_open_due ON obligations(due) WHERE completed_on IS NULL",
+        ),
+    ),
+    2: (
+        "notices emitted by `remind`, and the runs that emitted them",
+        (
+            """CREATE TABLE notices (
+                id TEXT PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                rule_id TEXT NOT NULL,
+                instance TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                due TEXT NOT NULL,
+                first_emitted_at TEXT NOT NULL,
+                first_as_of TEXT NOT NULL) WITHOUT ROWID""",
+            """CREATE TABLE runs (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                as_of TEXT NOT NULL,
+                ran_at TEXT NOT NULL,
+                notices INTEGER NOT NULL,
+                new_notices INTEGER NOT NULL)""",
+        ),
+    ),
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+VERSION_TABLE = "deadlines_schema"
+
+
+# --- the event catalogue (rules/events.toml, owned by the rules) -------------------------------
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    case_kinds: tuple[str, ...]
+    future: bool = False
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    case_kinds: tuple[str, ...]
+    events: Mapping[str, EventType] = field(default_factory=dict)
+
+    def check_kind(self, kind: str) -> None:
+        if kind not in self.case_kinds:
+            raise StoreError(
+                f"unknown case kind {kind!r}{_did_you_mean(kind, self.case_kinds)}; "
+                f"accepted: {', '.join(self.case_kinds)}"
+            )
+
+    def check_event(self, kind: str, etype: str) -> EventType:
+        et = self.events.get(etype)
+        valid = [e.id for e in self.events.values() if kind in e.case_kinds]
+        if et is None:
+            raise StoreError(
+                f"unknown event type {etype!r}{_did_you_mean(etype, valid or list(self.events))}"
+                f"; accepted for a {kind} case: {', '.join(valid)}"
+            )
+        if kind not in et.case_kinds:
+            raise StoreError(
+                f"event type {etype!r} does not apply to a {kind} case; accepted: "
+                f"{', '.join(valid)}"
+            )
+        return et
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _rules_dir() -> Path:
+    here = Path(__file__).resolve().parent.parent / "rules"
+    if (here / "events.toml").is_file():
+        return here
+    from importlib.resources import files
+
+    return Path(str(files("deadlines.plan_rules")))
+
+
+@cache
+def catalogue(path: Path | None = None) -> Catalogue:
+    """Case kinds and event types, read from the rules' event catalogue (rules/events.toml)."""
+    source = path or _rules_dir() / "events.toml"
+    try:
+        doc = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise StoreError(f"cannot read the event catalogue {source}: {exc}") from None
+    kinds = tuple(str(k["id"]) for k in doc.get("case_kind", []))
+    events = {
+        str(e["id"]): EventType(
+            id=str(e["id"]),
+            case_kinds=tuple(e.get("case_kinds", ())),
+            future=bool(e.get("future", False)),
+            role=str(e.get("role", "")),
+        )
+        for e in doc.get("event", [])
+    }
+    return Catalogue(kinds, events)
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as recorded, with what the store knows about it (for timelines)."""
+
+    event: Event
+    case_id: str
+    recorded_at: str
+    supersedes: str | None
+    superseded_by: str | None
+
+
+@dataclass(frozen=True)
+class Move:
+    """One obligation whose due date (or provisional mark) changed in a recompute."""
+
+    case_id: str
+    rule_id: str
+    instance: str
+    old_due: dt.date | None
+    new_due: dt.date | None
+    old_provisional: bool | None
+    new_provisional: bool | None
+
+    @property
+    def change(self) -> str:
+        if self.old_due is None and self.old_provisional is None:
+            return "added"
+        if self.new_due is None and self.new_provisional is None:
+            return "removed"
+        return "moved" if self.old_due != self.new_due else "finalised"
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _date(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def default_evaluator(case: Case, as_of: dt.date) -> Sequence[Obligation]:
+    """The rules engine of issue 3, looked up when first needed."""
+    import deadlines
+
+    evaluate = getattr(deadlines, "evaluate", None)
+    if evaluate is None:
+        raise StoreError("the rules engine is not installed: deadlines.evaluate is missing")
+    result: Sequence[Obligation] = evaluate(case, as_of)
+    return result
+
+
+class Store:
+    """An open deadlines store. Use :func:`open_store` or :func:`init_store` to get one."""
+
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        *,
+        evaluator: Evaluator | None = None,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    ) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.evaluator: Evaluator = evaluator or default_evaluator
+        self.busy_timeout = busy_timeout
+
+    # --- plumbing ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (BEGIN IMMEDIATE) so that two writers queue on the
+        busy timeout instead of failing half-way; everything in it lands, or nothing does."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if _locked(exc):
+                raise StoreError(
+                    f"store {self.path} is locked by another process (waited "
+                    f"{self.busy_timeout:g} s); try again when it has finished"
+                ) from None
+            raise
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"store {self.path}: commit failed: {exc}") from None
+
+    def schema_version(self) -> int:
+        return _schema_version(self.conn)
+
+    # --- cases and events -------------------------------------------------------------------
+    def has_case(self, case_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone()
+        return row is not None
+
+    def case_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM cases ORDER BY id")]
+
+    def insert_cases(self, rows: Iterable[tuple[str, str, str | None, str, str]]) -> None:
+        """(id, kind, unit, facts-json, created_at) rows, inside the caller's transaction."""
+        self.conn.executemany(
+            "INSERT INTO cases (id, kind, unit, facts, created_at) VALUES (?, ?, ?, ?, ?)", rows
+        )
+
+    def insert_events(
+        self, rows: Iterable[tuple[str, str, str, str, str, str, str, str | None]]
+    ) -> None:
+        """(id, case_id, type, on, recorded_at, note, data-json, supersedes) rows."""
+        self.conn.executemany(
+            "INSERT INTO events (id, case_id, type, on_date, recorded_at, note, data, supersedes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def next_event_id(self, case_id: str) -> str:
+        (n,) = self.conn.execute(
+            "SELECT COUNT(*) FROM events WHERE case_id = ?", (case_id,)
+        ).fetchone()
+        return f"{case_id}#{n + 1}"
+
+    def stored_events(self, case_id: str) -> list[StoredEvent]:
+        rows = self.conn.execute(
+            "SELECT e.id, e.type, e.on_date, e.note, e.data, e.recorded_at, e.supersedes,"
+            " (SELECT s.id FROM events s WHERE s.supersedes = e.id)"
+            " FROM events e WHERE e.case_id = ? ORDER BY e.seq",
+            (case_id,),
+        ).fetchall()
+        return [
+            StoredEvent(
+                event=Event(
+                    type=r[1],
+                    on=dt.date.fromisoformat(r[2]),
+                    note=r[3],
+                    id=r[0],
+                    data=json.loads(r[4]),
+                ),
+                case_id=case_id,
+                recorded_at=r[5],
+                supersedes=r[6],
+                superseded_by=r[7],
+            )
+            for r in rows
+        ]
+
+    def load_cases(self, case_ids: Sequence[str]) -> list[Case]:
+        """The cases with their *effective* events (superseded ones left out), in date order."""
+        out: list[Case] = []
+        for start in range(0, len(case_ids), 500):
+            chunk = list(case_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            heads = {
+                r[0]: r
+                for r in self.conn.execute(
+                    f"SELECT id, kind, unit, facts FROM cases WHERE id IN ({marks})", chunk
+                )
+            }
+            events: dict[str, list[Event]] = {cid: [] for cid in chunk}
+            for r in self.conn.execute(
+                "SELECT e.case_id, e.id, e.type, e.on_date, e.note, e.data FROM events e"
+                f" WHERE e.case_id IN ({marks}) AND NOT EXISTS"
+                " (SELECT 1 FROM events s WHERE s.supersedes = e.id)"
+                " ORDER BY e.case_id, e.on_date, e.seq",
+                chunk,
+            ):
+                events[r[0]].append(
+                    Event(
+                        type=r[2],
+                        on=dt.date.fromisoformat(r[3]),
+                        note=r[4],
+                        id=r[1],
+                        data=json.loads(r[5]),
+                    )
+                )
+            for cid in chunk:
+                head = heads.get(cid)
+                if head is None:
+                    raise StoreError(
+                        f"unknown case {cid!r}: add it first with `deadlines case add`"
+                    )
+                facts: dict[str, FactValue] = json.loads(head[3])
+                out.append(
+                    Case(id=cid, kind=head[1], facts=facts, unit=head[2], events=tuple(events[cid]))
+                )
+        return out
+
+    def get_case(self, case_id: str) -> Case:
+        return self.load_cases([case_id])[0]
+
+    # --- the commands' operations: each one transaction, validated first -------------------
+    def add_case(
+        self,
+        case_id: str,
+        kind: str,
+        facts: Mapping[str, FactValue] | None = None,
+        unit: str | None = None,
+    ) -> None:
+        check_case_id(case_id)
+        catalogue().check_kind(kind)
+        with self.transaction():
+            if self.has_case(case_id):
+                raise StoreError(f"case {case_id!r} already exists; `deadlines case show` it")
+            self.insert_cases([(case_id, kind, unit or None, facts_json(facts or {}), china_now())])
+
+    def add_event(
+        self,
+        case_id: str,
+        etype: str,
+        on: dt.date,
+        *,
+        note: str = "",
+        data: Mapping[str, str] | None = None,
+        supersedes: str | None = None,
+        as_of: dt.date | None = None,
+    ) -> tuple[str, list[Move]]:
+        """Record an event, re-evaluate the case (its chains move with it) and return the new
+        event's id and every obligation that appeared, moved or went away."""
+        with self.transaction():
+            row = self.conn.execute("SELECT kind FROM cases WHERE id = ?", (case_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"unknown case {case_id!r}; add it with `deadlines case add`")
+            et = catalogue().check_event(row[0], etype)
+            check_event_date(et, on, china_today())
+            if supersedes is not None:
+                self.check_supersedes(case_id, supersedes)
+            event_id = self.next_event_id(case_id)
+            self.insert_events(
+                [
+                    (
+                        event_id,
+                        case_id,
+                        etype,
+                        on.isoformat(),
+                        china_now(),
+                        note,
+                        json.dumps(dict(data or {}), ensure_ascii=False),
+                        supersedes,
+                    )
+                ]
+            )
+            case = self.get_case(case_id)
+            check_case_events(case)
+            moves = self.refresh([case_id], as_of)
+        return event_id, moves
+
+    def check_supersedes(self, case_id: str, old_id: str) -> None:
+        row = self.conn.execute(
+            "SELECT case_id, (SELECT id FROM events s WHERE s.supersedes = e.id)"
+            " FROM events e WHERE e.id = ?",
+            (old_id,),
+        ).fetchone()
+        if row is None or row[0] != case_id:
+            raise StoreError(
+                f"event {old_id!r} is not an event of case {case_id!r}; see its ids with "
+                f"`deadlines case show {case_id}`"
+            )
+        if row[1] is not None:
+            raise StoreError(
+                f"event {old_id!r} is already superseded by {row[1]!r}; supersede that one"
+            )
+
+    # --- obligations ------------------------------------------------------------------------
+    def evaluate(self, cases: Sequence[Case], as_of: dt.date) -> list[Obligation]:
+        out: list[Obligation] = []
+        for case in cases:
+            for ob in self.evaluator(case, as_of):
+                # The case's own responsible unit (a county court, a district bureau) wins over
+                # the rule's generic one: reminders are grouped by who must act.
+                if case.unit and ob.unit != case.unit:
+                    ob = _with_unit(ob, case.unit)
+                out.append(ob)
+        return out
+
+    def replace_obligations(
+        self, case_ids: Sequence[str], obligations: Sequence[Obligation], computed_at: str
+    ) -> list[Move]:
+        """Swap the stored obligations of ``case_ids`` for ``obligations`` (inside the caller's
+        transaction) and return every change of due date or provisional mark."""
+        old: dict[tuple[str, str, str], tuple[str | None, bool]] = {}
+        for start in range(0, len(case_ids), 500):
+            chunk = list(case_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                "SELECT case_id, rule_id, instance, due, provisional FROM obligations"
+                f" WHERE case_id IN ({marks})",
+                chunk,
+            ):
+                old[(r[0], r[1], r[2])] = (r[3], bool(r[4]))
+            self.conn.execute(f"DELETE FROM obligations WHERE case_id IN ({marks})", chunk)
+        moves: list[Move] = []
+        seen: set[tuple[str, str, str]] = set()
+        for ob in obligations:
+            key = (ob.case_id, ob.rule_id, ob.instance)
+            seen.add(key)
+            before = old.get(key)
+            if before is None:
+                moves.append(Move(*key, None, ob.due, None, ob.provisional))
+                continue
+            if before[0] != _iso(ob.due) or before[1] != ob.provisional:
+                moves.append(
+                    Move(
+                        ob.case_id,
+                        ob.rule_id,
+                        ob.instance,
+                        _date(before[0]),
+                        ob.due,
+                        before[1],
+                        ob.provisional,
+                    )
+                )
+        for key, before in old.items():
+            if key not in seen:
+                moves.append(Move(*key, _date(before[0]), None, before[1], None))
+        self.conn.executemany(
+            "INSERT INTO obligations (case_id, rule_id, instance, rule_version, clause, title_zh,"
+            " title_en, unit, kind, trigger, trigger_date, due, provisional, steps, calendar,"
+            " calendar_version, status, completed_on, computed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (_ob_row(ob, computed_at) for ob in obligations),
+        )
+        return moves
+
+    def refresh(self, case_ids: Sequence[str], as_of: dt.date | None = None) -> list[Move]:
+        """Re-evaluate ``case_ids`` and store their obligations, inside the caller's transaction."""
+        cases = self.load_cases(case_ids)
+        obligations = self.evaluate(cases, as_of or china_today())
+        return self.replace_obligations(case_ids, obligations, china_now())
+
+    def recompute(
+        self,
+        as_of: dt.date | None = None,
+        *,
+        chunk: int = 2000,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[Move]:
+        """Re-evaluate every case (after a rule or calendar change) in one transaction and report
+        every due date that moved, every provisional date made final, and obligations that
+        appeared or went away."""
+        moves: list[Move] = []
+        with self.transaction():
+            ids = self.case_ids()
+            for start in range(0, len(ids), chunk):
+                part = ids[start : start + chunk]
+                moves.extend(self.refresh(part, as_of))
+                if progress is not None:
+                    progress(len(part))
+        return moves
+
+    def obligations(self, case_id: str) -> list[Obligation]:
+        rows = self.conn.execute(
+            f"SELECT {_OB_COLUMNS} FROM obligations WHERE case_id = ?"
+            " ORDER BY due IS NULL, due, rule_id, instance",
+            (case_id,),
+        ).fetchall()
+        return [_ob_from_row(r) for r in rows]
+
+    def next_obligation(self, case_id: str, as_of: dt.date) -> Obligation | None:
+        """The case's most pressing open duty on ``as_of``: the earliest open dated obligation,
+        overdue ones included; a reminder only while it is still ahead."""
+        for ob in self.obligations(case_id):
+            if ob.due is None or ob.completed_on is not None or ob.status == "paused":
+                continue
+            if ob.kind == "reminder" and ob.due < as_of:
+                continue
+            return ob
+        return None
+
+    def open_obligations_between(self, start: dt.date | None, end: dt.date) -> list[Obligation]:
+        """Open obligations with ``start <= due <= end`` (``start=None``: everything up to end),
+        read through the partial index on open due dates only."""
+        if start is None:
+            sql = f"SELECT {_OB_COLUMNS} FROM obligations WHERE completed_on IS NULL AND due <= ?"
+            args: tuple[str, ...] = (end.isoformat(),)
+        else:
+            sql = (
+                f"SELECT {_OB_COLUMNS} FROM obligations"
+                " WHERE completed_on IS NULL AND due BETWEEN ? AND ?"
+            )
+            args = (start.isoformat(), end.isoformat())
+        return [_ob_from_row(r) for r in self.conn.execute(sql, args)]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
+            for t in ("cases", "events", "obligations")
+        }
+
+
+_OB_COLUMNS = (
+    "case_id, rule_id, rule_version, clause, title_zh, title_en, unit, kind, instance, trigger,"
+    " trigger_date, due, provisional, steps, calendar, calendar_version, status, completed_on"
+)
+
+
+def status_on(ob: Obligation, as_of: dt.date) -> Status:
+    """The obligation's status on ``as_of`` (the stored one is as of its computation)."""
+    if ob.completed_on is not None:
+        if ob.due is None:
+            return ob.status
+        return "met_on_time" if ob.completed_on <= ob.due else "met_late"
+    if ob.due is None or ob.status == "paused":
+        return ob.status
+    if ob.kind == "aging":
+        return "flagged" if as_of >= ob.due else "pending"
+    if as_of == ob.due:
+        return "due_today"
+    return "overdue" if as_of > ob.due else "pending"
+
+
+def _with_unit(ob: Obligation, unit: str) -> Obligation:
+    from dataclasses import replace
+
+    return replace(ob, unit=unit)
+
+
+def _ob_row(ob: Obligation, computed_at: str) -> tuple[Any, ...]:
+    return (
+        ob.case_id,
+        ob.rule_id,
+        ob.instance,
+        ob.rule_version,
+        ob.clause,
+        ob.title_zh,
+        ob.title_en,
+        ob.unit,
+        ob.kind,
+        ob.trigger,
+        _iso(ob.trigger_date),
+        _iso(ob.due),
+        int(ob.provisional),
+        json.dumps(list(ob.steps), ensure_ascii=False),
+        ob.calendar,
+        ob.calendar_version,
+        ob.status,
+        _iso(ob.completed_on),
+        computed_at,
+    )
+
+
+def _ob_from_row(r: Sequence[Any]) -> Obligation:
+    return Obligation(
+        case_id=r[0],
+        rule_id=r[1],
+        rule_version=r[2],
+        clause=r[3],
+        title_zh=r[4],
+        title_en=r[5],
+        unit=r[6],
+        kind=r[7],
+        instance=r[8],
+        trigger=r[9],
+        trigger_date=_date(r[10]),
+        due=_date(r[11]),
+        provisional=bool(r[12]),
+        steps=tuple(json.loads(r[13])),
+        calendar=r[14],
+        calendar_version=r[15],
+        status=r[16],
+        completed_on=_date(r[17]),
+    )
+
+
+# --- opening, creating, migrating ---------------------------------------------------------------
+def _schema_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute(f"SELECT MAX(version) FROM {VERSION_TABLE}").fetchone()
+    return int(row[0] or 0)
+
+
+def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open store {path}: {exc}") from None
+    return conn
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> int | None:
+    """The schema version of the file, None for an empty database; refuses anything else."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and _locked(exc):
+            raise StoreError(f"store {path} is locked by another process; try again") from None
+        raise StoreError(
+            f"{path} is not a deadlines store (SQLite says: {exc}); give another --db path"
+        ) from None
+    if not tables and app_id == 0:
+        return None
+    if VERSION_TABLE not in tables or app_id not in (0, APPLICATION_ID):
+        raise StoreError(
+            f"{path} is an SQLite file but not a deadlines store (no {VERSION_TABLE} table); "
+            "give another --db path"
+        )
+    return _schema_version(conn)
+
+
+def _pragmas(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if _locked(exc):
+            raise StoreError(f"store {path} is locked by another process; try again") from None
+        raise
+    if str(mode).lower() != "wal" and str(path) != ":memory:":
+        raise StoreError(f"store {path}: cannot switch to WAL mode (got {mode!r})")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")
+
+
+def _migrate(store: Store, target: int) -> None:
+    """Run the missing migrations up to ``target`` in one transaction."""
+    with store.transaction() as conn:
+        # Re-read under the write lock: another process may have upgraded meanwhile.
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (VERSION_TABLE,)
+        ).fetchone()
+        if not has_table:
+            conn.execute(
+                f"CREATE TABLE {VERSION_TABLE} (version INTEGER PRIMARY KEY,"
+                " description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        current = _schema_version(conn)
+        for version in range(current + 1, target + 1):
+            description, statements = MIGRATIONS[version]
+            for sql in statements:
+                conn.execute(sql)
+            conn.execute(
+                f"INSERT INTO {VERSION_TABLE} (version, description, applied_at) VALUES (?, ?, ?)",
+                (version, description, china_now()),
+            )
+
+
+def open_store(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = False,
+    evaluator: Evaluator | None = None,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    upgrade_to: int | None = None,
+) -> Store:
+    """Open the store at ``path`` (``--db``, ``$DEADLINES_DB`` or ``./deadlines.db``).
+
+    An older schema is upgraded in place; a newer one, or a file that is not a deadlines store, is
+    refused. Without ``create`` a missing store is an error that says to run ``deadlines init``.
+    """
+    p = default_path(path)
+    if not create and not p.exists():
+        raise StoreError(f"no store at {p}: run `deadlines init` (or give --db / DEADLINES_DB)")
+    if p.is_dir():
+        raise StoreError(f"{p} is a directory, not a deadlines store; give a file path")
+    conn = _connect(p, busy_timeout)
+    try:
+        version = _inspect(conn, p)
+        if version is None and not create:
+            raise StoreError(f"{p} is an empty database: run `deadlines init --db {p}` first")
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(
+                f"store {p} has schema version {version}, newer than this program's "
+                f"{SCHEMA_VERSION}; upgrade the deadlines package to use it"
+            )
+        _pragmas(conn, p)
+        store = Store(p, conn, evaluator=evaluator, busy_timeout=busy_timeout)
+        # upgrade_to lets a test build an older store and check that it is upgraded.
+        target = SCHEMA_VERSION if upgrade_to is None else upgrade_to
+        if (version or 0) < target:
+            _migrate(store, target)
+        return store
+    except BaseException:
+        conn.close()
+        raise
+
+
+def init_store(path: str | os.PathLike[str] | None = None, **kwargs: Any) -> tuple[Store, int, int]:
+    """Create or upgrade the store; returns it with the schema versions before and after."""
+    p = default_path(path)
+    before = 0
+    if p.exists() and p.is_file() and p.stat().st_size > 0:
+        conn = _connect(p, DEFAULT_BUSY_TIMEOUT)
+        try:
+            before = _inspect(conn, p) or 0
+        finally:
+            conn.close()
+    store = open_store(p, create=True, **kwargs)
+    return store, before, store.schema_version()
+
+
+def check_case_id(case_id: str) -> None:
+    if not case_id or case_id != case_id.strip() or any(c in case_id for c in "\n\r\t#"):
+        raise StoreError(
+            f"bad case id {case_id!r}; accepted: a non-empty id without tabs, newlines or '#'"
+        )
+
+
+def check_event_date(et: EventType, on: dt.date, today: dt.date) -> None:
+    """Events have happened (today in China at the latest), except those the catalogue marks
+    ``future`` (a licence's expiry), which may lie up to FUTURE_BOUND_YEARS ahead."""
+    if not et.future and on > today:
+        raise StoreError(
+            f"event {et.id} dated {on.isoformat()} is in the future (today in China is "
+            f"{today.isoformat()}); record it when it has happened"
+        )
+    limit = today.replace(year=today.year + FUTURE_BOUND_YEARS, day=min(today.day, 28))
+    if on > limit:
+        raise StoreError(
+            f"event {et.id} dated {on.isoformat()} is more than {FUTURE_BOUND_YEARS} years ahead "
+            f"(latest accepted: {limit.isoformat()}); check the year"
+        )
+
+
+def check_case_events(case: Case) -> None:
+    """The case's effective events in a sensible order: nothing before the event that opens the
+    case, and one opening event (a second one is a correction: use --supersedes)."""
+    opening = OPENING_EVENT.get(case.kind)
+    if opening is None:
+        return
+    etype, exempt = opening
+    opens = [e for e in case.events if e.type == etype]
+    if len(opens) > 1:
+        raise StoreError(
+            f"case {case.id} already has {etype} on {opens[0].on.isoformat()} (event "
+            f"{opens[0].id}); to correct it, add the new one with --supersedes {opens[0].id}"
+        )
+    if not opens:
+        return
+    start = opens[0].on
+    for e in case.events:
+        if e.type != etype and e.type not in exempt and e.on < start:
+            raise StoreError(
+                f"event {e.type} dated {e.on.isoformat()} is before the case's trigger "
+                f"{etype} on {start.isoformat()}; check the dates"
+            )
+
+
+def facts_json(facts: Mapping[str, FactValue]) -> str:
+    return json.dumps(dict(sorted(facts.items())), ensure_ascii=False)

@@ -1,0 +1,180 @@
+"""The store's mechanics, independent of the rules: schema and migrations, refusals, append-only
+events, corrections, locking, and the notices' bookkeeping. A tiny fake evaluator stands in for
+the rules engine here; the end-to-end tests (test_cli_store_*.py) use the real one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from deadlines import notices as nt
+from deadlines.errors import StoreError
+from deadlines.model import Case, Obligation
+from deadlines.store import SCHEMA_VERSION, init_store, open_store
+
+
+def fake_evaluator(case: Case, as_of: dt.date) -> Sequence[Obligation]:
+    """One deadline 10 calendar days after each filing, met by a later 'decided' event."""
+    out = []
+    done = [e.on for e in case.events if e.type == "loan.decided"]
+    for e in case.events:
+        if e.type == "loan.application-received":
+            due = e.on + dt.timedelta(days=10)
+            out.append(
+                Obligation(
+                    case_id=case.id,
+                    rule_id="fake.rule",
+                    rule_version="v1",
+                    clause="二.八.48",
+                    title_zh="假规则",
+                    title_en="fake rule",
+                    unit="单位甲",
+                    kind="deadline",
+                    instance="",
+                    trigger=e.type,
+                    trigger_date=e.on,
+                    due=due,
+                    provisional=False,
+                    steps=(f"{e.on} + 10 days",),
+                    calendar="cn-nx",
+                    calendar_version="test",
+                    status="pending",
+                    completed_on=done[0] if done else None,
+                )
+            )
+    return out
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "s.db"
+    store, before, after = init_store(path, evaluator=fake_evaluator)
+    store.close()
+    assert (before, after) == (0, SCHEMA_VERSION)
+    return path
+
+
+def test_wal_and_version(db: Path) -> None:
+    with open_store(db) as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_older_store_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    open_store(path, create=True, upgrade_to=1).close()
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "cases" in tables and "notices" not in tables
+    store, before, after = init_store(path)
+    store.close()
+    assert (before, after) == (1, SCHEMA_VERSION)
+    with open_store(path) as store:
+        assert store.conn.execute("SELECT COUNT(*) FROM notices").fetchone()[0] == 0
+
+
+def test_newer_store_is_refused(db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO deadlines_schema VALUES (?, 'from the future', '2030-01-01')",
+            (SCHEMA_VERSION + 1,),
+        )
+    with pytest.raises(StoreError, match="newer than this program"):
+        open_store(db)
+
+
+def test_not_a_store_is_refused(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_text("hello, not sqlite " * 100)
+    with pytest.raises(StoreError, match="not a deadlines store"):
+        open_store(junk)
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreError, match="not a deadlines store"):
+        open_store(other)
+    with pytest.raises(StoreError, match="deadlines init"):
+        open_store(tmp_path / "missing.db")
+
+
+def test_events_are_append_only(db: Path) -> None:
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {"amount_yuan": 5_000_000}, "单位乙")
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            store.conn.execute("UPDATE events SET on_date = '2026-03-03'")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            store.conn.execute("DELETE FROM events")
+
+
+def test_correction_supersedes_and_moves(db: Path) -> None:
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, "单位乙")
+        eid, moves = store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        assert [m.change for m in moves] == ["added"]
+        _, moves = store.add_event(
+            "L1", "loan.application-received", dt.date(2026, 3, 5), supersedes=eid
+        )
+        assert [(m.change, m.old_due, m.new_due) for m in moves] == [
+            ("moved", dt.date(2026, 3, 12), dt.date(2026, 3, 15))
+        ]
+        history = store.stored_events("L1")
+        assert [e.superseded_by for e in history] == ["L1#2", None]
+        with pytest.raises(StoreError, match="already superseded"):
+            store.add_event("L1", "loan.application-received", dt.date(2026, 3, 6), supersedes=eid)
+
+
+def test_bad_inputs_leave_store_unchanged(db: Path) -> None:
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, None)
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        before = store.counts()
+        cases = [
+            (("L2", "loan.application-received", dt.date(2026, 3, 2)), "unknown case"),
+            (("L1", "loan.decide", dt.date(2026, 3, 2)), "did you mean 'loan.decided'"),
+            (("L1", "enforcement.filed", dt.date(2026, 3, 2)), "does not apply"),
+            (("L1", "loan.decided", dt.date(2026, 3, 1)), "before the case's trigger"),
+            (("L1", "loan.decided", dt.date(2099, 3, 1)), "in the future"),
+            (("L1", "loan.application-received", dt.date(2026, 3, 9)), "--supersedes"),
+        ]
+        for args, message in cases:
+            with pytest.raises(StoreError, match=message):
+                store.add_event(*args)
+            assert store.counts() == before
+        with pytest.raises(StoreError, match="unknown case kind 'lone'"):
+            store.add_case("L9", "lone")
+        with pytest.raises(StoreError, match="already exists"):
+            store.add_case("L1", "loan")
+        assert store.counts() == before
+
+
+def test_locked_store_gives_a_clear_error(db: Path) -> None:
+    blocker = sqlite3.connect(db, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with open_store(db, busy_timeout=0.2) as store, pytest.raises(StoreError, match="locked"):
+            store.add_case("L1", "loan")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+
+
+def test_notice_ids_recorded_once(db: Path) -> None:
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        # due 2026-03-12 (Thu); on 03-10 it is due within three working days
+        first = nt.remind(store, dt.date(2026, 3, 10))
+        assert [(n.kind, n.new) for n in first.notices] == [("due", True)]
+        again = nt.remind(store, dt.date(2026, 3, 10))
+        assert [(n.kind, n.new) for n in again.notices] == [("due", False)]
+        assert again.notices[0].id == first.notices[0].id
+        late = nt.remind(store, dt.date(2026, 3, 16))
+        assert [(n.kind, n.new, n.days) for n in late.notices] == [("overdue", True, 4)]
+        # a future day is a preview: shown, but not recorded
+        preview = nt.remind(store, dt.date.today() + dt.timedelta(days=30))
+        assert not preview.recorded
