@@ -6,6 +6,7 @@ datetime.date(2026, 3, 16)
 """
 
 from deadlines.calendars import Calendar, DayInfo, YearInfo, calendar
+from deadlines.engine import evaluate, load_rules
 from deadlines.errors import (
     CalendarDataError,
     DeadlineError,
@@ -19,6 +20,7 @@ from deadlines.errors import (
 )
 from deadlines.model import Case, Event, Obligation
 from deadlines.periods import Deadline, Period, due
+from deadlines.rules import Rule, RuleSet
 
 __all__ = [
     "Calendar",
@@ -34,10 +36,14 @@ __all__ = [
     "Period",
     "PeriodError",
     "ProvisionalRefusedError",
+    "Rule",
     "RuleError",
+    "RuleSet",
     "StoreError",
     "UnknownCalendarError",
     "YearInfo",
     "calendar",
     "due",
+    "evaluate",
+    "load_rules",
 ]

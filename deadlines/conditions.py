@@ -1,0 +1,195 @@
+"""The small condition language that selects a rule's variant from a case's facts.
+
+A condition is plain data in a rule file, never code (no ``eval``):
+
+* a **test**: ``{ fact = "amount_yuan", op = "<=", value = 10000000 }``, optionally with
+  ``default = ...``, the value assumed when the case does not state the fact;
+* ``all = [ ... ]``: every condition holds; ``any = [ ... ]``: at least one holds.
+
+A rule's ``[rule.when]`` table is one ``all`` or ``any`` node. Operators: ``==``, ``!=``, ``<``,
+``<=``, ``>``, ``>=``, ``in`` and ``not in`` (the value is then a list).
+
+Semantics, the same in the durable-rules matcher and the pure-Python one:
+
+* A missing fact with no ``default`` makes the test false, whatever the operator.
+* Values compare only within one type family: numbers with numbers (``True`` is not 1), strings
+  with strings, booleans with booleans. A test across families is false, never an error.
+* ``in`` / ``not in`` are ``==`` against any item / ``!=`` against every item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from deadlines.model import FactValue
+
+OPS = ("==", "!=", "<", "<=", ">", ">=", "in", "not in")
+Op = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not in"]
+
+
+def _family(v: object) -> str:
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, int | float):
+        return "number"
+    return "str"
+
+
+def compare(have: FactValue, op: str, want: FactValue) -> bool:
+    """One comparison of a fact value with a rule value; false across type families."""
+    if _family(have) != _family(want):
+        return False  # a test across families is false, even "!="
+    a: Any = have
+    b: Any = want
+    if op == "==":
+        return bool(a == b)
+    if op == "!=":
+        return bool(a != b)
+    if op == "<":
+        return bool(a < b)
+    if op == "<=":
+        return bool(a <= b)
+    if op == ">":
+        return bool(a > b)
+    if op == ">=":
+        return bool(a >= b)
+    raise ValueError(f"not a comparison operator: {op!r}")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class Test:
+    """``fact op value``; ``default`` stands in for a fact the case does not state."""
+
+    fact: str
+    op: Op
+    value: FactValue | tuple[FactValue, ...]
+    default: FactValue | None = None
+
+    def holds(self, facts: Mapping[str, FactValue]) -> bool:
+        have = facts.get(self.fact, self.default)
+        if have is None:
+            return False
+        if self.op == "in":
+            assert isinstance(self.value, tuple)
+            return any(compare(have, "==", v) for v in self.value)
+        if self.op == "not in":
+            assert isinstance(self.value, tuple)
+            return all(compare(have, "!=", v) for v in self.value)
+        assert not isinstance(self.value, tuple)
+        return compare(have, self.op, self.value)
+
+    def to_data(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"fact": self.fact, "op": self.op}
+        d["value"] = list(self.value) if isinstance(self.value, tuple) else self.value
+        if self.default is not None:
+            d["default"] = self.default
+        return d
+
+    def __str__(self) -> str:
+        v = list(self.value) if isinstance(self.value, tuple) else self.value
+        dflt = f" (default {self.default!r})" if self.default is not None else ""
+        return f"{self.fact} {self.op} {v!r}{dflt}"
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple[Condition, ...]
+
+    def holds(self, facts: Mapping[str, FactValue]) -> bool:
+        return all(c.holds(facts) for c in self.items)
+
+    def to_data(self) -> dict[str, Any]:
+        return {"all": [c.to_data() for c in self.items]}
+
+    def __str__(self) -> str:
+        return "(" + " and ".join(str(c) for c in self.items) + ")"
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple[Condition, ...]
+
+    def holds(self, facts: Mapping[str, FactValue]) -> bool:
+        return any(c.holds(facts) for c in self.items)
+
+    def to_data(self) -> dict[str, Any]:
+        return {"any": [c.to_data() for c in self.items]}
+
+    def __str__(self) -> str:
+        return "(" + " or ".join(str(c) for c in self.items) + ")"
+
+
+Condition = Test | AllOf | AnyOf
+
+
+def facts_used(cond: Condition | None) -> set[str]:
+    """The fact names a condition reads (to key caches and to build durable-rules messages)."""
+    if cond is None:
+        return set()
+    if isinstance(cond, Test):
+        return {cond.fact}
+    out: set[str] = set()
+    for c in cond.items:
+        out |= facts_used(c)
+    return out
+
+
+_SCALAR = (str, int, float, bool)
+
+
+def parse_condition(data: object, where: str = "when") -> Condition:
+    """Build a condition from rule-file data; ``ValueError`` names the key path that is wrong.
+
+    The message is ``<key path>: <what is wrong>``; the rule loader adds file, line and rule id.
+    """
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{where}: expected a table with 'all', 'any' or 'fact', got {data!r}")
+    keys = set(data)
+    if "all" in keys or "any" in keys:
+        if keys not in ({"all"}, {"any"}):
+            raise ValueError(
+                f"{where}: a node has exactly one of 'all' or 'any', got {sorted(keys)}"
+            )
+        name = "all" if "all" in keys else "any"
+        items = data[name]
+        if not isinstance(items, Sequence) or isinstance(items, str) or not items:
+            raise ValueError(f"{where}.{name}: expected a non-empty list of conditions")
+        parsed = tuple(parse_condition(c, f"{where}.{name}[{i}]") for i, c in enumerate(items))
+        return AllOf(parsed) if name == "all" else AnyOf(parsed)
+    allowed = {"fact", "op", "value", "default"}
+    unknown = keys - allowed
+    if unknown:
+        raise ValueError(
+            f"{where}: unknown key {sorted(unknown)[0]!r}; a test has fact, op, value, default"
+        )
+    for k in ("fact", "op", "value"):
+        if k not in data:
+            raise ValueError(f"{where}: missing {k!r} (a test is fact, op, value)")
+    fact, op, value = data["fact"], data["op"], data["value"]
+    if not isinstance(fact, str) or not fact:
+        raise ValueError(f"{where}.fact: expected a fact name, got {fact!r}")
+    if op not in OPS:
+        raise ValueError(f"{where}.op: expected one of {', '.join(OPS)}, got {op!r}")
+    val: FactValue | tuple[FactValue, ...]
+    if op in ("in", "not in"):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, _SCALAR) for v in value)
+        ):
+            raise ValueError(
+                f"{where}.value: '{op}' needs a non-empty list of values, got {value!r}"
+            )
+        val = tuple(value)
+    else:
+        if not isinstance(value, _SCALAR):
+            raise ValueError(f"{where}.value: expected a string, number or boolean, got {value!r}")
+        if op in ("<", "<=", ">", ">=") and _family(value) != "number":
+            raise ValueError(f"{where}.value: '{op}' compares numbers, got {value!r}")
+        val = value
+    default = data.get("default")
+    if default is not None and not isinstance(default, _SCALAR):
+        raise ValueError(f"{where}.default: expected a string, number or boolean, got {default!r}")
+    return Test(fact=fact, op=op, value=val, default=default)

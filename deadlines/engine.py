@@ -1,0 +1,487 @@
+"""Turn a case's facts and events into its obligations under the plan's rules.
+
+``evaluate(case, as_of)`` is deterministic: the same case and ``as_of`` give the same list, in
+the rule set's order, then by instance. It keeps no state between calls except bounded caches
+(rule matches per kind and facts, computed due dates), so memory does not grow with the number of
+cases evaluated.
+
+How each kind of rule becomes obligations (decisions.md fixes the date arithmetic, done by
+:func:`deadlines.due`):
+
+* **deadline**: one obligation per trigger (per ``per`` key, e.g. per seized asset; otherwise the
+  earliest trigger). It is met by the earliest completing event on or after the trigger. A rule
+  with ``after`` counts from the completion of that rule (a chain), or, if it names its own
+  ``trigger``, applies once that rule is complete. ``cap``: the capping rule's date for the same
+  instance is computed too, and the earlier binds. ``pausable``: court pause/resume events are
+  deducted, both ends included; while a pause is open the status is ``paused``. ``extended_by``:
+  each extension's ``data["period"]`` is added before the roll.
+* **reminder**: N days before the expiry event, moved back off a rest day.
+* **aging**: flagged from the day after trigger + N years, until a completing event.
+* **recurring**: one obligation per calendar month / quarter / half-year / year (or rolling
+  period) from the start event up to and including the one containing ``as_of``. A completing
+  event with ``data["period"]`` (``2026-03``, ``2026-Q1``, ``2026-H1``, ``2026``) meets that
+  period; one without meets the earliest open period that had begun by its date.
+
+Events dated after ``as_of`` have not happened yet and are ignored, except event types marked
+``future`` in the catalogue (a licence's expiry date).
+
+Statuses: ``pending`` (before the due date), ``due_today``, ``overdue`` (from the day after, with
+``days_overdue``), ``met_on_time``, ``met_late`` (``days_overdue`` = days late), ``paused``, and
+``flagged`` for an aging threshold passed.
+"""
+
+from __future__ import annotations
+
+import calendar as _monthcal
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from deadlines import calendars as _calendars
+from deadlines.calendars import fmt
+from deadlines.errors import PeriodError
+from deadlines.matching import Matcher, default_matcher
+from deadlines.model import Case, Event, FactValue, Obligation, Status
+from deadlines.periods import Deadline, Period, add_months, due
+from deadlines.rules import EVERY, Rule, RuleSet
+from deadlines.rules import load_rules as _load_rules
+
+__all__ = ["Engine", "evaluate", "load_rules"]
+
+
+def load_rules(extra_dirs: Sequence[str] = ()) -> RuleSet:
+    """The plan's rules plus ``DEADLINES_RULES`` and ``extra_dirs`` (see :mod:`deadlines.rules`)."""
+    return _load_rules(extra_dirs)
+
+
+@lru_cache(maxsize=1)
+def _plan_rules() -> RuleSet:
+    return _load_rules()
+
+
+@lru_cache(maxsize=65536)
+def _due(
+    period: Period,
+    start: dt.date | None,
+    before: dt.date | None,
+    calendar: str,
+    mode: str,
+    deductions: tuple[tuple[dt.date, dt.date], ...],
+    extensions: tuple[Period, ...],
+) -> Deadline:
+    """:func:`deadlines.due`, memoised: the answer depends on nothing else (bounded cache)."""
+    return due(
+        period,
+        start=start,
+        before=before,
+        calendar=calendar,
+        mode="aging" if mode == "aging" else "deadline",
+        deductions=deductions,
+        extensions=extensions,
+    )
+
+
+@dataclass(frozen=True)
+class _Instance:
+    """One computed duty of a rule, before it becomes an Obligation."""
+
+    key: str
+    trigger: str
+    trigger_date: dt.date
+    deadline: Deadline | None
+    due: dt.date
+    steps: tuple[str, ...]
+    completed_on: dt.date | None
+    paused: bool = False
+
+
+class Engine:
+    """A rule set bound to a matcher; ``evaluate`` is the one operation.
+
+    ``cache`` bounds the memo of rule matches by (case kind, facts the rules read): real case
+    loads repeat a few variants, so matching runs once per variant; 0 disables it (the benchmark
+    uses that to time the matchers themselves).
+    """
+
+    def __init__(self, rules: RuleSet, matcher: Matcher | None = None, cache: int = 4096) -> None:
+        self.rules = rules
+        self.matcher = matcher if matcher is not None else default_matcher(rules)
+        self._cache_size = cache
+        self._matches: dict[tuple[object, ...], tuple[str, ...]] = {}
+        self._facts_by_kind: dict[str, tuple[str, ...]] = {}
+        for r in rules.rules:
+            names = set(self._facts_by_kind.get(r.case_kind, ())) | set(r.facts)
+            self._facts_by_kind[r.case_kind] = tuple(sorted(names))
+        self._pause = {e.id for e in rules.events.values() if e.role == "pause"}
+        self._resume = {e.id for e in rules.events.values() if e.role == "resume"}
+        self._future = {e.id for e in rules.events.values() if e.future}
+
+    # -- matching --------------------------------------------------------------------------
+
+    def applicable(self, kind: str, facts: Mapping[str, FactValue]) -> tuple[Rule, ...]:
+        """The enabled rules of ``kind`` whose conditions the facts satisfy."""
+        used = self._facts_by_kind.get(kind, ())
+        key = (kind, *((f, type(facts.get(f)).__name__, facts.get(f)) for f in used))
+        ids = self._matches.get(key) if self._cache_size else None
+        if ids is None:
+            ids = self.matcher.match(kind, facts)
+            if self._cache_size:
+                if len(self._matches) >= self._cache_size:
+                    self._matches.pop(next(iter(self._matches)))
+                self._matches[key] = ids
+        return tuple(self.rules.get(i) for i in ids)
+
+    # -- evaluation ------------------------------------------------------------------------
+
+    def evaluate(self, case: Case, as_of: dt.date) -> list[Obligation]:
+        """The case's obligations as of ``as_of`` (China date); see the module docstring."""
+        rules = self.applicable(case.kind, case.facts)
+        applicable = {r.id: r for r in rules}
+        events = sorted(
+            (e for e in case.events if e.on <= as_of or e.type in self._future),
+            key=lambda e: e.on,
+        )
+        by_type: dict[str, list[Event]] = {}
+        for e in events:
+            by_type.setdefault(e.type, []).append(e)
+        done: dict[str, list[_Instance]] = {}
+
+        def instances(rule: Rule) -> list[_Instance]:
+            if rule.id not in done:
+                done[rule.id] = self._instances(rule, applicable, by_type, as_of, instances)
+            return done[rule.id]
+
+        out: list[Obligation] = []
+        for rule in rules:
+            if not rule.emit:
+                continue
+            for inst in instances(rule):
+                out.append(self._obligation(case, rule, inst, as_of))
+        return out
+
+    def _instances(
+        self,
+        rule: Rule,
+        applicable: Mapping[str, Rule],
+        by_type: Mapping[str, list[Event]],
+        as_of: dt.date,
+        instances: object,
+    ) -> list[_Instance]:
+        get = instances  # the memoised lookup of other rules' instances (chains, caps)
+        assert callable(get)
+        if rule.kind == "recurring":
+            return self._recurring(rule, by_type, as_of)
+
+        # triggers: (key, event type, date)
+        triggers: list[tuple[str, str, dt.date, tuple[str, ...]]] = []
+        if rule.after is not None:
+            prev = applicable.get(rule.after)
+            if prev is None:
+                return []
+            prev_done = {i.key: i for i in get(prev) if i.completed_on is not None}
+            head = f"Chain: counts after {prev.id} ({prev.ref}, clause {prev.clause}) was complete"
+            if rule.trigger is None:
+                for key, i in prev_done.items():
+                    assert i.completed_on is not None
+                    triggers.append(
+                        (
+                            key,
+                            "|".join(prev.completed_by),
+                            i.completed_on,
+                            (f"{head} on {fmt(i.completed_on)}; the trigger is that completion.",),
+                        )
+                    )
+            else:
+                for key, e in self._first_per_key(rule, by_type.get(rule.trigger, [])):
+                    gate = prev_done.get(key) or (prev_done.get("") if rule.per is None else None)
+                    if gate is None and rule.per is None and prev_done:
+                        gate = next(iter(prev_done.values()))
+                    if gate is not None and gate.completed_on is not None:
+                        triggers.append(
+                            (key, rule.trigger, e.on, (f"{head} on {fmt(gate.completed_on)}.",))
+                        )
+        else:
+            assert rule.trigger is not None
+            for key, e in self._first_per_key(rule, by_type.get(rule.trigger, [])):
+                triggers.append((key, rule.trigger, e.on, ()))
+
+        result: list[_Instance] = []
+        for key, ttype, tdate, chain_steps in triggers:
+            result.append(
+                self._one(rule, applicable, by_type, as_of, get, key, ttype, tdate, chain_steps)
+            )
+        return result
+
+    @staticmethod
+    def _first_per_key(rule: Rule, evs: Sequence[Event]) -> list[tuple[str, Event]]:
+        """The earliest trigger event per instance key (the only one when the rule has no ``per``)."""
+        if rule.per is None:
+            return [("", evs[0])] if evs else []
+        seen: dict[str, Event] = {}
+        for e in evs:
+            k = e.data.get(rule.per) or e.id or e.on.isoformat()
+            seen.setdefault(k, e)
+        return list(seen.items())
+
+    @staticmethod
+    def _matches_key(rule: Rule, e: Event, key: str) -> bool:
+        if rule.per is None:
+            return True
+        k = e.data.get(rule.per)
+        return k is None or k == key
+
+    def _completion(
+        self, rule: Rule, by_type: Mapping[str, list[Event]], key: str, trigger: dt.date
+    ) -> dt.date | None:
+        best: dt.date | None = None
+        for t in rule.completed_by:
+            for e in by_type.get(t, ()):
+                if rule.direction == "from" and e.on < trigger:
+                    continue
+                if rule.direction == "before" and e.on > trigger:
+                    continue
+                if self._matches_key(rule, e, key) and (best is None or e.on < best):
+                    best = e.on
+                    break
+        return best
+
+    def _one(
+        self,
+        rule: Rule,
+        applicable: Mapping[str, Rule],
+        by_type: Mapping[str, list[Event]],
+        as_of: dt.date,
+        get: object,
+        key: str,
+        ttype: str,
+        tdate: dt.date,
+        chain_steps: tuple[str, ...],
+    ) -> _Instance:
+        assert rule.period is not None and callable(get)
+        completed = self._completion(rule, by_type, key, tdate)
+        deductions: list[tuple[dt.date, dt.date]] = []
+        paused = False
+        if rule.pausable:
+            open_from: dt.date | None = None
+            marks = sorted(
+                (e.on, 0 if e.type in self._pause else 1)
+                for t in (*self._pause, *self._resume)
+                for e in by_type.get(t, ())
+                if e.on >= tdate and (completed is None or e.on <= completed)
+            )
+            for day, kind in marks:
+                if kind == 0 and open_from is None:
+                    open_from = day
+                elif kind == 1 and open_from is not None:
+                    deductions.append((open_from, day))
+                    open_from = None
+            if open_from is not None:
+                deductions.append((open_from, max(open_from, as_of)))
+                paused = completed is None
+        extensions: list[Period] = []
+        for t in rule.extended_by:
+            for e in by_type.get(t, ()):
+                if e.on >= tdate and self._matches_key(rule, e, key):
+                    text = e.data.get("period")
+                    try:
+                        extensions.append(Period.parse(text or ""))
+                    except PeriodError:
+                        raise PeriodError(
+                            f"event {e.type} on {e.on.isoformat()}: data period {text!r} is not a "
+                            f"period; give e.g. '10 days' or '1 month'"
+                        ) from None
+        mode = "aging" if rule.kind == "aging" else "deadline"
+        d = _due(
+            rule.period,
+            tdate if rule.direction == "from" else None,
+            tdate if rule.direction == "before" else None,
+            rule.calendar,
+            mode,
+            tuple(deductions),
+            tuple(extensions),
+        )
+        steps = [*chain_steps, *d.steps]
+        date = d.date
+        if rule.cap is not None and rule.cap in applicable:
+            cap_rule = applicable[rule.cap]
+            cap = next((i for i in get(cap_rule) if i.key == key), None)
+            if cap is not None:
+                binding = "the cap binds" if cap.due < date else "the plan's date binds"
+                steps.append(
+                    f"Also bound by {cap_rule.id} ({cap_rule.title_zh}): due {fmt(cap.due)} counted from "
+                    f"{fmt(cap.trigger_date)}. This rule gives {fmt(date)}; the earlier binds, so "
+                    f"{binding}: due {fmt(min(date, cap.due))}."
+                )
+                date = min(date, cap.due)
+        if paused:
+            steps.append(
+                f"Paused: the limit stopped running on {fmt(deductions[-1][0])} and has not resumed "
+                f"as of {fmt(as_of)}; the due date moves on each day until it resumes."
+            )
+        return _Instance(key, ttype, tdate, d, date, tuple(steps), completed, paused)
+
+    def _recurring(
+        self, rule: Rule, by_type: Mapping[str, list[Event]], as_of: dt.date
+    ) -> list[_Instance]:
+        assert rule.trigger is not None and rule.every is not None
+        starts = by_type.get(rule.trigger, [])
+        if not starts:
+            return []
+        start = starts[0].on
+        n = EVERY[rule.every]
+        cal = _calendars.calendar(rule.calendar)
+        periods: list[tuple[str, dt.date, dt.date]] = []  # label, first day, last day
+        if rule.anchor == "calendar":
+            m0 = (start.month - 1) // n * n  # 0-based first month of the period holding start
+            y, mo = start.year, m0
+            while True:
+                first = dt.date(y, mo + 1, 1)
+                if first > as_of:
+                    break
+                ly, lm = divmod(mo + n - 1, 12)
+                last = dt.date(y + ly, lm + 1, _monthcal.monthrange(y + ly, lm + 1)[1])
+                label = {
+                    1: f"{y}-{mo + 1:02d}",
+                    3: f"{y}-Q{mo // 3 + 1}",
+                    6: f"{y}-H{mo // 6 + 1}",
+                    12: f"{y}",
+                }[n]
+                periods.append((label, first, last))
+                y, mo = (y + 1, 0) if mo + n >= 12 else (y, mo + n)
+        else:
+            k = 0
+            while True:
+                first = add_months(start, k * n) if k else start
+                if first > as_of:
+                    break
+                last = add_months(start, (k + 1) * n)
+                periods.append((first.isoformat(), first, last))
+                k += 1
+        # completions: explicit period labels first, then the earliest open period begun by then
+        done: dict[str, dt.date] = {}
+        loose: list[dt.date] = []
+        labels = {p[0] for p in periods}
+        for t in rule.completed_by:
+            for e in by_type.get(t, ()):
+                lab = e.data.get("period")
+                if lab in labels and lab not in done:
+                    done[lab] = e.on
+                elif lab is None:
+                    loose.append(e.on)
+        for day in sorted(loose):
+            for label, first, _ in periods:
+                if label not in done and first <= day:
+                    done[label] = day
+                    break
+        head = (
+            f"{'Calendar' if rule.anchor == 'calendar' else 'Rolling'} periods of "
+            f"{rule.every} from {fmt(start)} (the start event {rule.trigger})."
+        )
+        out = []
+        for label, first, last in periods:
+            end = cal.roll_forward(last) if rule.roll == "forward" else last
+            steps = [head, f"Period {label}: {fmt(first)} – {fmt(last)}; due by its last day."]
+            if end != last:
+                steps.append(
+                    f"{fmt(last)} is a rest day ({cal.day_info(last).reason}); the duty moves to the "
+                    f"next working day, {fmt(end)} (民法典 第203条; rule roll = forward)."
+                )
+            steps.append(f"Calendar {cal.name}, data version {cal.data_version}.")
+            out.append(
+                _Instance(label, rule.trigger, start, None, end, tuple(steps), done.get(label))
+            )
+        return out
+
+    def _obligation(self, case: Case, rule: Rule, inst: _Instance, as_of: dt.date) -> Obligation:
+        status: Status
+        days = 0
+        c = inst.completed_on
+        if c is not None:
+            late = (c - inst.due).days if rule.kind != "aging" else (c - inst.due).days + 1
+            status = "met_on_time" if late <= 0 else "met_late"
+            days = max(late, 0)
+        elif inst.paused:
+            status = "paused"
+        elif rule.kind == "aging":
+            status = "flagged" if as_of >= inst.due else "pending"
+        elif as_of < inst.due:
+            status = "pending"
+        elif as_of == inst.due:
+            status = "due_today"
+        else:
+            status, days = "overdue", (as_of - inst.due).days
+        head = (
+            f"Rule {rule.id}" + (f" ({rule.ref})" if rule.ref else "") + f", clause {rule.clause}: "
+            f"{rule.title_zh} — “{rule.quote}”; {rule.period_text or rule.every}"
+            f" {'before' if rule.direction == 'before' else 'from'} {inst.trigger}"
+            + (f" [{inst.key}]" if inst.key else "")
+            + "."
+        )
+        end = {
+            "met_on_time": f"Completed {fmt(c)}: on time." if c else "",
+            "met_late": f"Completed {fmt(c)}: {days} day{'s' * (days != 1)} late." if c else "",
+            "overdue": f"Not completed as of {fmt(as_of)}: {days} day{'s' * (days != 1)} overdue.",
+            "due_today": f"Due today ({fmt(as_of)}).",
+            "pending": f"Pending as of {fmt(as_of)}.",
+            "paused": f"Paused as of {fmt(as_of)}.",
+            "flagged": f"Flagged: still open on {fmt(as_of)}, past the threshold.",
+        }[status]
+        d = inst.deadline
+        cal = _calendars.calendar(rule.calendar) if d is None else None
+        return Obligation(
+            case_id=case.id,
+            rule_id=rule.id,
+            rule_version=rule.version,
+            clause=rule.clause,
+            title_zh=rule.title_zh,
+            title_en=rule.title_en,
+            unit=case.unit or rule.unit,
+            kind=rule.kind,
+            instance=inst.key,
+            trigger=inst.trigger,
+            trigger_date=inst.trigger_date,
+            due=inst.due,
+            provisional=d.provisional if d is not None else _provisional(rule, inst.due),
+            steps=(head, *inst.steps, end),
+            calendar=rule.calendar,
+            calendar_version=d.calendar_version
+            if d is not None
+            else (cal.data_version if cal else ""),
+            status=status,
+            days_overdue=days,
+            completed_on=c,
+        )
+
+
+def _provisional(rule: Rule, day: dt.date) -> bool:
+    return _calendars.calendar(rule.calendar).year_info(day.year).status == "provisional"
+
+
+_engines: dict[tuple[int, str], Engine] = {}
+
+
+def _engine(rules: RuleSet | None, matcher: Matcher | None) -> Engine:
+    rs = rules if rules is not None else _plan_rules()
+    if matcher is not None:
+        key = (id(rs), f"{id(matcher)}")
+        if key not in _engines or _engines[key].matcher is not matcher:
+            _engines[key] = Engine(rs, matcher)
+    else:
+        key = (id(rs), "default")
+        if key not in _engines or _engines[key].rules is not rs:
+            _engines[key] = Engine(rs)
+    if len(_engines) > 16:  # a few rule sets per process at most; never grows with cases
+        _engines.pop(next(iter(_engines)))
+    return _engines[key]
+
+
+def evaluate(
+    case: Case, as_of: dt.date, rules: RuleSet | None = None, matcher: Matcher | None = None
+) -> list[Obligation]:
+    """The obligations of ``case`` as of ``as_of`` under ``rules`` (default: the plan's rules).
+
+    ``matcher`` defaults to durable-rules where it loads, else the pure-Python twin; both give the
+    same answer. Deterministic for a given case and date.
+    """
+    return _engine(rules, matcher).evaluate(case, as_of)
