@@ -1,0 +1,358 @@
+"""The calendar layers, their data files, and the working-day index."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import chinese_calendar
+import lunardate
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import deadlines
+from deadlines import calendars as calmod
+from deadlines.calendars import Calendar
+from deadlines.errors import CalendarDataError, OutOfRangeError, ProvisionalRefusedError
+
+CN = deadlines.calendar("cn")
+NX = deadlines.calendar("cn-nx")
+ONE = dt.timedelta(days=1)
+
+
+def _days(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+# -- the national layer against the published data --------------------------------------------
+
+
+def test_national_layer_equals_chinese_calendar_on_every_published_day() -> None:
+    for day in _days(dt.date(2004, 1, 1), dt.date(2026, 12, 31)):
+        assert CN.is_workday(day) is chinese_calendar.is_workday(day), day
+
+
+@pytest.mark.parametrize(
+    ("day", "workday", "name"),
+    [
+        ("2026-02-14", True, "春节"),  # make-up Saturday
+        ("2026-02-28", True, "春节"),  # make-up Saturday
+        ("2026-02-16", False, "春节"),
+        ("2026-02-23", False, "春节"),
+        ("2026-01-04", True, "元旦"),  # make-up Sunday
+        ("2026-05-09", True, "劳动节"),
+        ("2026-09-20", True, "国庆节"),
+        ("2026-10-10", True, "国庆节"),
+        ("2026-10-07", False, "国庆节"),
+        ("2025-09-28", True, "国庆节"),
+        ("2025-10-08", False, None),  # 国庆+中秋 block, 2025
+        ("2025-10-11", True, "国庆节"),
+    ],
+)
+def test_notice_days(day: str, workday: bool, name: str | None) -> None:
+    info = CN.day_info(dt.date.fromisoformat(day))
+    assert info.workday is workday
+    if name:
+        assert name in (info.name or "")
+
+
+# -- the index against a day-by-day loop over the whole covered range ---------------------------
+
+
+@pytest.mark.parametrize("cal", [CN, NX], ids=["cn", "cn-nx"])
+def test_index_equals_day_by_day_loop(cal: Calendar) -> None:
+    first = cal.first_day
+    running = 0
+    for day in _days(first + ONE, dt.date(2099, 12, 31)):
+        running += cal.day_info(day).workday
+        assert cal.count_workdays(first, day) == running, day
+
+
+@pytest.mark.parametrize("cal", [CN, NX], ids=["cn", "cn-nx"])
+def test_add_workdays_equals_stepping_day_by_day(cal: Calendar) -> None:
+    for start in _days(dt.date(2025, 9, 1), dt.date(2027, 3, 1)):
+        day, found = start, []
+        while len(found) < 25:
+            day += ONE
+            if cal.day_info(day).workday:
+                found.append(day)
+        assert [cal.add_workdays(start, n) for n in (1, 5, 25)] == [found[0], found[4], found[24]]
+
+
+workday_dates = st.dates(
+    dt.date(2006, 1, 1), dt.date(2097, 1, 1)
+)  # 500 working days from either end stay in range
+
+
+@settings(max_examples=400, deadline=None)
+@given(workday_dates, st.integers(1, 500))
+def test_add_then_count_round_trips(start: dt.date, n: int) -> None:
+    end = NX.add_workdays(start, n)
+    assert end > start
+    assert NX.is_workday(end)
+    assert NX.count_workdays(start, end) == n
+    back = NX.add_workdays(end, -n)
+    assert back <= start
+    assert NX.count_workdays(back, end) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(workday_dates)
+def test_rolls_land_on_working_days_and_never_cross_one(day: dt.date) -> None:
+    fwd, back = CN.roll_forward(day), CN.roll_back(day)
+    assert CN.is_workday(fwd) and CN.is_workday(back)
+    assert back <= day <= fwd
+    assert CN.count_workdays(back, fwd) == (0 if CN.is_workday(day) else 1)
+
+
+# -- provisional years ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", range(2027, 2100))
+def test_provisional_lunar_holidays_agree_with_independent_tables(year: int) -> None:
+    """lunar-python's dates against lunardate's tables and chinese-calendar's solar terms."""
+    spring = lunardate.LunarDate(year, 1, 1).to_solar_date()
+    dragon = lunardate.LunarDate(year, 5, 5).to_solar_date()
+    autumn = lunardate.LunarDate(year, 8, 15).to_solar_date()
+    (qingming,) = [
+        d
+        for d, name in chinese_calendar.get_solar_terms(dt.date(year, 4, 1), dt.date(year, 4, 10))
+        if name == "清明"
+    ]
+    expected = {
+        dt.date(year, 1, 1): "元旦",
+        spring - ONE: "春节",
+        spring: "春节",
+        spring + ONE: "春节",
+        spring + 2 * ONE: "春节",
+        qingming: "清明",
+        dt.date(year, 5, 1): "劳动节",
+        dt.date(year, 5, 2): "劳动节",
+        dragon: "端午",
+        autumn: "中秋",
+        dt.date(year, 10, 1): "国庆节",
+        dt.date(year, 10, 2): "国庆节",
+        dt.date(year, 10, 3): "国庆节",
+    }
+    rest = {
+        i.date: i.name
+        for i in CN.days(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        if i.kind == "holiday"
+    }
+    assert set(rest) == set(expected)
+    for day, name in expected.items():
+        assert name in (rest[day] or ""), day
+    assert all(
+        not i.workday or i.kind == "workday"
+        for i in CN.days(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    )
+    assert CN.year_info(year).status == "provisional"
+
+
+def test_out_of_range_is_a_clear_error() -> None:
+    with pytest.raises(
+        OutOfRangeError, match=r"2003-12-31 is outside the supported range 2004-01-01 to 2099-12-31"
+    ):
+        CN.is_workday(dt.date(2003, 12, 31))
+    with pytest.raises(OutOfRangeError, match="2100-01-01"):
+        CN.is_workday(dt.date(2100, 1, 1))
+    with pytest.raises(OutOfRangeError, match="outside the supported range"):
+        CN.add_workdays(dt.date(2004, 1, 5), -10)
+
+
+def test_strict_refuses_unannounced_years() -> None:
+    strict = deadlines.calendar("cn", strict=True)
+    assert strict.add_workdays(dt.date(2026, 12, 1), 5) == dt.date(2026, 12, 8)
+    with pytest.raises(ProvisionalRefusedError, match="2027 has no published State Council"):
+        strict.add_workdays(dt.date(2026, 12, 28), 5)
+    with pytest.raises(
+        ProvisionalRefusedError, match="Ningxia's regional holidays for 2018 are unknown"
+    ):
+        deadlines.calendar("cn-nx", strict=True).is_workday(dt.date(2018, 6, 15))
+
+
+def test_unknown_calendar_names_the_accepted_ones() -> None:
+    with pytest.raises(
+        deadlines.UnknownCalendarError, match="unknown calendar 'cn-xj'; accepted: cn, cn-nx"
+    ):
+        deadlines.calendar("cn-xj")
+
+
+# -- the Ningxia layer ----------------------------------------------------------------------------
+
+# Every regional day off in ../shared/reference/ningxia-holidays.md, written out by hand.
+NINGXIA_REST = [
+    "2015-07-20",
+    "2015-07-21",
+    "2015-07-22",
+    "2015-09-23",
+    "2015-09-24",
+    "2015-09-25",
+    "2016-07-06",
+    "2016-07-07",
+    "2016-07-08",
+    "2016-09-12",
+    "2016-09-13",
+    "2016-09-14",
+    "2017-06-26",
+    "2017-06-27",
+    "2017-06-28",
+    "2017-08-30",
+    "2017-08-31",
+    "2017-09-01",
+    "2019-06-05",
+    "2019-06-06",
+    "2019-08-12",
+    "2019-08-13",
+    "2020-05-25",
+    "2020-05-26",
+    "2020-07-30",
+    "2020-07-31",
+    "2021-05-13",
+    "2021-05-14",
+    "2021-07-19",
+    "2021-07-20",
+    "2022-07-11",
+    "2022-07-12",
+    "2023-06-29",
+    "2023-06-30",
+    "2024-04-10",
+    "2024-04-11",
+    "2024-06-17",
+    "2024-06-18",
+    "2025-03-31",
+    "2025-04-01",
+    "2025-06-06",
+    "2026-05-27",
+    "2026-05-28",
+]
+NINGXIA_MAKEUP = [
+    "2015-07-25",
+    "2015-09-20",
+    "2016-07-03",
+    "2016-09-10",
+    "2017-07-01",
+    "2017-08-27",
+]
+
+
+def test_ningxia_layer_has_every_known_regional_day() -> None:
+    for s in NINGXIA_REST:
+        day = dt.date.fromisoformat(s)
+        assert not NX.is_workday(day), s
+        assert CN.is_workday(day), s  # all of them are weekdays on the national calendar
+    for s in NINGXIA_MAKEUP:
+        day = dt.date.fromisoformat(s)
+        assert NX.is_workday(day) and not CN.is_workday(day), s
+
+
+def test_ningxia_differs_from_national_only_on_those_days() -> None:
+    known = {dt.date.fromisoformat(s) for s in NINGXIA_REST + NINGXIA_MAKEUP}
+    for day in _days(dt.date(2004, 1, 1), dt.date(2028, 12, 31)):
+        if day not in known:
+            assert NX.is_workday(day) is CN.is_workday(day), day
+
+
+def test_ningxia_confidence_and_unknown_years() -> None:
+    assert NX.year_info(2020).regional_confidence == "high"
+    assert NX.year_info(2026).regional_confidence == "low"
+    assert NX.year_info(2018).regional_confidence == "unknown"
+    assert NX.year_info(2027).regional_confidence == "unknown"
+    notes = " ".join(NX.describe_source([2018, 2026, 2027]))
+    assert "2018 are unknown" in notes and "2026 regional days come from a low-confidence" in notes
+    assert "2027 is provisional" in notes
+
+
+# -- data files -----------------------------------------------------------------------------------
+
+FICTIONAL_2027 = """
+year = 2027
+calendar = "cn"
+document = "TEST FIXTURE — not a real notice"
+confidence = "official"
+rest = [{ date = 2027-01-04, name = "测试假日 test holiday" }]
+workdays = [{ date = 2027-01-09, name = "测试调休 test make-up" }]
+"""
+
+
+def test_a_national_year_file_is_used(tmp_path: Path) -> None:
+    (tmp_path / "cn").mkdir()
+    (tmp_path / "cn" / "2027.toml").write_text(FICTIONAL_2027, encoding="utf-8")
+    cal = deadlines.calendar("cn", calendars_dir=tmp_path)
+    assert cal.year_info(2027).status == "published"
+    assert not cal.is_workday(dt.date(2027, 1, 4))  # a Monday, rest per the file
+    assert cal.is_workday(dt.date(2027, 1, 9))  # a Saturday, working per the file
+    d = deadlines.due("1 day", start=dt.date(2027, 1, 3), calendar=cal)
+    assert d.date == dt.date(2027, 1, 5)
+    assert not d.provisional
+    assert cal.data_version != CN.data_version
+
+
+def test_a_newer_chinese_calendar_is_used_without_code_change(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    holidays = dict(calmod.cc_data.holidays)
+    holidays[dt.date(2027, 2, 8)] = "Spring Festival"
+    monkeypatch.setattr(calmod.cc_data, "holidays", holidays)
+    cal = Calendar("cn", tmp_path)
+    assert cal.year_info(2027).status == "published"
+    assert not cal.is_workday(dt.date(2027, 2, 8))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("year = 2027\ncalendar = 'cn'\n", "key 'confidence': expected official, got None"),
+        (
+            FICTIONAL_2027.replace("year = 2027", "year = 2028"),
+            "key 'year': expected the file's own year 2027, got 2028",
+        ),
+        (
+            FICTIONAL_2027.replace("2027-01-04", "2026-01-04"),
+            "key 'rest[0].date': expected a bare TOML date in 2027",
+        ),
+        (
+            FICTIONAL_2027.replace("2027-01-09", "2027-01-08"),
+            "key 'workdays': expected make-up working days on a Saturday or Sunday",
+        ),
+        (
+            FICTIONAL_2027.replace("document", "documnet"),
+            "key 'documnet': unknown key (did you mean 'document'?)",
+        ),
+        (
+            FICTIONAL_2027.replace('calendar = "cn"', 'calendar = "cn-nx"'),
+            "key 'calendar': expected 'cn', the folder the file is in",
+        ),
+        ("year = 2027 = x", "not a valid TOML file"),
+    ],
+)
+def test_a_broken_year_file_names_its_path_and_key(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "cn").mkdir()
+    path = tmp_path / "cn" / "2027.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CalendarDataError) as err:
+        Calendar("cn", tmp_path)
+    assert str(path) in str(err.value)
+    assert message in str(err.value)
+
+
+def test_shipped_files_hold_only_weekend_make_up_days_and_have_sources() -> None:
+    files = calmod.caldata.load_dir(calmod.default_calendars_dir())
+    assert sorted(files.regional) == [
+        2015,
+        2016,
+        2017,
+        2019,
+        2020,
+        2021,
+        2022,
+        2023,
+        2024,
+        2025,
+        2026,
+    ]
+    assert not files.national  # no 2027 notice exists: nobody invents one
+    for year_file in files.regional.values():
+        assert year_file.source
+        assert all(d.weekday() >= 5 for d in year_file.workdays)

@@ -1,0 +1,137 @@
+"""Period text, the legal choices of decisions.md, and the explanation of each answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import deadlines
+from deadlines.errors import PeriodError, ProvisionalRefusedError
+from deadlines.periods import Period
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "unit"),
+    [
+        ("20 working days", 20, "workday"),
+        ("20wd", 20, "workday"),
+        ("1 working day", 1, "workday"),
+        ("30 days", 30, "day"),
+        ("30d", 30, "day"),
+        ("3 months", 3, "month"),
+        ("1 year", 1, "year"),
+        ("20个工作日", 20, "workday"),
+        ("30日", 30, "day"),
+        ("30天", 30, "day"),
+        ("3个月", 3, "month"),
+        ("1年", 1, "year"),
+        ("三个月", 3, "month"),
+        ("二十个工作日", 20, "workday"),
+        ("  7 Days ", 7, "day"),
+    ],
+)
+def test_accepted_period_text(text: str, n: int, unit: str) -> None:
+    assert Period.parse(text) == Period(n, unit)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("abc", "period 'abc' is not understood; accepted:"),
+        ("0 days", "period '0 days' is empty"),
+        ("-3 days", "the direction comes from --from (after a trigger) or --before"),
+        ("3 fortnights", "period '3 fortnights' is not understood"),
+        ("20 wd days", "period '20 wd days' is not understood"),
+        ("", "is not understood"),
+    ],
+)
+def test_rejected_period_text(text: str, message: str) -> None:
+    with pytest.raises(PeriodError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        Period.parse(text)
+
+
+def test_period_round_trips_through_its_text() -> None:
+    for text in ("1 working day", "20 working days", "1 day", "3 months", "5 years"):
+        assert str(Period.parse(text)) == text
+
+
+def test_deducted_interval_counts_both_ends_then_rolls() -> None:
+    # 3 months from 2026-06-15 = 2026-09-15; 7/1-7/10 deducted = 10 days -> 9/25 (中秋 Fri);
+    # the 中秋 block 9/25-27 ends on Sunday -> Monday 9/28.
+    d = deadlines.due(
+        "3 months", start=D(2026, 6, 15), deductions=[(D(2026, 7, 1), D(2026, 7, 10))]
+    )
+    assert d.date == D(2026, 9, 28)
+    assert d.raw_date == D(2026, 9, 25)
+    assert any("10 days, both ends counted" in s for s in d.steps)
+
+
+def test_extension_is_added_before_the_roll() -> None:
+    # 3 months from 2026-07-01 = 10/01 (raw, not rolled); + 1 month extension = 11/01 (Sun) -> 11/02.
+    d = deadlines.due("3 months", start=D(2026, 7, 1), extensions=["1 month"])
+    assert d.date == D(2026, 11, 2)
+
+
+def test_single_day_deduction() -> None:
+    # 30 days from 2026-03-01 = 3/31 (Tue); one deducted day -> 4/1 (Wed).
+    d = deadlines.due("30 days", start=D(2026, 3, 1), deductions=[(D(2026, 3, 5), D(2026, 3, 5))])
+    assert d.date == D(2026, 4, 1)
+
+
+def test_explanation_names_the_days_a_clerk_checks_by_hand() -> None:
+    d = deadlines.due("20 working days", start=D(2026, 2, 10))
+    text = "\n".join(d.steps)
+    assert "2026-02-15 (Sun) – 2026-02-23 (Mon), holiday: 春节 Spring Festival" in text
+    assert "2026-02-14 (Sat), a make-up working day (调休)" in text
+    assert "2026-02-28 (Sat), a make-up working day (调休)" in text
+    assert "Working day 20 is 2026-03-16 (Mon)" in text
+    assert "data version cn@" in text
+
+
+def test_explanation_of_clamp_roll_and_provisional_year() -> None:
+    clamp = "\n".join(deadlines.due("1 month", start=D(2025, 1, 31)).steps)
+    assert "2025-02 has no day 31" in clamp and "民法典 第202条" in clamp
+    roll = "\n".join(deadlines.due("30 days", start=D(2026, 9, 1)).steps)
+    assert "2026-10-01 (Thu) – 2026-10-07 (Wed): holiday: 国庆节 National Day" in roll
+    assert "2026-10-08 (Thu)" in roll and "民法典 第203条" in roll
+    prov = deadlines.due("3 months", start=D(2026, 10, 15))
+    assert prov.provisional and prov.provisional_years == (2027,)
+    assert any("2027 is provisional" in s for s in prov.steps)
+
+
+def test_reminder_explanation_says_it_moved_back() -> None:
+    d = deadlines.due("60 days", before=D(2026, 10, 8))
+    assert any("moves back to the previous working day, 2026-08-07 (Fri)" in s for s in d.steps)
+
+
+def test_ningxia_answers_flag_low_confidence_regional_data() -> None:
+    d = deadlines.due("3 days", start=D(2026, 5, 24), calendar="cn-nx")
+    text = "\n".join(d.steps)
+    assert "Ningxia regional holiday: 古尔邦节" in text
+    assert "low-confidence source" in text
+
+
+def test_strict_refuses_and_names_the_covered_range() -> None:
+    with pytest.raises(ProvisionalRefusedError, match="covers 2004–2026"):
+        deadlines.due("3 months", start=D(2026, 10, 15), strict=True)
+    assert deadlines.due("3 months", start=D(2026, 6, 30), strict=True).date == D(2026, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"start": D(2026, 1, 1), "before": D(2026, 3, 1)}, "exactly one of start"),
+        ({}, "exactly one of start"),
+        ({"before": D(2026, 3, 1), "mode": "aging"}, "aging flag"),
+        (
+            {"start": D(2026, 1, 1), "deductions": [(D(2026, 2, 2), D(2026, 2, 1))]},
+            "ends before it starts",
+        ),
+    ],
+)
+def test_bad_arguments(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(PeriodError, match=message):
+        deadlines.due("30 days", **kwargs)  # type: ignore[arg-type]
