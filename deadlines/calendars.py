@@ -176,8 +176,9 @@ class Calendar:
         self._base = dt.date(FIRST_YEAR, 1, 1).toordinal()
         self._years: dict[int, _Year] = {}
         self._kind: list[DayKind] = []
-        self._cum: list[int] = []
-        self._pos: list[int] = []
+        self._work = bytearray()  # 1 for a working day
+        self._cum: list[int] = []  # working days in the first i + 1 days
+        self._pos: list[int] = []  # the ordinal of the k-th working day
         self._built_to = FIRST_YEAR - 1
         last_published = max(y for y in range(FIRST_YEAR, LAST_YEAR + 1) if self._published(y))
         self._extend(min(last_published + 2, LAST_YEAR))
@@ -269,10 +270,12 @@ class Calendar:
                     kind = "weekend"
                 else:
                     kind = "workday"
-                if kind in ("workday", "makeup"):
-                    self._pos.append(len(self._kind))
+                work = kind in ("workday", "makeup")
+                if work:
+                    self._pos.append(day.toordinal())
                     total += 1
                 self._kind.append(kind)
+                self._work.append(work)
                 self._cum.append(total)
                 day += one
         self._built_to = max(self._built_to, to_year)
@@ -355,7 +358,7 @@ class Calendar:
     def is_workday(self, d: dt.date) -> bool:
         i = self._index(d)
         self.check(d, d)
-        return self._kind[i] in ("workday", "makeup")
+        return bool(self._work[i])
 
     # -- arithmetic ----------------------------------------------------------------------------
 
@@ -365,11 +368,20 @@ class Calendar:
         行政许可法 第82条: periods in working days exclude weekends and holidays; a make-up working
         weekend (调休) counts. ``d`` itself is never counted, whatever kind of day it is.
         """
+        # The hot path: two list look-ups. Anything unusual (out of the built index, n == 0,
+        # strict mode) takes the careful path below.
+        i = d.toordinal() - self._base
+        if 0 <= i < len(self._work) and not self.strict:
+            k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._work[i] + n
+            if n and 0 <= k < len(self._pos):
+                return dt.date.fromordinal(self._pos[k])
+        return self._add_workdays_checked(d, n)
+
+    def _add_workdays_checked(self, d: dt.date, n: int) -> dt.date:
         if n == 0:
             raise ValueError("add_workdays: n must be non-zero")
         i = self._index(d)
-        before = self._cum[i] - (self._kind[i] in ("workday", "makeup"))
-        k = self._cum[i] + n - 1 if n > 0 else before + n
+        k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._work[i] + n
         while n > 0 and k >= len(self._pos) and self._built_to < LAST_YEAR:
             self._extend(self._built_to + 1)
         if k < 0 or k >= len(self._pos):
@@ -377,14 +389,17 @@ class Calendar:
                 f"{abs(n)} working days {'after' if n > 0 else 'before'} {d.isoformat()} falls "
                 f"outside the supported range {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
             )
-        result = dt.date.fromordinal(self._base + self._pos[k])
+        result = dt.date.fromordinal(self._pos[k])
         self.check(d, result)
         return result
 
     def count_workdays(self, start: dt.date, end: dt.date) -> int:
         """Working days in the half-open interval (start, end]; negative if end < start."""
-        i, j = self._index(start), self._index(end)
-        self.check(start, end)
+        i, j = start.toordinal() - self._base, end.toordinal() - self._base
+        size = len(self._cum)
+        if self.strict or not (0 <= i < size and 0 <= j < size):
+            i, j = self._index(start), self._index(end)
+            self.check(start, end)
         return self._cum[j] - self._cum[i]
 
     def roll_forward(self, d: dt.date) -> dt.date:
