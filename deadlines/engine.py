@@ -47,7 +47,7 @@ from deadlines.periods import Deadline, Period, add_months, due
 from deadlines.rules import EVERY, Rule, RuleSet
 from deadlines.rules import load_rules as _load_rules
 
-__all__ = ["Engine", "evaluate", "load_rules"]
+__all__ = ["Engine", "evaluate", "load_rules", "recurring_periods"]
 
 
 def load_rules(extra_dirs: Sequence[str] = ()) -> RuleSet:
@@ -329,35 +329,8 @@ class Engine:
         if not starts:
             return []
         start = starts[0].on
-        n = EVERY[rule.every]
         cal = _calendars.calendar(rule.calendar)
-        periods: list[tuple[str, dt.date, dt.date]] = []  # label, first day, last day
-        if rule.anchor == "calendar":
-            m0 = (start.month - 1) // n * n  # 0-based first month of the period holding start
-            y, mo = start.year, m0
-            while True:
-                first = dt.date(y, mo + 1, 1)
-                if first > as_of:
-                    break
-                ly, lm = divmod(mo + n - 1, 12)
-                last = dt.date(y + ly, lm + 1, _monthcal.monthrange(y + ly, lm + 1)[1])
-                label = {
-                    1: f"{y}-{mo + 1:02d}",
-                    3: f"{y}-Q{mo // 3 + 1}",
-                    6: f"{y}-H{mo // 6 + 1}",
-                    12: f"{y}",
-                }[n]
-                periods.append((label, first, last))
-                y, mo = (y + 1, 0) if mo + n >= 12 else (y, mo + n)
-        else:
-            k = 0
-            while True:
-                first = add_months(start, k * n) if k else start
-                if first > as_of:
-                    break
-                last = add_months(start, (k + 1) * n)
-                periods.append((first.isoformat(), first, last))
-                k += 1
+        periods = recurring_periods(rule, start, as_of)
         # completions: explicit period labels first, then the earliest open period begun by then
         done: dict[str, dt.date] = {}
         loose: list[dt.date] = []
@@ -452,6 +425,35 @@ class Engine:
             days_overdue=days,
             completed_on=c,
         )
+
+
+def recurring_periods(
+    rule: Rule, start: dt.date, upto: dt.date
+) -> list[tuple[str, dt.date, dt.date]]:
+    """(label, first day, last day) of each period of a recurring rule that began by ``upto``.
+
+    ``anchor = "calendar"``: calendar months / quarters / half-years / years, from the one holding
+    ``start``; labelled ``2026-03``, ``2026-Q1``, ``2026-H1``, ``2026``. ``anchor = "rolling"``:
+    periods of ``every`` counted from ``start`` by month arithmetic, always from the original
+    start (decisions.md), each ending on the corresponding day; labelled by their first day.
+    """
+    assert rule.every is not None
+    n = EVERY[rule.every]
+    periods: list[tuple[str, dt.date, dt.date]] = []
+    if rule.anchor == "calendar":
+        y, mo = start.year, (start.month - 1) // n * n  # mo: 0-based first month of the period
+        while (first := dt.date(y, mo + 1, 1)) <= upto:
+            ly, lm = divmod(mo + n - 1, 12)
+            last = dt.date(y + ly, lm + 1, _monthcal.monthrange(y + ly, lm + 1)[1])
+            label = {1: f"{y}-{mo + 1:02d}", 3: f"{y}-Q{mo // 3 + 1}", 6: f"{y}-H{mo // 6 + 1}"}
+            periods.append((label.get(n, str(y)), first, last))
+            y, mo = (y + 1, 0) if mo + n >= 12 else (y, mo + n)
+    else:
+        k = 0
+        while (first := add_months(start, k * n) if k else start) <= upto:
+            periods.append((first.isoformat(), first, add_months(start, (k + 1) * n)))
+            k += 1
+    return periods
 
 
 def _provisional(rule: Rule, day: dt.date) -> bool:

@@ -66,11 +66,12 @@ def main() -> None:
 
 
 def _register() -> None:
-    from deadlines.cli import calendar_cmd, due_cmd, store_cmd
+    from deadlines.cli import calendar_cmd, due_cmd, rules_cmd, store_cmd
 
     main.add_command(due_cmd.due)
     main.add_command(calendar_cmd.calendar_group)
     store_cmd.register(main)
+    rules_cmd.register(main)
 
 
 _register()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import click
+from click.core import ParameterSource
 
 from deadlines.cli.common import DATE, calendar_option, print_json
+from deadlines.cli.rules_cmd import due_by_rule, rules_option
 from deadlines.errors import PeriodError
 from deadlines.periods import Deadline, Period
 from deadlines.periods import due as compute_due
@@ -31,6 +34,8 @@ def print_deadline(d: Deadline, *, heading: str | None = None) -> None:
     "--strict", is_flag=True, help="Refuse instead of answering from an unannounced year."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--fact", "facts", multiple=True, help="NAME=VALUE selecting a rule's variant.")
+@rules_option
 def due(
     period: str,
     start: dt.date | None,
@@ -38,8 +43,13 @@ def due(
     calendar_name: str,
     strict: bool,
     as_json: bool,
+    facts: tuple[str, ...],
+    rule_dirs: tuple[str, ...],
 ) -> None:
     """When is PERIOD due, counted --from a trigger or --before an expiry?
+
+    PERIOD may also be a rule id ('credit.small-loan') or words of a rule's title ('贷款'): the
+    rule's period and calendar are used and the clause is named; --fact k=v picks a variant.
 
     PERIOD is e.g. '20 working days', '20wd', '30 days', '3 months', '1 year', '20个工作日',
     '30日', '3个月'. Working days skip weekends and holidays and count make-up working weekends;
@@ -51,7 +61,24 @@ def due(
     try:
         parsed = Period.parse(period)
     except PeriodError as exc:
-        raise click.BadParameter(str(exc), param_hint="PERIOD") from None
+        if re.match(r"^\s*[+-]?\d", period):  # a period that is wrong, not a rule's name
+            raise click.BadParameter(str(exc), param_hint="PERIOD") from None
+        explicit = click.get_current_context().get_parameter_source("calendar_name")
+        extra, heading, d = due_by_rule(
+            period,
+            str(exc),
+            start=start,
+            before=before,
+            facts=facts,
+            rule_dirs=rule_dirs,
+            calendar_name=calendar_name if explicit == ParameterSource.COMMANDLINE else None,
+            strict=strict,
+        )
+        if as_json:
+            print_json({**d.to_dict(), **extra})
+        else:
+            print_deadline(d, heading=heading)
+        return
     d = compute_due(parsed, start=start, before=before, calendar=calendar_name, strict=strict)
     if as_json:
         print_json(d.to_dict())
