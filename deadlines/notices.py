@@ -96,8 +96,11 @@ def window_end(as_of: dt.date, ahead: int = DEFAULT_AHEAD_WORKDAYS) -> dt.date:
 
 def _classify(ob: Obligation, as_of: dt.date, ahead_until: dt.date) -> NoticeKind | None:
     due = ob.due
-    if due is None or ob.completed_on is not None or ob.status == "paused":
+    done = ob.completed_on is not None and ob.completed_on <= as_of
+    if due is None or done or ob.status == "paused":
         return None
+    if ob.kind != "reminder" and ob.trigger_date is not None and ob.trigger_date > as_of:
+        return None  # a replay of a past day: its trigger had not happened yet
     if ob.kind == "reminder":
         # A reminder runs from its date until the expiry it announces.
         expiry = ob.trigger_date
@@ -149,7 +152,7 @@ def collect(
     """The day's full list (read only), sorted by unit, kind, due date and case."""
     until = window_end(as_of, ahead)
     out: list[Notice] = []
-    for ob in store.open_obligations_between(None, until):
+    for ob in store.open_on(as_of, until):
         if units and ob.unit not in units:
             continue
         kind = _classify(ob, as_of, until)
@@ -176,7 +179,10 @@ def remind(
     today = china_today()
     day = as_of or today
     record = day <= today
-    with store.transaction() as conn:
+    with store.transaction(rollback=not record) as conn:
+        # A new month's duty must exist on its first day: refresh recurring duties computed
+        # before today (for a preview, as of the day previewed, and rolled back with it).
+        store.refresh_recurring(max(day, today))
         notices, until = collect(store, day, units=units, ahead=ahead)
         ids = [n.id for n in notices]
         seen: set[str] = set()
@@ -240,7 +246,7 @@ def overdue(
     responsible unit or by rule, largest group first (plan item 19, part 三(四))."""
     day = as_of or china_today()
     groups: dict[str, list[Notice]] = {}
-    for ob in store.open_obligations_between(None, day - dt.timedelta(days=1)):
+    for ob in store.open_on(day, day - dt.timedelta(days=1)):
         if _classify(ob, day, day) != "overdue":
             continue
         n = _notice(ob, "overdue", day)

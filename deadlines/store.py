@@ -143,6 +143,12 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
                 due TEXT NOT NULL,
                 first_emitted_at TEXT NOT NULL,
                 first_as_of TEXT NOT NULL) WITHOUT ROWID""",
+            # Replays of a past day read duties completed after it through this index; the daily
+            # run refreshes recurring duties through the next one.
+            "CREATE INDEX obligations_completed ON obligations(completed_on)"
+            " WHERE completed_on IS NOT NULL",
+            "CREATE INDEX obligations_recurring ON obligations(computed_at)"
+            " WHERE kind = 'recurring'",
             """CREATE TABLE runs (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 as_of TEXT NOT NULL,
@@ -274,14 +280,13 @@ def _locked(exc: sqlite3.OperationalError) -> bool:
 
 
 def default_evaluator(case: Case, as_of: dt.date) -> Sequence[Obligation]:
-    """The rules engine of issue 3, looked up when first needed."""
-    import deadlines
-
-    evaluate = getattr(deadlines, "evaluate", None)
-    if evaluate is None:
-        raise StoreError("the rules engine is not installed: deadlines.evaluate is missing")
-    result: Sequence[Obligation] = evaluate(case, as_of)
-    return result
+    """The rules engine of issue 3 (the plan's rules plus $DEADLINES_RULES), imported when first
+    needed so that the store opens without loading the rules."""
+    try:
+        from deadlines.engine import evaluate
+    except ImportError as exc:  # pragma: no cover - the engine ships with the package
+        raise StoreError(f"the rules engine cannot be loaded: {exc}") from None
+    return evaluate(case, as_of)
 
 
 class Store:
@@ -312,7 +317,7 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *, rollback: bool = False) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken at once (BEGIN IMMEDIATE) so that two writers queue on the
         busy timeout instead of failing half-way; everything in it lands, or nothing does."""
         try:
@@ -330,6 +335,9 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         else:
+            if rollback:  # a preview: work done, nothing kept
+                self.conn.execute("ROLLBACK")
+                return
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
@@ -608,26 +616,48 @@ class Store:
         """The case's most pressing open duty on ``as_of``: the earliest open dated obligation,
         overdue ones included; a reminder only while it is still ahead."""
         for ob in self.obligations(case_id):
-            if ob.due is None or ob.completed_on is not None or ob.status == "paused":
+            if ob.due is None or ob.status == "paused":
+                continue
+            if ob.completed_on is not None and ob.completed_on <= as_of:
                 continue
             if ob.kind == "reminder" and ob.due < as_of:
                 continue
             return ob
         return None
 
-    def open_obligations_between(self, start: dt.date | None, end: dt.date) -> list[Obligation]:
-        """Open obligations with ``start <= due <= end`` (``start=None``: everything up to end),
-        read through the partial index on open due dates only."""
-        if start is None:
-            sql = f"SELECT {_OB_COLUMNS} FROM obligations WHERE completed_on IS NULL AND due <= ?"
-            args: tuple[str, ...] = (end.isoformat(),)
-        else:
-            sql = (
-                f"SELECT {_OB_COLUMNS} FROM obligations"
-                " WHERE completed_on IS NULL AND due BETWEEN ? AND ?"
+    def open_on(self, as_of: dt.date, until: dt.date) -> list[Obligation]:
+        """Obligations still open on ``as_of`` with a due date up to ``until``.
+
+        Open on a day: not completed, or completed only later (a replay of a past day sees the
+        duty as it stood then). Both parts read a partial index, so the cost is that of the
+        window, not of the store.
+        """
+        rows = self.conn.execute(
+            f"SELECT {_OB_COLUMNS} FROM obligations WHERE completed_on IS NULL AND due <= ?",
+            (until.isoformat(),),
+        ).fetchall()
+        rows += self.conn.execute(
+            f"SELECT {_OB_COLUMNS} FROM obligations"
+            " WHERE completed_on IS NOT NULL AND completed_on > ? AND due <= ?",
+            (as_of.isoformat(), until.isoformat()),
+        ).fetchall()
+        return [_ob_from_row(r) for r in rows]
+
+    def refresh_recurring(self, as_of: dt.date) -> int:
+        """Re-evaluate the cases with recurring duties (每月, 每半年) last computed before
+        ``as_of``, so that a new month's duty exists on its first day; inside the caller's
+        transaction. Returns how many cases were refreshed."""
+        ids = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT case_id FROM obligations"
+                " WHERE kind = 'recurring' AND computed_at < ?",
+                (as_of.isoformat(),),
             )
-            args = (start.isoformat(), end.isoformat())
-        return [_ob_from_row(r) for r in self.conn.execute(sql, args)]
+        ]
+        if ids:
+            self.refresh(ids, as_of)
+        return len(ids)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -644,7 +674,7 @@ _OB_COLUMNS = (
 
 def status_on(ob: Obligation, as_of: dt.date) -> Status:
     """The obligation's status on ``as_of`` (the stored one is as of its computation)."""
-    if ob.completed_on is not None:
+    if ob.completed_on is not None and ob.completed_on <= as_of:
         if ob.due is None:
             return ob.status
         return "met_on_time" if ob.completed_on <= ob.due else "met_late"

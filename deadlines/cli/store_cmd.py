@@ -194,7 +194,8 @@ def _print_moves(moves: Sequence[Move], *, header: bool = True) -> None:
         old = m.old_due.isoformat() if m.old_due else "—"
         new = m.new_due.isoformat() if m.new_due else "—"
         prov = " (provisional)" if m.new_provisional else ""
-        click.echo(f"  {m.change:9} {m.case_id} {m.rule_id} {m.instance}: {old} -> {new}{prov}")
+        inst = f" [{m.instance}]" if m.instance else ""
+        click.echo(f"  {m.change:9} {m.case_id} {m.rule_id}{inst}: {old} -> {new}{prov}")
 
 
 @event_group.command("add")
@@ -335,10 +336,7 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
             if due == day
             else f"剩余 {data['working_days_left']} 个工作日"
         )
-        head = (
-            f"{case_id} 下一期限：{due.isoformat()} {wd}({when}；日历 {data['calendar']}"
-            f" {data['calendar_version']})"
-        )
+        head = f"{case_id} 下一期限：{due.isoformat()} {wd}({when}；日历 {data['calendar']})"
         title = data["title_zh"]
     else:
         when = (
@@ -349,8 +347,7 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
             else f"{data['working_days_left']} working days left"
         )
         head = (
-            f"{case_id} next deadline: {due.isoformat()} {wd} ({when}; calendar "
-            f"{data['calendar']} {data['calendar_version']})"
+            f"{case_id} next deadline: {due.isoformat()} {wd} ({when}; calendar {data['calendar']})"
         )
         title = data["title_en"]
     if data["provisional"]:
