@@ -266,6 +266,17 @@ class Move:
         return "moved" if self.old_due != self.new_due else "finalised"
 
 
+def busy_timeout_setting() -> float:
+    """Seconds to wait for a locked store: ``$DEADLINES_BUSY_TIMEOUT``, else 5."""
+    text = os.environ.get("DEADLINES_BUSY_TIMEOUT", "")
+    try:
+        return float(text) if text else DEFAULT_BUSY_TIMEOUT
+    except ValueError:
+        raise StoreError(
+            f"DEADLINES_BUSY_TIMEOUT={text!r} is not a number of seconds; e.g. 5"
+        ) from None
+
+
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
@@ -817,7 +828,7 @@ def open_store(
     *,
     create: bool = False,
     evaluator: Evaluator | None = None,
-    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    busy_timeout: float | None = None,
     upgrade_to: int | None = None,
 ) -> Store:
     """Open the store at ``path`` (``--db``, ``$DEADLINES_DB`` or ``./deadlines.db``).
@@ -826,6 +837,8 @@ def open_store(
     refused. Without ``create`` a missing store is an error that says to run ``deadlines init``.
     """
     p = default_path(path)
+    if busy_timeout is None:
+        busy_timeout = busy_timeout_setting()
     if not create and not p.exists():
         raise StoreError(f"no store at {p}: run `deadlines init` (or give --db / DEADLINES_DB)")
     if p.is_dir():
@@ -857,7 +870,7 @@ def init_store(path: str | os.PathLike[str] | None = None, **kwargs: Any) -> tup
     p = default_path(path)
     before = 0
     if p.exists() and p.is_file() and p.stat().st_size > 0:
-        conn = _connect(p, DEFAULT_BUSY_TIMEOUT)
+        conn = _connect(p, busy_timeout_setting())
         try:
             before = _inspect(conn, p) or 0
         finally:
