@@ -1,0 +1,1 @@
+"""The plan's rule files (*.toml), installed as the package ``deadlines.plan_rules``."""
