@@ -615,7 +615,7 @@ def _rule(
             except PeriodError:
                 bad(
                     "period",
-                    f"expected e.g. '20 working days', '30 days', '3 months', got {text!r}",
+                    f"expected e.g. '20 working days', got {text!r}",
                 )
             else:
                 if kind == "aging" and period.unit not in ("month", "year"):
