@@ -161,14 +161,12 @@ class Gen:
                 )
             if self.chance(0.5):
                 arrived = self.after(entrusted, 40, 90)
-                if self.ev(e, "enforcement.money-arrived", arrived, payment="P-1"):
-                    if self.chance(0.8):
-                        self.ev(
-                            e,
-                            "enforcement.money-paid-out",
-                            self.after(arrived, 5, 35),
-                            payment="P-1",
-                        )
+                if self.ev(e, "enforcement.money-arrived", arrived, payment="P-1") and self.chance(
+                    0.8
+                ):
+                    self.ev(
+                        e, "enforcement.money-paid-out", self.after(arrived, 5, 35), payment="P-1"
+                    )
 
     def bankruptcy(self, n: int) -> None:
         for i in range(n):
