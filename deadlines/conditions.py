@@ -59,7 +59,7 @@ def compare(have: FactValue, op: str, want: FactValue) -> bool:
 
 
 @dataclass(frozen=True)
-class Test:
+class Compare:
     """``fact op value``; ``default`` stands in for a fact the case does not state."""
 
     fact: str
@@ -121,14 +121,14 @@ class AnyOf:
         return "(" + " or ".join(str(c) for c in self.items) + ")"
 
 
-Condition = Test | AllOf | AnyOf
+Condition = Compare | AllOf | AnyOf
 
 
 def facts_used(cond: Condition | None) -> set[str]:
     """The fact names a condition reads (to key caches and to build durable-rules messages)."""
     if cond is None:
         return set()
-    if isinstance(cond, Test):
+    if isinstance(cond, Compare):
         return {cond.fact}
     out: set[str] = set()
     for c in cond.items:
@@ -192,4 +192,4 @@ def parse_condition(data: object, where: str = "when") -> Condition:
     default = data.get("default")
     if default is not None and not isinstance(default, _SCALAR):
         raise ValueError(f"{where}.default: expected a string, number or boolean, got {default!r}")
-    return Test(fact=fact, op=op, value=val, default=default)
+    return Compare(fact=fact, op=op, value=val, default=default)

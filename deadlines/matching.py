@@ -26,7 +26,7 @@ import itertools
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from deadlines.conditions import AllOf, AnyOf, Condition, Test, facts_used
+from deadlines.conditions import AllOf, AnyOf, Compare, Condition, facts_used
 from deadlines.errors import RuleError
 from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet
@@ -127,7 +127,7 @@ class DurableMatcher:
             for p in parts[1:]:
                 out = (out & p) if isinstance(cond, AllOf) else (out | p)
             return out
-        assert isinstance(cond, Test)
+        assert isinstance(cond, Compare)
 
         def cmp(op: str, v: FactValue) -> Any:
             field = getattr(m, f"f_{cond.fact}__{_family(v)}")

@@ -1,0 +1,271 @@
+"""durable-rules and the pure-Python matcher agree; the engine's behaviour beyond single dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import deadlines
+from deadlines.conditions import AllOf, Compare, parse_condition
+from deadlines.engine import Engine, evaluate
+from deadlines.matching import (
+    DurableMatcher,
+    MatcherError,
+    PythonMatcher,
+    durable_available,
+    make_matcher,
+)
+from deadlines.model import Case, Event
+from deadlines.rules import RuleSet, load_rules
+
+needs_durable = pytest.mark.skipif(not durable_available(), reason="durable-rules cannot import")
+
+RULES = load_rules(use_env=False)
+FACT_NAMES = sorted({f for r in RULES.rules for f in r.facts} | {"other"})
+VALUES = st.one_of(
+    st.booleans(),
+    st.sampled_from([0, 1, 9_999_999, 10_000_000, 10_000_001, 10_000_000.5, -1]),
+    st.sampled_from(
+        ["local-legal-person-bank", "no-asset", "enforcement-to-bankruptcy", "simple", "complex"]
+    ),
+    st.sampled_from(["", "true", "10000000", "其他"]),
+)
+FACTS = st.dictionaries(st.sampled_from(FACT_NAMES), VALUES, max_size=6)
+
+
+@pytest.fixture(scope="module")
+def durable() -> DurableMatcher:
+    if not durable_available():
+        pytest.skip("durable-rules cannot import")
+    return DurableMatcher(RULES)
+
+
+@needs_durable
+@settings(max_examples=400, deadline=None)
+@given(kind=st.sampled_from(sorted(RULES.case_kinds)), facts=FACTS)
+def test_durable_and_python_match_the_same_rules(kind: str, facts: dict[str, object]) -> None:
+    assert _durable().match(kind, facts) == _python().match(kind, facts)  # type: ignore[arg-type]
+
+
+@functools.cache
+def _durable() -> DurableMatcher:
+    return DurableMatcher(RULES)
+
+
+@functools.cache
+def _python() -> PythonMatcher:
+    return PythonMatcher(RULES)
+
+
+@needs_durable
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {"lender": "local-legal-person-bank", "amount_yuan": 10_000_000},
+        {"lender": "local-legal-person-bank", "amount_yuan": 10_000_000.0},
+        {"lender": "local-legal-person-bank", "amount_yuan": "10000000"},  # text is not a number
+        {"lender": "local-legal-person-bank", "amount_yuan": True},  # nor is a boolean
+        {"manufacturing": 1},  # 1 is not true
+        {"needs_reference_price": False, "property_complexity": "simple"},
+        {"track": "no-asset"},
+        {"simplified": True, "track": "ordinary"},
+    ],
+)
+def test_edge_facts_agree(durable: DurableMatcher, facts: dict[str, object]) -> None:
+    python = PythonMatcher(RULES)
+    for kind in RULES.case_kinds:
+        assert durable.match(kind, facts) == python.match(kind, facts)  # type: ignore[arg-type]
+
+
+@needs_durable
+def test_durable_keeps_no_state_per_case(durable: DurableMatcher) -> None:
+    from durable import lang
+
+    for i in range(500):
+        durable.match("loan", {"lender": "local-legal-person-bank", "amount_yuan": i})
+    assert lang.get_host().get_facts(durable.ruleset) == []
+
+
+def test_durable_cannot_be_forced_where_it_does_not_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("deadlines.matching.durable_available", lambda: False)
+    with pytest.raises(MatcherError, match="use matcher 'python' or 'auto'"):
+        make_matcher("durable", RULES)
+    assert make_matcher("auto", RULES).name == "python"
+
+
+def test_the_fallback_runs_without_durable_on_python_313() -> None:
+    """/tmp/v313 is a CPython 3.13 venv where durable-rules is installed but cannot import."""
+    py = Path("/tmp/v313/bin/python")
+    if not py.exists():
+        pytest.skip("no CPython 3.13 venv at /tmp/v313")
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        # the project's pure-Python dependencies come from this venv, after 3.13's own packages,
+        # so that durable-rules is 3.13's build (which fails to import) and nothing else is missing
+        "import sys; sys.path.insert(0, sys.argv[1]); sys.path.append(sys.argv[2]);"
+        "from deadlines.matching import durable_available, default_matcher;"
+        "from deadlines.rules import load_rules;"
+        "r = load_rules(use_env=False); m = default_matcher(r);"
+        "print(durable_available(), m.name, m.match('loan', {'lender': 'local-legal-person-bank', 'amount_yuan': 1}))"
+    )
+    site = next((root / ".venv" / "lib").glob("python3.*/site-packages"), None)
+    if site is None:
+        pytest.skip("no project venv to borrow the pure-Python dependencies from")
+    out = subprocess.run(
+        [str(py), "-c", code, str(root), str(site)], capture_output=True, text=True, timeout=120
+    )
+    if out.returncode != 0 and "No module named" in out.stderr:
+        pytest.skip(f"the 3.13 venv lacks a dependency: {out.stderr.strip().splitlines()[-1]}")
+    assert out.stdout.split() == ["False", "python", "('credit.small-loan',)"], out.stderr
+
+
+# -- the condition language ----------------------------------------------------------------------
+
+
+def test_conditions_compare_within_one_type_family() -> None:
+    le = Compare("amount", "<=", 10)
+    assert le.holds({"amount": 10}) and le.holds({"amount": 9.5})
+    assert not le.holds({"amount": "5"}) and not le.holds({"amount": True}) and not le.holds({})
+    ne = Compare("bank", "!=", "a")
+    assert ne.holds({"bank": "b"}) and not ne.holds({"bank": 1}) and not ne.holds({})
+    assert Compare("x", "==", True, default=True).holds({})
+
+
+def test_condition_round_trips_through_its_data() -> None:
+    data = {
+        "all": [
+            {"fact": "lender", "op": "==", "value": "local-legal-person-bank"},
+            {
+                "any": [
+                    {"fact": "n", "op": "in", "value": [1, 2]},
+                    {"fact": "b", "op": "==", "value": True, "default": False},
+                ]
+            },
+        ]
+    }
+    cond = parse_condition(data)
+    assert isinstance(cond, AllOf)
+    assert parse_condition(cond.to_data()) == cond
+    assert cond.to_data() == data
+
+
+# -- the engine --------------------------------------------------------------------------------
+
+D = dt.date
+
+
+def test_evaluate_is_deterministic_and_the_public_api() -> None:
+    case = Case(
+        "E1",
+        "enforcement",
+        {"property_complexity": "simple"},
+        "市中级人民法院执行局",
+        (
+            Event("enforcement.property-seized", D(2026, 3, 2), data={"asset": "A"}),
+            Event("enforcement.property-seized", D(2026, 3, 3), data={"asset": "B"}),
+            Event("enforcement.filed", D(2026, 2, 27)),
+        ),
+    )
+    a = deadlines.evaluate(case, D(2026, 3, 10))
+    b = evaluate(case, D(2026, 3, 10))
+    assert a == b
+    assert [(o.rule_id, o.instance) for o in a] == [
+        ("enforcement.ascertain-property", "A"),
+        ("enforcement.ascertain-property", "B"),
+        ("enforcement.network-query", ""),
+    ]
+    o = a[0]
+    assert o.unit == "市中级人民法院执行局" and o.kind == "deadline"
+    assert o.rule_version == RULES.get(o.rule_id).version
+    assert o.calendar == "cn-nx" and o.calendar_version.startswith("cn-nx@")
+    assert o.steps[0].startswith("Rule enforcement.ascertain-property (L62a), clause 二.十二.62")
+
+
+def test_events_after_as_of_have_not_happened_yet() -> None:
+    case = Case(
+        "L1",
+        "loan",
+        {"lender": "local-legal-person-bank", "amount_yuan": 1},
+        events=(
+            Event("loan.application-received", D(2026, 3, 2)),
+            Event("loan.decided", D(2026, 3, 20)),
+        ),
+    )
+    (before,) = evaluate(case, D(2026, 3, 10))
+    (after,) = evaluate(case, D(2026, 3, 20))
+    assert before.status == "pending" and before.completed_on is None
+    assert after.status == "met_on_time" and after.completed_on == D(2026, 3, 20)
+
+
+def test_a_licence_expiry_in_the_future_still_counts() -> None:
+    case = Case("P1", "licence", events=(Event("licence.expires", D(2026, 10, 31)),))
+    got = {o.rule_id: (o.due, o.status) for o in evaluate(case, D(2026, 1, 5))}
+    # 10-31 - 60 = 09-01 (Tue); 10-31 - 30 = 10-01, 国庆 rest: back to 09-30 (Wed)
+    assert got == {
+        "licence.remind-60": (D(2026, 9, 1), "pending"),
+        "licence.remind-30": (D(2026, 9, 30), "pending"),
+    }
+
+
+def test_both_dates_of_item_62_are_named_in_the_explanation() -> None:
+    case = Case(
+        "E2",
+        "enforcement",
+        events=(
+            Event("enforcement.property-seized", D(2026, 3, 2), data={"asset": "A"}),
+            Event("enforcement.property-ascertained", D(2026, 3, 27), data={"asset": "A"}),
+        ),
+    )
+    (o,) = [x for x in evaluate(case, D(2026, 3, 30)) if x.rule_id == "enforcement.start-pricing"]
+    text = "\n".join(o.steps)
+    assert "enforcement.pricing-national-cap" in text and "2026-04-03" in text
+    assert "the cap binds: due 2026-04-01" in text
+
+
+def test_a_bad_extension_period_names_the_event() -> None:
+    case = Case(
+        "B1",
+        "bankruptcy",
+        {"track": "no-asset"},
+        events=(
+            Event("bankruptcy.accepted", D(2026, 1, 5)),
+            Event("court.extended", D(2026, 2, 1), data={"period": "a while"}),
+        ),
+    )
+    with pytest.raises(
+        deadlines.PeriodError, match=r"event court\.extended on 2026-02-01: data period 'a while'"
+    ):
+        evaluate(case, D(2026, 2, 2))
+
+
+def test_a_case_of_an_unknown_kind_has_no_obligations() -> None:
+    assert evaluate(Case("X", "no-such-kind"), D(2026, 1, 5)) == []
+
+
+def test_the_match_cache_is_bounded() -> None:
+    engine = Engine(RULES, PythonMatcher(RULES), cache=8)
+    for i in range(100):
+        engine.applicable("loan", {"lender": "local-legal-person-bank", "amount_yuan": i})
+    assert len(engine._matches) <= 8
+
+
+def test_a_custom_rule_set_and_matcher_can_be_passed() -> None:
+    rules: RuleSet = load_rules(use_env=False)
+    case = Case(
+        "T",
+        "vat-refund",
+        {"manufacturing": True},
+        events=(Event("vat-refund.accepted", D(2026, 9, 30)),),
+    )
+    got = evaluate(case, D(2026, 10, 1), rules=rules, matcher=PythonMatcher(rules))
+    # 2 wd after 09-30: 10-08, 10-09; 10 wd: 10-20 (tests/data/rule_dates.csv l51a, l51b)
+    assert [(o.rule_id, o.due) for o in got] == [
+        ("tax.vat-credit-refund", D(2026, 10, 20)),
+        ("tax.vat-credit-refund-manufacturing", D(2026, 10, 9)),
+    ]
