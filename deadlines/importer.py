@@ -27,7 +27,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,7 @@ def _mapping(text: Any, what: str) -> dict[str, Any]:
 
 
 def _date(value: Any) -> dt.date:
-    s = str(value or "").strip()
+    s = value.strip() if isinstance(value, str) else str(value or "")
     if not _ISO.match(s):
         raise ValueError(f"on: expected an ISO date YYYY-MM-DD, got {s!r}")
     try:
@@ -146,11 +146,18 @@ def _date(value: Any) -> dt.date:
         raise ValueError(f"on: {s!r} is not a real date") from None
 
 
+def _text(rec: Mapping[str, Any], key: str) -> str:
+    v = rec.get(key)
+    if not v:
+        return ""
+    return v.strip() if isinstance(v, str) else str(v).strip()
+
+
 def _row(line: int, rec: Mapping[str, Any]) -> _Row:
-    record = str(rec.get("record") or "").strip()
+    record = _text(rec, "record")
     if not record:
         record = "case" if rec.get("kind") else "event" if rec.get("type") else ""
-    case = str(rec.get("case") or rec.get("case_id") or "").strip()
+    case = _text(rec, "case") or _text(rec, "case_id")
     if record not in ("case", "event"):
         raise ValueError(f"record: expected 'case' or 'event', got {record!r}")
     if not case:
@@ -160,26 +167,26 @@ def _row(line: int, rec: Mapping[str, Any]) -> _Row:
             k: v if isinstance(v, bool | int | float) else parse_value(str(v))
             for k, v in _mapping(rec.get("facts"), "facts").items()
         }
-        kind = str(rec.get("kind") or "").strip()
+        kind = _text(rec, "kind")
         if not kind:
             raise ValueError("kind: missing for a case row")
-        return _Row(
-            line, "case", case, kind=kind, unit=str(rec.get("unit") or "").strip(), facts=facts
-        )
-    etype = str(rec.get("type") or "").strip()
+        return _Row(line, "case", case, kind=kind, unit=_text(rec, "unit"), facts=facts)
+    etype = _text(rec, "type")
     if not etype:
         raise ValueError("type: missing for an event row")
-    data = {k: str(v) for k, v in _mapping(rec.get("data"), "data").items()}
+    raw = rec.get("data")
+    data = {k: str(v) for k, v in _mapping(raw, "data").items()} if raw else {}
+    note = rec.get("note") or ""
     return _Row(
         line,
         "event",
         case,
         type=etype,
         on=_date(rec.get("on")),
-        note=str(rec.get("note") or ""),
+        note=note if isinstance(note, str) else str(note),
         data=data,
-        supersedes=str(rec.get("supersedes") or "").strip() or None,
-        id=str(rec.get("id") or "").strip() or None,
+        supersedes=_text(rec, "supersedes") or None,
+        id=_text(rec, "id") or None,
     )
 
 
@@ -220,15 +227,18 @@ def _records(
                         continue
                     yield n, {"record": "event", "case": obj.get("case"), **ev}
         else:
-            reader = csv.DictReader(lines)
-            if not reader.fieldnames or "case" not in reader.fieldnames:
+            reader = csv.reader(lines)
+            header = [h.strip() for h in next(reader, [])]
+            if "case" not in header:
                 yield 1, ValueError("CSV header must name at least: record, case")
                 return
-            for rec in reader:
-                if None in rec:
+            width = len(header)
+            for row in reader:
+                if len(row) > width:
                     yield reader.line_num, ValueError("more fields than the header names")
                     continue
-                yield reader.line_num, rec
+                if row:
+                    yield reader.line_num, dict(zip(header, row, strict=False))
 
 
 def _rows(path: Path, progress: Callable[[int], None] | None) -> Iterator[_Row | _RowError]:
@@ -287,7 +297,7 @@ class _Pending:
     kind: str
     base: Case | None
     new_case: _Row | None = None
-    events: list[tuple[_Row, Event]] = field(default_factory=list)
+    events: list[_Row] = field(default_factory=list)
     event_count: int = 0
 
 
@@ -322,7 +332,7 @@ def _apply(
             assert r.on is not None
             et = cat.check_event(entry.kind, r.type)
             check_event_date(et, r.on, today)
-            entry.events.append((r, Event(r.type, r.on, r.note, r.id, dict(r.data))))
+            entry.events.append(r)
         except DeadlineError as exc:
             _bad(report, path, r.line, str(exc), skip_bad)
     _load_bases(store, pending)
@@ -335,7 +345,7 @@ def _apply(
             case, event_rows = _merge(cid, entry, now)
             check_case_events(case)
         except DeadlineError as exc:
-            line = (entry.events[-1][0] if entry.events else entry.new_case or rows[0]).line
+            line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
             _bad(report, path, line, f"case {cid}: {exc}", skip_bad)
             continue
         if entry.new_case is not None:
@@ -351,12 +361,20 @@ def _apply(
             evaluated.append(case)
         except DeadlineError as exc:
             entry = pending[case.id]
-            line = (entry.events[-1][0] if entry.events else entry.new_case or rows[0]).line
+            line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
             _bad(report, path, line, f"case {case.id}: {exc}", skip_bad)
     keep = {c.id for c in evaluated}
     store.insert_cases(c for c in good_cases if c[0] in keep)
     store.insert_events(e for e in good_events if e[1] in keep)
-    store.replace_obligations([c.id for c in evaluated], obligations, now)
+    fresh = {c.id for c in evaluated if pending[c.id].new_case is not None}
+    store.replace_obligations(
+        [c for c in fresh], [o for o in obligations if o.case_id in fresh], now, fresh=True
+    )
+    store.replace_obligations(
+        [c.id for c in evaluated if c.id not in fresh],
+        [o for o in obligations if o.case_id not in fresh],
+        now,
+    )
     report.cases += sum(1 for c in good_cases if c[0] in keep)
     report.events += sum(1 for e in good_events if e[1] in keep)
     report.obligations += len(obligations)
@@ -404,33 +422,25 @@ def _merge(
     by_id = {e.id: i for i, e in enumerate(events)}
     rows = []
     n = entry.event_count
-    for r, ev in entry.events:
+    for r in entry.events:
         n += 1
-        eid = ev.id or f"{cid}#{n}"
-        if ev.id is not None and (ev.id in by_id or "#" in ev.id):
-            raise StoreError(f"event id {ev.id!r} is taken (or contains '#'); leave it out")
-        ev = replace(ev, id=eid)
+        if r.id is not None and (r.id in by_id or "#" in r.id):
+            raise StoreError(f"event id {r.id!r} is taken (or contains '#'); leave it out")
+        eid = r.id or f"{cid}#{n}"
+        assert r.on is not None
+        ev = Event(r.type, r.on, r.note, eid, r.data)
         if r.supersedes is not None:
             if r.supersedes not in by_id:
                 raise StoreError(
                     f"event {r.supersedes!r} to supersede is not a current event of case {cid}"
                 )
-            events[by_id.pop(r.supersedes)] = ev
-            by_id[eid] = events.index(ev)
+            at = by_id.pop(r.supersedes)
+            events[at] = ev
+            by_id[eid] = at
         else:
             by_id[eid] = len(events)
             events.append(ev)
-        rows.append(
-            (
-                eid,
-                cid,
-                ev.type,
-                ev.on.isoformat(),
-                now,
-                ev.note,
-                json.dumps(dict(ev.data), ensure_ascii=False),
-                r.supersedes,
-            )
-        )
+        data = json.dumps(r.data, ensure_ascii=False) if r.data else "{}"
+        rows.append((eid, cid, r.type, r.on.isoformat(), now, r.note, data, r.supersedes))
     events.sort(key=lambda e: e.on)
-    return replace(case, events=tuple(events)), rows
+    return Case(case.id, case.kind, case.facts, case.unit, tuple(events)), rows

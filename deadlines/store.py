@@ -88,8 +88,9 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
                 unit TEXT,
                 facts TEXT NOT NULL DEFAULT '{}',
                 created_at TEXT NOT NULL)""",
+            # seq is the rowid: events are never deleted, so it is the order of recording.
             """CREATE TABLE events (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                seq INTEGER PRIMARY KEY,
                 id TEXT NOT NULL UNIQUE,
                 case_id TEXT NOT NULL REFERENCES cases(id),
                 type TEXT NOT NULL,
@@ -157,6 +158,17 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
                 new_notices INTEGER NOT NULL)""",
         ),
     ),
+    3: (
+        "explanation steps interned: each distinct step text stored once",
+        (
+            # An explanation step depends on the rule, the dates and the calendar, not on the
+            # case, so the same text recurs across thousands of obligations; obligations.steps
+            # holds a JSON list of text ids (rows written before version 3 hold the texts).
+            """CREATE TABLE texts (
+                id INTEGER PRIMARY KEY,
+                text TEXT NOT NULL UNIQUE)""",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 VERSION_TABLE = "deadlines_schema"
@@ -185,6 +197,8 @@ class Catalogue:
 
     def check_event(self, kind: str, etype: str) -> EventType:
         et = self.events.get(etype)
+        if et is not None and kind in et.case_kinds:
+            return et
         valid = [e.id for e in self.events.values() if kind in e.case_kinds]
         if et is None:
             raise StoreError(
@@ -316,6 +330,8 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self.evaluator: Evaluator = evaluator or default_evaluator
         self.busy_timeout = busy_timeout
+        self._text_ids: dict[str, int] = {}
+        self._texts: dict[int, str] = {}
 
     # --- plumbing ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -344,10 +360,12 @@ class Store:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._forget_texts()
             raise
         else:
             if rollback:  # a preview: work done, nothing kept
                 self.conn.execute("ROLLBACK")
+                self._forget_texts()
                 return
             try:
                 self.conn.execute("COMMIT")
@@ -357,6 +375,48 @@ class Store:
 
     def schema_version(self) -> int:
         return _schema_version(self.conn)
+
+    # --- interned texts (explanation steps) -------------------------------------------------
+    _CACHE_LIMIT = 200_000
+
+    def _forget_texts(self) -> None:
+        """Ids handed out inside a rolled-back transaction no longer exist."""
+        self._text_ids.clear()
+        self._texts.clear()
+
+    def intern(self, texts: Sequence[str]) -> str:
+        """The JSON list of text ids for ``texts``, adding new texts (inside a transaction)."""
+        ids = []
+        cache = self._text_ids
+        for text in texts:
+            tid = cache.get(text)
+            if tid is None:
+                row = self.conn.execute("SELECT id FROM texts WHERE text = ?", (text,)).fetchone()
+                if row is None:
+                    cur = self.conn.execute("INSERT INTO texts (text) VALUES (?)", (text,))
+                    tid = int(cur.lastrowid or 0)
+                else:
+                    tid = int(row[0])
+                if len(cache) >= self._CACHE_LIMIT:
+                    cache.clear()
+                cache[text] = tid
+            ids.append(tid)
+        return "[" + ",".join(map(str, ids)) + "]"
+
+    def steps_text(self, stored: str) -> tuple[str, ...]:
+        items: list[int | str] = json.loads(stored)
+        missing = [i for i in items if isinstance(i, int) and i not in self._texts]
+        for start in range(0, len(missing), 500):
+            part = missing[start : start + 500]
+            marks = ",".join("?" * len(part))
+            self._texts.update(
+                self.conn.execute(f"SELECT id, text FROM texts WHERE id IN ({marks})", part)
+            )
+        if len(self._texts) > self._CACHE_LIMIT:
+            found = {i: self._texts.get(i, "") for i in items if isinstance(i, int)}
+            self._texts.clear()
+            self._texts.update(found)
+        return tuple(self._texts.get(i, "?") if isinstance(i, int) else i for i in items)
 
     # --- cases and events -------------------------------------------------------------------
     def has_case(self, case_id: str) -> bool:
@@ -541,12 +601,18 @@ class Store:
         return out
 
     def replace_obligations(
-        self, case_ids: Sequence[str], obligations: Sequence[Obligation], computed_at: str
+        self,
+        case_ids: Sequence[str],
+        obligations: Sequence[Obligation],
+        computed_at: str,
+        *,
+        fresh: bool = False,
     ) -> list[Move]:
         """Swap the stored obligations of ``case_ids`` for ``obligations`` (inside the caller's
-        transaction) and return every change of due date or provisional mark."""
+        transaction) and return every change of due date or provisional mark. ``fresh``: the
+        cases were just created and have none yet (a bulk import): nothing to compare."""
         old: dict[tuple[str, str, str], tuple[str | None, bool]] = {}
-        for start in range(0, len(case_ids), 500):
+        for start in range(0, 0 if fresh else len(case_ids), 500):
             chunk = list(case_ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
@@ -558,7 +624,7 @@ class Store:
             self.conn.execute(f"DELETE FROM obligations WHERE case_id IN ({marks})", chunk)
         moves: list[Move] = []
         seen: set[tuple[str, str, str]] = set()
-        for ob in obligations:
+        for ob in () if fresh else obligations:
             key = (ob.case_id, ob.rule_id, ob.instance)
             seen.add(key)
             before = old.get(key)
@@ -585,7 +651,7 @@ class Store:
             " title_en, unit, kind, trigger, trigger_date, due, provisional, steps, calendar,"
             " calendar_version, status, completed_on, computed_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (_ob_row(ob, computed_at) for ob in obligations),
+            (_ob_row(ob, computed_at, self.intern(ob.steps)) for ob in obligations),
         )
         return moves
 
@@ -621,7 +687,7 @@ class Store:
             " ORDER BY due IS NULL, due, rule_id, instance",
             (case_id,),
         ).fetchall()
-        return [_ob_from_row(r) for r in rows]
+        return [_ob_from_row(r, self.steps_text(r[13])) for r in rows]
 
     def next_obligation(self, case_id: str, as_of: dt.date) -> Obligation | None:
         """The case's most pressing open duty on ``as_of``: the earliest open dated obligation,
@@ -637,7 +703,8 @@ class Store:
         return None
 
     def open_on(self, as_of: dt.date, until: dt.date) -> list[Obligation]:
-        """Obligations still open on ``as_of`` with a due date up to ``until``.
+        """Obligations still open on ``as_of`` with a due date up to ``until`` (without their
+        explanation steps: notices do not print them).
 
         Open on a day: not completed, or completed only later (a replay of a past day sees the
         duty as it stood then). Both parts read a partial index, so the cost is that of the
@@ -704,7 +771,7 @@ def _with_unit(ob: Obligation, unit: str) -> Obligation:
     return replace(ob, unit=unit)
 
 
-def _ob_row(ob: Obligation, computed_at: str) -> tuple[Any, ...]:
+def _ob_row(ob: Obligation, computed_at: str, steps: str) -> tuple[Any, ...]:
     return (
         ob.case_id,
         ob.rule_id,
@@ -719,7 +786,7 @@ def _ob_row(ob: Obligation, computed_at: str) -> tuple[Any, ...]:
         _iso(ob.trigger_date),
         _iso(ob.due),
         int(ob.provisional),
-        json.dumps(list(ob.steps), ensure_ascii=False),
+        steps,
         ob.calendar,
         ob.calendar_version,
         ob.status,
@@ -728,7 +795,7 @@ def _ob_row(ob: Obligation, computed_at: str) -> tuple[Any, ...]:
     )
 
 
-def _ob_from_row(r: Sequence[Any]) -> Obligation:
+def _ob_from_row(r: Sequence[Any], steps: tuple[str, ...] = ()) -> Obligation:
     return Obligation(
         case_id=r[0],
         rule_id=r[1],
@@ -743,7 +810,7 @@ def _ob_from_row(r: Sequence[Any]) -> Obligation:
         trigger_date=_date(r[10]),
         due=_date(r[11]),
         provisional=bool(r[12]),
-        steps=tuple(json.loads(r[13])),
+        steps=steps,
         calendar=r[14],
         calendar_version=r[15],
         status=r[16],
@@ -797,6 +864,9 @@ def _pragmas(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(f"store {path}: cannot switch to WAL mode (got {mode!r})")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=NORMAL")
+    # 64 MiB of page cache: bulk imports keep their index pages hot; bounded, so memory stays
+    # flat in the size of the store.
+    conn.execute("PRAGMA cache_size=-65536")
 
 
 def _migrate(store: Store, target: int) -> None:

@@ -1,0 +1,210 @@
+"""Benchmark of the store: import rate and the daily `remind` run at 100,000 and 1,000,000 cases.
+
+Not a test: it prints figures. For each size it
+
+1. generates a CSV of N synthetic cases (half enforcement cases with four obligations, half
+   manufacturing VAT refunds with two: about three obligations and five events a case), in which
+   all but OPEN cases have completed every duty, and the OPEN ones fall due around AS_OF — so that
+   both sizes have the same number of notices due;
+2. imports it with ``deadlines import`` in a fresh process and reports events/s and the process's
+   peak memory (RSS), which must stay flat in N;
+3. times ``deadlines remind --as-of AS_OF`` in a fresh process (wall time, interpreter start
+   included), first run (every notice new and recorded) and second run (nothing new).
+
+Targets (issue 4): import >= 20,000 events/s with flat memory; remind <= 3 s at 1M and <= 1.5x its
+time at 100k. Usage::
+
+    python bench/bench_store.py                 # 100k and 1M (takes minutes)
+    python bench/bench_store.py --sizes 100000  # one size
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 6, 15)  # a Monday; every generated event is on or before it
+OPEN = 1_000  # cases with a duty still open near AS_OF, the same at every size
+FIRST = dt.date(2025, 1, 6)
+COURTS = ("大武口区人民法院", "惠农区人民法院", "平罗县人民法院", "石嘴山市中级人民法院")
+TAX = ("国家税务总局石嘴山市税务局", "国家税务总局平罗县税务局")
+
+
+def generate(path: Path, n: int, seed: int = 4) -> int:
+    """Write N cases; returns the number of events written."""
+    rng = random.Random(seed)
+    span = (AS_OF - FIRST).days - 120
+    open_ids = set(rng.sample(range(n), OPEN))
+    events = 0
+
+    def d(x: dt.date) -> str:
+        return x.isoformat()
+
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(("record", "case", "kind", "unit", "facts", "type", "on", "note", "data"))
+        for i in range(n):
+            is_open = i in open_ids
+            # open cases start shortly before AS_OF so that their duty falls due around it
+            start = (
+                AS_OF - dt.timedelta(days=rng.randint(1, 40))
+                if is_open
+                else FIRST + dt.timedelta(days=rng.randrange(span))
+            )
+            if start.weekday() >= 5:
+                start -= dt.timedelta(days=start.weekday() - 4)
+            cid = f"B{i:07d}"
+            if i % 2 == 0:
+                w.writerow(
+                    (
+                        "case",
+                        cid,
+                        "enforcement",
+                        COURTS[i % 4],
+                        "property_complexity=simple",
+                        "",
+                        "",
+                        "",
+                        "",
+                    )
+                )
+                rows = [
+                    ("enforcement.filed", start, ""),
+                    ("enforcement.query-launched", start + dt.timedelta(days=1), ""),
+                    ("enforcement.query-results", start + dt.timedelta(days=3), ""),
+                    ("enforcement.online-seized", start + dt.timedelta(days=4), ""),
+                    ("enforcement.property-seized", start + dt.timedelta(days=5), "asset=A-1"),
+                ]
+                if not is_open:
+                    rows.append(
+                        (
+                            "enforcement.property-ascertained",
+                            start + dt.timedelta(days=20),
+                            "asset=A-1",
+                        )
+                    )
+                    rows.append(
+                        ("enforcement.pricing-started", start + dt.timedelta(days=24), "asset=A-1")
+                    )
+            else:
+                w.writerow(
+                    ("case", cid, "vat-refund", TAX[i % 2], "manufacturing=true", "", "", "", "")
+                )
+                rows = [("vat-refund.accepted", start, "")]
+                if not is_open:
+                    rows.append(("vat-refund.arrived", start + dt.timedelta(days=1), ""))
+                    rows.append(("vat-refund.refunded", start + dt.timedelta(days=6), ""))
+            for etype, on, data in rows:
+                if on > AS_OF:
+                    continue
+                w.writerow(("event", cid, "", "", "", etype, d(on), "", data))
+                events += 1
+    return events
+
+
+def _child(args: list[str]) -> None:
+    """Run one CLI command in this process, then print its peak RSS (MiB) on the last line."""
+    sys.path.insert(0, str(ROOT))
+    from deadlines.cli import main
+
+    code = 0
+    try:
+        main(args, standalone_mode=False)
+    except SystemExit as exc:  # pragma: no cover
+        code = int(exc.code or 0)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"peak_mib": round(peak, 1), "code": code}), file=sys.stderr)
+
+
+def run(args: list[str], *, quiet: bool = True) -> tuple[float, float, str]:
+    """(wall seconds, peak MiB, stdout) of one CLI command in a fresh process."""
+    t = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        sys.exit(f"command {args} failed:\n{proc.stderr[-2000:]}")
+    last = proc.stderr.strip().splitlines()[-1]
+    return wall, float(json.loads(last)["peak_mib"]), proc.stdout
+
+
+def bench(n: int, folder: Path) -> dict[str, float]:
+    src = folder / f"cases-{n}.csv"
+    db = folder / f"store-{n}.db"
+    t = time.perf_counter()
+    events = generate(src, n)
+    gen = time.perf_counter() - t
+    print(
+        f"\n== {n:,} cases: {events:,} events generated in {gen:.1f} s "
+        f"({src.stat().st_size / 2**20:.0f} MiB CSV)"
+    )
+    run(["init", "--db", str(db)])
+    wall, peak, out = run(["import", str(src), "--db", str(db)])
+    print(
+        f"import: {wall:.1f} s, {events / wall:,.0f} events/s ({n / wall:,.0f} cases/s), "
+        f"peak RSS {peak:.0f} MiB — {out.strip()}"
+    )
+    print(f"store file: {db.stat().st_size / 2**20:.0f} MiB")
+    args = ["remind", "--as-of", AS_OF.isoformat(), "--format", "json", "--db", str(db)]
+    first, _, out = run(args)
+    count = len(json.loads(out))
+    second, _, _ = run(args)
+    base, _, _ = run(["--help"])
+    print(
+        f"remind: {count} notices; first run {first:.2f} s, second run {second:.2f} s "
+        f"(interpreter start and imports alone: {base:.2f} s)"
+    )
+    return {
+        "events_per_s": events / wall,
+        "peak_mib": peak,
+        "remind_s": first,
+        "remind2_s": second,
+        "notices": count,
+    }
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        _child(sys.argv[2:])
+        return
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    ap.add_argument("--dir", type=Path, default=None, help="work folder (default: a temp dir)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        results = {n: bench(n, Path(tmp)) for n in args.sizes}
+    print("\nsummary")
+    for n, r in results.items():
+        print(
+            f"  {n:>9,} cases: import {r['events_per_s']:,.0f} events/s, peak {r['peak_mib']:.0f}"
+            f" MiB; remind {r['remind_s']:.2f} s ({r['notices']} notices), "
+            f"again {r['remind2_s']:.2f} s"
+        )
+    sizes = sorted(results)
+    if len(sizes) > 1:
+        lo, hi = results[sizes[0]], results[sizes[-1]]
+        print(
+            f"  remind ratio {sizes[-1]:,} / {sizes[0]:,}: {hi['remind_s'] / lo['remind_s']:.2f}x"
+            " (target <= 1.5x); peak memory ratio "
+            f"{hi['peak_mib'] / lo['peak_mib']:.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
