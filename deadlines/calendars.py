@@ -151,8 +151,9 @@ def _lunar_holidays(year: int) -> dict[dt.date, str]:
     days[dt.date(year, 5, 1)] = days[dt.date(year, 5, 2)] = "劳动节 Labour Day"
     days[solar(5, 5)] = "端午 Dragon Boat Festival"
     days[solar(8, 15)] = "中秋 Mid-autumn Festival"
-    for day in (1, 2, 3):
-        days[dt.date(year, 10, day)] = "国庆节 National Day"
+    for day in (1, 2, 3):  # 中秋 can fall on 1–3 October: keep both names
+        national = dt.date(year, 10, day)
+        days[national] = " / ".join(n for n in (days.get(national), "国庆节 National Day") if n)
     return days
 
 
@@ -235,6 +236,7 @@ class Calendar:
             else:
                 for d, n in regional.rest.items():
                     rest[d] = ("regional", n)
+                    makeup.pop(d, None)  # a regional day off wins over a national make-up day
                 for d, n in regional.workdays.items():
                     rest.pop(d, None)
                     makeup[d] = n
@@ -386,11 +388,13 @@ class Calendar:
             self._extend(self._built_to + 1)
         if k < 0 or k >= len(self._pos):
             raise OutOfRangeError(
-                f"{abs(n)} working days {'after' if n > 0 else 'before'} {d.isoformat()} falls "
+                f"{abs(n)} working day{'s' * (abs(n) != 1)} {'after' if n > 0 else 'before'} "
+                f"{d.isoformat()} falls "
                 f"outside the supported range {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
             )
         result = dt.date.fromordinal(self._pos[k])
-        self.check(d, result)
+        # d itself is not counted, so its year's data is not consulted
+        self.check(d + dt.timedelta(days=1 if n > 0 else -1), result)
         return result
 
     def count_workdays(self, start: dt.date, end: dt.date) -> int:

@@ -26,8 +26,8 @@ from typing import Any, Literal
 from dateutil.relativedelta import relativedelta
 
 from deadlines import calendars as _calendars
-from deadlines.calendars import Calendar, DayInfo, fmt
-from deadlines.errors import PeriodError
+from deadlines.calendars import FIRST_YEAR, LAST_YEAR, Calendar, DayInfo, fmt
+from deadlines.errors import OutOfRangeError, PeriodError
 
 Unit = Literal["workday", "day", "month", "year"]
 Direction = Literal["from", "before"]
@@ -71,15 +71,25 @@ ACCEPTED = (
 
 
 def _cn_number(text: str) -> int | None:
-    """一 … 九十九 and 一百: enough for legal periods written in Chinese numerals."""
-    if text == "一百":
-        return 100
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        t = _CN_DIGITS.get(tens, -1) if tens else 1
-        o = _CN_DIGITS.get(ones, -1) if ones else 0
-        return t * 10 + o if t >= 0 and o >= 0 and "十" not in ones else None
-    return _CN_DIGITS.get(text) if len(text) == 1 else None
+    """一 … 九百九十九 (十二, 二十, 一百二十, 一百零五): legal periods written in Chinese numerals."""
+    total, rest = 0, text
+    for unit, scale in (("百", 100), ("十", 10)):
+        if unit in rest:
+            head, _, rest = rest.partition(unit)
+            if head == "" and scale == 10 and total == 0:
+                digit: int | None = 1  # 十二 = 12
+            else:
+                digit = _CN_DIGITS.get(head)
+            if digit is None or digit == 0:
+                return None
+            total += digit * scale
+    rest = rest.removeprefix("零") if total else rest
+    if rest:
+        digit = _CN_DIGITS.get(rest)
+        if digit is None or len(rest) != 1:
+            return None
+        total += digit
+    return total or None
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,10 @@ class Period:
         if m is None or unit is None:
             raise PeriodError(f"period {text!r} is not understood; {ACCEPTED}")
         number = m.group(1)
+        if len(number) > 7:
+            raise PeriodError(
+                f"period '{number[:12]}…' is longer than any supported calendar; {ACCEPTED}"
+            )
         n = int(number) if number.lstrip("+-").isdigit() else _cn_number(number)
         if n is None:
             raise PeriodError(f"period {text!r}: {number!r} is not a number; {ACCEPTED}")
@@ -166,7 +180,13 @@ def add_months(d: dt.date, months: int) -> dt.date:
 
     dateutil's relativedelta clamps exactly this way: 2024-01-31 + 1 month = 2024-02-29.
     """
-    result: dt.date = d + relativedelta(months=months)
+    try:
+        result: dt.date = d + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        raise OutOfRangeError(
+            f"{abs(months)} months {'after' if months > 0 else 'before'} {d.isoformat()} is outside "
+            f"the supported range {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
+        ) from None
     return result
 
 
@@ -202,6 +222,10 @@ def _explain_workdays(cal: Calendar, lo: dt.date, hi: dt.date, n: int) -> list[s
     if weekends:
         steps.append(f"Not counted: {weekends} plain weekend day{'s' * (weekends != 1)}.")
     makeup = [i for i in infos if i.kind == "makeup"]
+    steps.append(
+        f"{fmt(infos[0].date)} – {fmt(infos[-1].date)}: {len(infos)} calendar days, {len(rest)} not "
+        f"counted, {len(infos) - len(rest)} working days."
+    )
     for i in makeup:
         steps.append(f"Counted: {fmt(i.date)}, a {i.reason}: a working day like any other.")
     if n <= 60:
@@ -356,7 +380,7 @@ def due(
                 cal, end - dt.timedelta(days=1), trigger - dt.timedelta(days=1), p.n
             )
             steps.append(f"Working day {p.n} before the expiry is {fmt(end)}.")
-            examined = (end, trigger)
+            examined = (end, trigger - dt.timedelta(days=1))  # the expiry day is not consulted
         else:
             raw = (
                 trigger - dt.timedelta(days=p.n)
@@ -369,12 +393,18 @@ def due(
                 + (" (clamped to the month's last day, 民法典 第202条)" if clamp else "")
                 + "."
             )
-            end = cal.roll_back(raw)
+            try:
+                end = cal.roll_back(raw)
+            except OutOfRangeError:
+                raise OutOfRangeError(
+                    f"the reminder date {raw.isoformat()} is a rest day and the working day before it "
+                    f"is earlier than {FIRST_YEAR}-01-01, where the supported range starts"
+                ) from None
             if end == raw:
                 steps.append(f"{fmt(raw)} is a {cal.day_info(raw).reason}: no move needed.")
             else:
                 steps.append(
-                    f"{fmt(raw)} is a rest day. Rest block: {_rest_block_text(cal, end + dt.timedelta(days=1), raw)}. "
+                    f"{fmt(raw)} is a rest day. Rest days stepped back over: {_rest_block_text(cal, end + dt.timedelta(days=1), raw)}. "
                     f"A reminder moves back to the previous working day, {fmt(end)}, so that notice is never "
                     f"shorter than {p} (backward counting, decisions.md; do not roll a reminder forward)."
                 )

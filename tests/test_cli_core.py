@@ -58,6 +58,8 @@ def test_due_json_keys() -> None:
             "strict: 2027 has no published State Council holiday notice",
         ),
         (["calendar", "month", "2026-13"], 2, "'2026-13' is not a month"),
+        (["due", "30d", "--from", "20260101"], 2, "not in the form YYYY-MM-DD"),
+        (["due", "30d", "--from", "2026-W01-1"], 2, "not in the form YYYY-MM-DD"),
         (["calendar", "day", "2026-02-29"], 2, "is not a real date"),
     ],
 )

@@ -135,3 +135,44 @@ def test_strict_refuses_and_names_the_covered_range() -> None:
 def test_bad_arguments(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(PeriodError, match=message):
         deadlines.due("30 days", **kwargs)  # type: ignore[arg-type]
+
+
+# -- regressions found in review ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("period", "kwargs"),
+    [
+        ("99999 months", {"start": D(2026, 1, 1)}),
+        ("8000 years", {"start": D(2026, 1, 1)}),
+        ("2026 years", {"before": D(2026, 6, 1)}),
+    ],
+)
+def test_periods_past_the_calendar_are_range_errors(period: str, kwargs: dict[str, D]) -> None:
+    with pytest.raises(deadlines.OutOfRangeError, match="outside the supported range"):
+        deadlines.due(period, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_number_of_thousands_of_digits_is_a_period_error() -> None:
+    with pytest.raises(PeriodError, match="longer than any supported calendar"):
+        Period.parse("1" * 5000 + " days")
+
+
+def test_the_expiry_day_of_a_working_day_reminder_is_not_consulted() -> None:
+    # 1 working day before 2027-01-01 is 2026-12-31 (Thu); only 2026 data is used.
+    d = deadlines.due("1 wd", before=D(2027, 1, 1), strict=True)
+    assert d.date == D(2026, 12, 31)
+    assert not d.provisional
+
+
+def test_reminder_that_would_fall_before_2004_says_why() -> None:
+    # 1 day before 2004-01-02 is 2004-01-01, 元旦; the working day before it is in 2003.
+    with pytest.raises(deadlines.OutOfRangeError, match="reminder date 2004-01-01 is a rest day"):
+        deadlines.due("1 day", before=D(2004, 1, 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "n"), [("一百二十日", 120), ("一百八十天", 180), ("一百零五日", 105), ("十五日", 15)]
+)
+def test_chinese_numerals_past_one_hundred(text: str, n: int) -> None:
+    assert Period.parse(text).n == n

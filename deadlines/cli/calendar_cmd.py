@@ -93,8 +93,10 @@ def day_cmd(day: dt.date, calendar_name: str, as_json: bool) -> None:
             }
         )
         return
+    status = "working day" if d.workday else "rest day"
     click.echo(
-        f"{day.isoformat()} ({day:%A}): {'working day' if d.workday else 'rest day'} — {d.reason}"
+        f"{day.isoformat()} ({day:%A}): {status}"
+        + ("" if d.kind == "workday" else f" — {d.reason}")
     )
     click.echo(f"  Source: {d.source}")
     for note in cal.describe_source([day.year]):

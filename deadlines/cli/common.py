@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import click
 
 from deadlines.calendars import CALENDARS
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class DateType(click.ParamType[dt.date]):
@@ -21,8 +24,11 @@ class DateType(click.ParamType[dt.date]):
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
+        text = str(value).strip()
         try:
-            return dt.date.fromisoformat(str(value).strip())
+            if not _ISO_DATE.fullmatch(text):
+                raise ValueError("not in the form YYYY-MM-DD")
+            return dt.date.fromisoformat(text)
         except ValueError as exc:
             self.fail(
                 f"{value!r} is not a real date ({exc}); accepted: YYYY-MM-DD, e.g. 2026-02-14",
