@@ -42,29 +42,38 @@ TAX = ("国家税务总局石嘴山市税务局", "国家税务总局平罗县�
 
 
 def generate(path: Path, n: int, seed: int = 4) -> int:
-    """Write N cases; returns the number of events written."""
+    """Write N cases; returns the number of events written.
+
+    The gaps between events are random (as in real files, so neither the engine's caches nor the
+    store see repeated shapes). The OPEN cases are every (N // OPEN)-th case and their dates
+    depend only on their rank among the open ones, so every size has exactly the same notices.
+    """
     rng = random.Random(seed)
-    span = (AS_OF - FIRST).days - 120
-    open_ids = set(rng.sample(range(n), OPEN))
+    span = (AS_OF - FIRST).days - 150
+    step = n // OPEN
     events = 0
-
-    def d(x: dt.date) -> str:
-        return x.isoformat()
-
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(("record", "case", "kind", "unit", "facts", "type", "on", "note", "data"))
         for i in range(n):
-            is_open = i in open_ids
-            # open cases start shortly before AS_OF so that their duty falls due around it
-            start = (
-                AS_OF - dt.timedelta(days=rng.randint(1, 40))
-                if is_open
-                else FIRST + dt.timedelta(days=rng.randrange(span))
-            )
+            rank, rest = divmod(i, step)
+            is_open = rest == 0 and rank < OPEN
+            r = random.Random(rank) if is_open else rng
+            if is_open:  # started shortly before AS_OF: its duty falls due around it
+                start = AS_OF - dt.timedelta(days=r.randint(1, 60))
+            else:
+                start = FIRST + dt.timedelta(days=r.randrange(span))
             if start.weekday() >= 5:
                 start -= dt.timedelta(days=start.weekday() - 4)
             cid = f"B{i:07d}"
+            at = start
+            rows: list[tuple[str, dt.date, str]] = []
+
+            def add(etype: str, lo: int, hi: int, data: str = "") -> None:
+                nonlocal at
+                at = at + dt.timedelta(days=r.randint(lo, hi))  # noqa: B023
+                rows.append((etype, at, data))  # noqa: B023
+
             if i % 2 == 0:
                 w.writerow(
                     (
@@ -79,37 +88,26 @@ def generate(path: Path, n: int, seed: int = 4) -> int:
                         "",
                     )
                 )
-                rows = [
-                    ("enforcement.filed", start, ""),
-                    ("enforcement.query-launched", start + dt.timedelta(days=1), ""),
-                    ("enforcement.query-results", start + dt.timedelta(days=3), ""),
-                    ("enforcement.online-seized", start + dt.timedelta(days=4), ""),
-                    ("enforcement.property-seized", start + dt.timedelta(days=5), "asset=A-1"),
-                ]
+                add("enforcement.filed", 0, 0)
+                add("enforcement.query-launched", 0, 1)
+                add("enforcement.query-results", 1, 6)
+                add("enforcement.online-seized", 0, 1)
+                add("enforcement.property-seized", 0, 5, "asset=A-1")
                 if not is_open:
-                    rows.append(
-                        (
-                            "enforcement.property-ascertained",
-                            start + dt.timedelta(days=20),
-                            "asset=A-1",
-                        )
-                    )
-                    rows.append(
-                        ("enforcement.pricing-started", start + dt.timedelta(days=24), "asset=A-1")
-                    )
+                    add("enforcement.property-ascertained", 5, 25, "asset=A-1")
+                    add("enforcement.pricing-started", 1, 6, "asset=A-1")
             else:
                 w.writerow(
                     ("case", cid, "vat-refund", TAX[i % 2], "manufacturing=true", "", "", "", "")
                 )
-                rows = [("vat-refund.accepted", start, "")]
+                add("vat-refund.accepted", 0, 0)
                 if not is_open:
-                    rows.append(("vat-refund.arrived", start + dt.timedelta(days=1), ""))
-                    rows.append(("vat-refund.refunded", start + dt.timedelta(days=6), ""))
+                    add("vat-refund.arrived", 1, 2)
+                    add("vat-refund.refunded", 1, 9)
             for etype, on, data in rows:
-                if on > AS_OF:
-                    continue
-                w.writerow(("event", cid, "", "", "", etype, d(on), "", data))
-                events += 1
+                if on <= AS_OF:
+                    w.writerow(("event", cid, "", "", "", etype, on.isoformat(), "", data))
+                    events += 1
     return events
 
 

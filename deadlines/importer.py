@@ -192,10 +192,18 @@ def _row(line: int, rec: Mapping[str, Any]) -> _Row:
 
 # --- reading ----------------------------------------------------------------------------------
 def _counted(f: Any, progress: Callable[[int], None] | None) -> Iterator[str]:
+    """The file's lines, reporting progress in bytes every 64 KiB or so (not per line)."""
+    if progress is None:
+        yield from f
+        return
+    pending = 0
     for line in f:
-        if progress is not None:
-            progress(len(line.encode("utf-8")))
+        pending += len(line)  # characters: close enough to bytes for a progress bar
+        if pending >= 65536:
+            progress(pending)
+            pending = 0
         yield line
+    progress(pending)
 
 
 def _records(

@@ -386,8 +386,12 @@ class Store:
 
     def intern(self, texts: Sequence[str]) -> str:
         """The JSON list of text ids for ``texts``, adding new texts (inside a transaction)."""
-        ids = []
         cache = self._text_ids
+        try:
+            return "[" + ",".join([str(cache[t]) for t in texts]) + "]"
+        except KeyError:
+            pass
+        ids = []
         for text in texts:
             tid = cache.get(text)
             if tid is None:
