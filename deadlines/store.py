@@ -18,7 +18,6 @@ import difflib
 import json
 import os
 import sqlite3
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -218,34 +217,18 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _rules_dir() -> Path:
-    here = Path(__file__).resolve().parent.parent / "rules"
-    if (here / "events.toml").is_file():
-        return here
-    from importlib.resources import files
-
-    return Path(str(files("deadlines.plan_rules")))
-
-
 @cache
-def catalogue(path: Path | None = None) -> Catalogue:
-    """Case kinds and event types, read from the rules' event catalogue (rules/events.toml)."""
-    source = path or _rules_dir() / "events.toml"
-    try:
-        doc = tomllib.loads(source.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise StoreError(f"cannot read the event catalogue {source}: {exc}") from None
-    kinds = tuple(str(k["id"]) for k in doc.get("case_kind", []))
+def catalogue() -> Catalogue:
+    """Case kinds and event types of the loaded rules (the plan's rules/events.toml plus any user
+    rule folders in $DEADLINES_RULES), read once per process."""
+    from deadlines.engine import load_rules
+
+    rules = load_rules()
     events = {
-        str(e["id"]): EventType(
-            id=str(e["id"]),
-            case_kinds=tuple(e.get("case_kinds", ())),
-            future=bool(e.get("future", False)),
-            role=str(e.get("role", "")),
-        )
-        for e in doc.get("event", [])
+        e.id: EventType(id=e.id, case_kinds=tuple(e.case_kinds), future=e.future, role=e.role)
+        for e in rules.events.values()
     }
-    return Catalogue(kinds, events)
+    return Catalogue(tuple(rules.case_kinds), events)
 
 
 @dataclass(frozen=True)

@@ -258,3 +258,30 @@ def test_import_json_lines(tmp_path: Path, db: Path) -> None:
 def test_recompute_reports_nothing_when_nothing_moved(db: Path) -> None:
     out = ok(db, "recompute")
     assert "recomputed 5 cases: 0 changes" in out
+
+
+def test_recompute_reports_moves_after_a_rule_change(tmp_path: Path, db: Path) -> None:
+    """A user rule file shortens the loan limit to 10 working days: every loan's date moves,
+    and recompute says which, old -> new (10 working days after Mon 03-02 is Mon 03-16)."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "local.toml").write_text(
+        '[[override]]\nid = "credit.small-loan"\nperiod = "10 working days"\n', encoding="utf-8"
+    )
+    code = "from deadlines.cli import main; main()"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DEADLINES_RULES": str(rules)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "recompute", "--json", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    moves = {m["case"]: (m["change"], m["old"], m["new"]) for m in json.loads(proc.stdout)}
+    assert moves["D0"] == ("moved", "2026-03-30", "2026-03-16")
+    assert len(moves) == 5
+    # without the user file the plan's 20 working days come back, and so do the dates
+    back = ok(db, "recompute")
+    assert "recomputed 5 cases: 5 changes" in back
+    assert "moved     D0 credit.small-loan: 2026-03-16 -> 2026-03-30" in back

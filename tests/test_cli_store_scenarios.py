@@ -250,3 +250,21 @@ def test_consultation_window(cli) -> None:  # type: ignore[no-untyped-def]
     # published Tue 2023-02-07 + 30 days = Thu 03-09: the printed window's last day
     cli("event", "add", "H1", "consultation.published", "--on", "2023-02-07")
     assert next_json(cli, "H1", "2023-02-08")["due"] == "2023-03-09"
+
+
+def test_provisional_year_is_marked(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("case", "add", "X2", "--kind", "licence")
+    # expiry Wed 2027-03-31 (no 2027 notice yet: provisional calendar). 60 days before is
+    # Sat 01-30 -> back to Fri 01-29; 30 days before is Mon 03-01.
+    cli("event", "add", "X2", "licence.expires", "--on", "2027-03-31")
+    nxt = next_json(cli, "X2", "2027-01-04")
+    assert (nxt["rule"], nxt["due"], nxt["provisional"]) == (
+        "licence.remind-60",
+        "2027-01-29",
+        True,
+    )
+    shown = remind_json(cli, "2027-03-01")  # a future day: a preview, but the same list
+    assert {(n["due"], n["provisional"]) for n in shown} == {
+        ("2027-01-29", True),
+        ("2027-03-01", True),
+    }
