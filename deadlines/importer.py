@@ -66,8 +66,10 @@ class ImportReport:
     skipped: list[Problem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Row:
+    """One parsed row (plain slots, not frozen: a million of them are built per import)."""
+
     line: int
     record: str
     case: str

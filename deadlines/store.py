@@ -313,7 +313,7 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self.evaluator: Evaluator = evaluator or default_evaluator
         self.busy_timeout = busy_timeout
-        self._text_ids: dict[str, int] = {}
+        self._text_ids: dict[str, str] = {}  # text -> its id, as the digits written
         self._texts: dict[int, str] = {}
 
     # --- plumbing ---------------------------------------------------------------------------
@@ -371,7 +371,7 @@ class Store:
         """The JSON list of text ids for ``texts``, adding new texts (inside a transaction)."""
         cache = self._text_ids
         try:
-            return "[" + ",".join([str(cache[t]) for t in texts]) + "]"
+            return "[" + ",".join([cache[t] for t in texts]) + "]"
         except KeyError:
             pass
         ids = []
@@ -381,14 +381,14 @@ class Store:
                 row = self.conn.execute("SELECT id FROM texts WHERE text = ?", (text,)).fetchone()
                 if row is None:
                     cur = self.conn.execute("INSERT INTO texts (text) VALUES (?)", (text,))
-                    tid = int(cur.lastrowid or 0)
+                    tid = str(cur.lastrowid)
                 else:
-                    tid = int(row[0])
+                    tid = str(row[0])
                 if len(cache) >= self._CACHE_LIMIT:
                     cache.clear()
                 cache[text] = tid
             ids.append(tid)
-        return "[" + ",".join(map(str, ids)) + "]"
+        return "[" + ",".join(ids) + "]"
 
     def steps_text(self, stored: str) -> tuple[str, ...]:
         items: list[int | str] = json.loads(stored)
