@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deadlines import calendars as _calendars
-from deadlines.calendars import fmt
+from deadlines.calendars import Calendar, fmt
 from deadlines.errors import PeriodError
 from deadlines.matching import Matcher, default_matcher
 from deadlines.model import Case, Event, FactValue, Obligation, Status
@@ -60,12 +60,12 @@ def _plan_rules() -> RuleSet:
     return _load_rules()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _due(
     period: Period,
     start: dt.date | None,
     before: dt.date | None,
-    calendar: str,
+    calendar: Calendar,
     mode: str,
     deductions: tuple[tuple[dt.date, dt.date], ...],
     extensions: tuple[Period, ...],
@@ -116,6 +116,14 @@ class Engine:
         self._pause = {e.id for e in rules.events.values() if e.role == "pause"}
         self._resume = {e.id for e in rules.events.values() if e.role == "resume"}
         self._future = {e.id for e in rules.events.values() if e.future}
+        self._cals: dict[str, Calendar] = {}
+
+    def calendar(self, name: str) -> Calendar:
+        """The calendar ``name``, looked up once per engine (the lookup resolves a folder)."""
+        cal = self._cals.get(name)
+        if cal is None:
+            cal = self._cals[name] = _calendars.calendar(name)
+        return cal
 
     # -- matching --------------------------------------------------------------------------
 
@@ -296,7 +304,7 @@ class Engine:
             rule.period,
             tdate if rule.direction == "from" else None,
             tdate if rule.direction == "before" else None,
-            rule.calendar,
+            self.calendar(rule.calendar),
             mode,
             tuple(deductions),
             tuple(extensions),
@@ -329,7 +337,7 @@ class Engine:
         if not starts:
             return []
         start = starts[0].on
-        cal = _calendars.calendar(rule.calendar)
+        cal = self.calendar(rule.calendar)
         periods = recurring_periods(rule, start, as_of)
         # completions: explicit period labels first, then the earliest open period begun by then
         done: dict[str, dt.date] = {}
@@ -401,7 +409,7 @@ class Engine:
             "flagged": f"Flagged: still open on {fmt(as_of)}, past the threshold.",
         }[status]
         d = inst.deadline
-        cal = _calendars.calendar(rule.calendar) if d is None else None
+        cal = self.calendar(rule.calendar)
         return Obligation(
             case_id=case.id,
             rule_id=rule.id,
@@ -415,12 +423,14 @@ class Engine:
             trigger=inst.trigger,
             trigger_date=inst.trigger_date,
             due=inst.due,
-            provisional=d.provisional if d is not None else _provisional(rule, inst.due),
+            provisional=(
+                d.provisional
+                if d is not None
+                else cal.year_info(inst.due.year).status == "provisional"
+            ),
             steps=(head, *inst.steps, end),
             calendar=rule.calendar,
-            calendar_version=d.calendar_version
-            if d is not None
-            else (cal.data_version if cal else ""),
+            calendar_version=d.calendar_version if d is not None else cal.data_version,
             status=status,
             days_overdue=days,
             completed_on=c,
@@ -454,10 +464,6 @@ def recurring_periods(
             periods.append((first.isoformat(), first, add_months(start, (k + 1) * n)))
             k += 1
     return periods
-
-
-def _provisional(rule: Rule, day: dt.date) -> bool:
-    return _calendars.calendar(rule.calendar).year_info(day.year).status == "provisional"
 
 
 _engines: dict[tuple[int, str], Engine] = {}

@@ -12,7 +12,8 @@ durable-rules' quirks, and what this module does about each:
 * A posted *event* is consumed by the first rule it matches, and a message matching no rule
   raises ``MessageNotHandledException``. So each case is asserted as a *fact*, which every
   matching rule sees, then retracted at once: no per-case state is left in the engine (memory
-  stays flat), and a catch-all rule makes "no rule applies" an ordinary, empty answer.
+  stays flat). "No rule applies" arrives as that exception and becomes an empty answer (an
+  unmatched fact is not stored, so there is nothing to retract).
 * An exception inside an action is reported through the session state, not raised. Actions here
   only record a rule id; any error is captured and re-raised as :class:`MatcherError`.
 * Its comparisons are loose across types. Facts are therefore sent in typed fields (``f_x__s``,
@@ -92,9 +93,10 @@ class DurableMatcher:
     _names = itertools.count()
 
     def __init__(self, rules: RuleSet) -> None:
-        from durable import lang
+        from durable import engine, lang
 
         self._lang = lang
+        self._unhandled = engine.MessageNotHandledException
         self._order = {r.id: i for i, r in enumerate(rules.rules)}
         self._facts = sorted(set().union(*(facts_used(r.when) for r in _active(rules))))
         self._hits: list[str] = []
@@ -108,7 +110,6 @@ class DurableMatcher:
                 if r.when is not None:
                     expr = expr & self._expr(r.when)
                 lang.when_all(expr)(self._action(r.id))
-            lang.when_all(+m.kind)(lambda c: None)  # a match for every fact: nothing to report
 
     def _action(self, rule_id: str) -> Callable[[Any], None]:
         def act(c: Any) -> None:
@@ -163,7 +164,10 @@ class DurableMatcher:
             if v is not None:
                 msg[f"f_{name}__{_family(v)}"] = _wire(v)
         self._hits = []
-        self._lang.assert_fact(self.ruleset, msg)
+        try:
+            self._lang.assert_fact(self.ruleset, msg)
+        except self._unhandled:
+            return ()  # no rule applies; durable-rules keeps nothing of an unmatched fact
         self._lang.retract_fact(self.ruleset, msg)
         if self._error is not None:  # pragma: no cover
             err, self._error = self._error, None
