@@ -26,6 +26,7 @@ import csv
 import datetime as dt
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -278,18 +279,24 @@ def import_file(
         raise StoreError(f"no file {p} to import; give a CSV or JSON-lines file")
     report = ImportReport(str(p))
     day = as_of or china_today()
-    with store.transaction():
-        chunk: list[_Row] = []
-        for item in _rows(p, progress):
-            if isinstance(item, _RowError):
-                _bad(report, p, item.line, item.message, skip_bad)
-                continue
-            chunk.append(item)
-            if len(chunk) >= chunk_rows:
+    try:
+        with store.transaction():
+            chunk: list[_Row] = []
+            for item in _rows(p, progress):
+                if isinstance(item, _RowError):
+                    _bad(report, p, item.line, item.message, skip_bad)
+                    continue
+                chunk.append(item)
+                if len(chunk) >= chunk_rows:
+                    _apply(store, p, chunk, report, skip_bad, day)
+                    chunk = []
+            if chunk:
                 _apply(store, p, chunk, report, skip_bad, day)
-                chunk = []
-        if chunk:
-            _apply(store, p, chunk, report, skip_bad, day)
+    except sqlite3.IntegrityError as exc:
+        # e.g. an explicit event id that an earlier, superseded event already uses
+        raise StoreError(f"{p}: {exc} (nothing imported)") from None
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{p}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
     return report
 
 

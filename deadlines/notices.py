@@ -56,6 +56,8 @@ class Notice:
     days: int
     expiry: dt.date | None = None
     new: bool = False
+    # the duty behind it: deadline, reminder, aging (an 超N年 flag: "overdue" from its day) ...
+    duty: str = "deadline"
 
     def as_json(self) -> dict[str, object]:
         d = asdict(self)
@@ -139,6 +141,7 @@ def _notice(ob: Obligation, kind: NoticeKind, as_of: dt.date) -> Notice:
         provisional=ob.provisional,
         days=days,
         expiry=ob.trigger_date if ob.kind == "reminder" else None,
+        duty=ob.kind,
     )
 
 
@@ -276,6 +279,7 @@ _WORDS = {
         "days.due": "剩余 {d} 个工作日",
         "days.due0": "今日到期",
         "days.overdue": "已逾期 {d} 日",
+        "days.flagged": "超期未结 {d} 日",
         "provisional": "[暂定日期]",
         "new": "[新]",
         "case": "案件",
@@ -294,6 +298,7 @@ _WORDS = {
         "days.due": "{d} working days left",
         "days.due0": "due today",
         "days.overdue": "{d} days overdue",
+        "days.flagged": "past the threshold for {d} days",
         "provisional": "[provisional date]",
         "new": "[new]",
         "case": "case",
@@ -313,6 +318,8 @@ def _line(n: Notice, lang: Lang) -> str:
     title = n.title_zh if lang == "zh" else n.title_en
     if n.kind == "due" and n.days == 0:
         days = w["days.due0"]
+    elif n.duty == "aging":
+        days = w["days.flagged"].format(d=n.days)
     else:
         days = w[f"days.{n.kind}"].format(d=n.days, expiry=n.expiry)
     parts = [

@@ -285,3 +285,30 @@ def test_recompute_reports_moves_after_a_rule_change(tmp_path: Path, db: Path) -
     back = ok(db, "recompute")
     assert "recomputed 5 cases: 5 changes" in back
     assert "moved     D0 credit.small-loan: 2026-03-16 -> 2026-03-30" in back
+
+
+def test_store_path_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "env.db"
+    monkeypatch.setenv("DEADLINES_DB", str(path))
+    result = CliRunner().invoke(main, ["init"])
+    assert result.exit_code == 0 and str(path) in result.output and path.exists()
+    monkeypatch.delenv("DEADLINES_DB")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["remind"])
+    assert result.exit_code == 1 and "no store at deadlines.db" in result.output
+
+
+def test_every_store_command_has_help() -> None:
+    for args in (
+        ["init"],
+        ["case", "add"],
+        ["case", "show"],
+        ["event", "add"],
+        ["import"],
+        ["next"],
+        ["remind"],
+        ["overdue"],
+        ["recompute"],
+    ):
+        result = CliRunner().invoke(main, [*args, "--help"])
+        assert result.exit_code == 0 and "--db" in result.output, args

@@ -178,3 +178,68 @@ def test_notice_ids_recorded_once(db: Path) -> None:
         # a future day is a preview: shown, but not recorded
         preview = nt.remind(store, dt.date.today() + dt.timedelta(days=30))
         assert not preview.recorded
+
+
+def test_crash_in_import_loses_and_doubles_nothing(db: Path, tmp_path: Path) -> None:
+    from deadlines.importer import import_file
+
+    src = tmp_path / "cases.csv"
+    src.write_text(
+        "record,case,kind,unit,facts,type,on\n"
+        + "".join(
+            f"case,L{i},loan,,,,\nevent,L{i},,,,loan.application-received,2026-03-0{i}\n"
+            for i in range(1, 6)
+        ),
+        encoding="utf-8",
+    )
+    calls = 0
+
+    def crashing(case: Case, as_of: dt.date) -> Sequence[Obligation]:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise RuntimeError("power cut")
+        return fake_evaluator(case, as_of)
+
+    with open_store(db, evaluator=crashing) as store:
+        with pytest.raises(RuntimeError, match="power cut"):
+            import_file(store, src)
+        assert store.counts() == {"cases": 0, "events": 0, "obligations": 0}
+    with open_store(db, evaluator=fake_evaluator) as store:
+        report = import_file(store, src)
+        assert (report.cases, report.events, report.obligations) == (5, 5, 5)
+
+
+def test_crash_in_remind_records_nothing(db: Path) -> None:
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+
+        def broken_pipe(run: nt.RemindRun) -> None:
+            raise BrokenPipeError("the mail job died while reading")
+
+        with pytest.raises(BrokenPipeError):
+            nt.remind(store, dt.date(2026, 3, 16), emit=broken_pipe)
+        # nothing was recorded: the next run emits the same notice, same id, as new
+        run = nt.remind(store, dt.date(2026, 3, 16))
+        assert [(n.kind, n.new) for n in run.notices] == [("overdue", True)]
+        assert store.conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 1
+
+
+def test_today_is_china_whatever_the_server_zone() -> None:
+    import os
+    import subprocess
+    import sys
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    root = Path(__file__).resolve().parent.parent
+    for tz in ("Pacific/Honolulu", "Pacific/Kiritimati", "UTC"):
+        out = subprocess.run(
+            [sys.executable, "-c", "from deadlines.store import china_today; print(china_today())"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "TZ": tz, "PYTHONPATH": str(root)},
+        ).stdout.strip()
+        assert out == datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
