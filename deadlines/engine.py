@@ -466,22 +466,20 @@ def recurring_periods(
     return periods
 
 
-_engines: dict[tuple[int, str], Engine] = {}
+_engines: dict[tuple[int, int], Engine] = {}
 
 
 def _engine(rules: RuleSet | None, matcher: Matcher | None) -> Engine:
+    """One engine per (rule set, matcher) in use: a few per process, never one per case."""
     rs = rules if rules is not None else _plan_rules()
-    if matcher is not None:
-        key = (id(rs), f"{id(matcher)}")
-        if key not in _engines or _engines[key].matcher is not matcher:
-            _engines[key] = Engine(rs, matcher)
-    else:
-        key = (id(rs), "default")
-        if key not in _engines or _engines[key].rules is not rs:
-            _engines[key] = Engine(rs)
-    if len(_engines) > 16:  # a few rule sets per process at most; never grows with cases
-        _engines.pop(next(iter(_engines)))
-    return _engines[key]
+    key = (id(rs), id(matcher))
+    eng = _engines.get(key)
+    # ids can be reused after garbage collection: a hit must hold the very same objects
+    if eng is None or eng.rules is not rs or (matcher is not None and eng.matcher is not matcher):
+        if len(_engines) >= 16:
+            _engines.pop(next(iter(_engines)))
+        eng = _engines[key] = Engine(rs, matcher)
+    return eng
 
 
 def evaluate(
