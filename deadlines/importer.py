@@ -64,6 +64,7 @@ class ImportReport:
     cases: int = 0
     events: int = 0
     obligations: int = 0
+    unchanged: int = 0  # case and event rows already in the store, as they are (a re-run)
     skipped: list[Problem] = field(default_factory=list)
 
 
@@ -316,6 +317,9 @@ class _Pending:
     new_case: _Row | None = None
     events: list[_Row] = field(default_factory=list)
     event_count: int = 0
+    # a case row for a case already in the store: fine if it says the same (a re-run import)
+    repeat: _Row | None = None
+    duplicates: int = 0
 
 
 def _apply(
@@ -335,9 +339,12 @@ def _apply(
             if r.record == "case":
                 check_case_id(r.case)
                 cat.check_kind(r.kind)
-                if r.case in known or (r.case in pending and pending[r.case].new_case):
-                    raise StoreError(f"case {r.case!r} already exists")
-                pending[r.case] = _Pending(r.kind, None, new_case=r)
+                if r.case in pending:
+                    raise StoreError(f"case {r.case!r} appears twice in this file")
+                if r.case in known:
+                    pending[r.case] = _Pending(known[r.case], None, repeat=r)
+                else:
+                    pending[r.case] = _Pending(r.kind, None, new_case=r)
                 continue
             entry = pending.get(r.case)
             if entry is None:
@@ -359,7 +366,11 @@ def _apply(
     now = china_now()
     for cid, entry in pending.items():
         try:
+            _same_case(cid, entry)
             case, event_rows = _merge(cid, entry, now)
+            report.unchanged += entry.duplicates + (entry.repeat is not None)
+            if entry.new_case is None and not event_rows:
+                continue  # nothing new for a case already stored: a re-run import
             check_case_events(case)
         except DeadlineError as exc:
             line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
@@ -395,6 +406,17 @@ def _apply(
     report.cases += sum(1 for c in good_cases if c[0] in keep)
     report.events += sum(1 for e in good_events if e[1] in keep)
     report.obligations += len(obligations)
+
+
+def _same_case(cid: str, entry: _Pending) -> None:
+    r, base = entry.repeat, entry.base
+    if r is None or base is None:
+        return
+    if (r.kind, r.unit or None, dict(r.facts)) != (base.kind, base.unit, dict(base.facts)):
+        raise StoreError(
+            f"case {cid!r} already exists with another kind, unit or facts; "
+            "correct a case's events with --supersedes, or use a new case id"
+        )
 
 
 def _known_cases(store: Store, ids: Sequence[str]) -> dict[str, str]:
@@ -437,9 +459,18 @@ def _merge(
         case = Case(cid, r.kind, dict(r.facts), r.unit or None)
     events = list(case.events)
     by_id = {e.id: i for i, e in enumerate(events)}
+    stored = {(e.type, e.on, tuple(sorted(e.data.items())), e.note) for e in events}
     rows = []
     n = entry.event_count
     for r in entry.events:
+        if (
+            r.id is None
+            and r.supersedes is None
+            and stored
+            and ((r.type, r.on, tuple(sorted(r.data.items())), r.note) in stored)
+        ):
+            entry.duplicates += 1  # already in the store: a re-run import
+            continue
         n += 1
         if r.id is not None and (r.id in by_id or "#" in r.id):
             raise StoreError(f"event id {r.id!r} is taken (or contains '#'); leave it out")

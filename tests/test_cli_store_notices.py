@@ -312,3 +312,27 @@ def test_every_store_command_has_help() -> None:
     ):
         result = CliRunner().invoke(main, [*args, "--help"])
         assert result.exit_code == 0 and "--db" in result.output, args
+
+
+def test_import_twice_changes_nothing(tmp_path: Path, db: Path) -> None:
+    """Re-running an import (after a crash, or the README's command twice) adds nothing; a case
+    row that contradicts the store is refused."""
+    f = tmp_path / "cases.csv"
+    f.write_text(
+        "record,case,kind,unit,facts,type,on,note\n"
+        "case,V1,vat-refund,市税务局,manufacturing=true,,,\n"
+        "event,V1,,,,vat-refund.accepted,2026-05-26,\n",
+        encoding="utf-8",
+    )
+    ok(db, "import", str(f))
+    before = snapshot(db)
+    assert "imported 0 cases, 0 events; 0 obligations computed; 2 rows already in the store" in ok(
+        db, "import", str(f)
+    )
+    assert snapshot(db) == before
+    f.write_text(f.read_text().replace("manufacturing=true", "manufacturing=false"))
+    result = invoke(db, "import", str(f))
+    assert result.exit_code == 1 and "already exists with another kind, unit or facts" in (
+        result.output
+    )
+    assert snapshot(db) == before

@@ -261,6 +261,7 @@ def import_cmd(file: str, skip_bad: bool, db: str | None) -> None:
     click.echo(
         f"imported {report.cases} cases, {report.events} events; "
         f"{report.obligations} obligations computed"
+        + (f"; {report.unchanged} rows already in the store" if report.unchanged else "")
         + (f"; {len(report.skipped)} bad rows skipped" if report.skipped else "")
     )
 
