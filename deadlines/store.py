@@ -712,14 +712,12 @@ class Store:
         """Re-evaluate the cases with recurring duties (每月, 每半年) last computed before
         ``as_of``, so that a new month's duty exists on its first day; inside the caller's
         transaction. Returns how many cases were refreshed."""
-        ids = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT case_id FROM obligations"
-                " WHERE kind = 'recurring' AND computed_at < ?",
-                (as_of.isoformat(),),
-            )
-        ]
+        # no DISTINCT: SQLite would scan the whole table for it instead of using the index
+        rows = self.conn.execute(
+            "SELECT case_id FROM obligations WHERE kind = 'recurring' AND computed_at < ?",
+            (as_of.isoformat(),),
+        )
+        ids = list(dict.fromkeys(r[0] for r in rows))
         if ids:
             self.refresh(ids, as_of)
         return len(ids)

@@ -243,3 +243,21 @@ def test_today_is_china_whatever_the_server_zone() -> None:
             env={**os.environ, "TZ": tz, "PYTHONPATH": str(root)},
         ).stdout.strip()
         assert out == datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+
+
+def test_daily_run_reads_only_through_indexes(db: Path) -> None:
+    """remind must cost what its notices cost: no statement it runs may scan a whole table."""
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        seen: list[str] = []
+        store.conn.set_trace_callback(seen.append)
+        nt.remind(store, dt.date(2026, 3, 10))
+        nt.overdue(store, dt.date(2026, 3, 16))
+        store.conn.set_trace_callback(None)
+        selects = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+        assert selects
+        for sql in selects:
+            plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+            scans = [p[3] for p in plan if p[3].startswith("SCAN")]
+            assert not scans, (sql, scans)
