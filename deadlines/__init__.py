@@ -18,9 +18,12 @@ from deadlines.errors import (
     StoreError,
     UnknownCalendarError,
 )
+from deadlines.importer import import_file
 from deadlines.model import Case, Event, Obligation
+from deadlines.notices import remind
 from deadlines.periods import Deadline, Period, due
 from deadlines.rules import Rule, RuleSet
+from deadlines.store import Store, init_store, open_store
 
 __all__ = [
     "Calendar",
@@ -39,11 +42,16 @@ __all__ = [
     "Rule",
     "RuleError",
     "RuleSet",
+    "Store",
     "StoreError",
     "UnknownCalendarError",
     "YearInfo",
     "calendar",
     "due",
     "evaluate",
+    "import_file",
+    "init_store",
     "load_rules",
+    "open_store",
+    "remind",
 ]
