@@ -339,6 +339,7 @@ def _apply(
             if r.record == "case":
                 check_case_id(r.case)
                 cat.check_kind(r.kind)
+                cat.check_facts(r.kind, r.facts)
                 if r.case in pending:
                     raise StoreError(f"case {r.case!r} appears twice in this file")
                 if r.case in known:

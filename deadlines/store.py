@@ -186,6 +186,31 @@ class EventType:
 class Catalogue:
     case_kinds: tuple[str, ...]
     events: Mapping[str, EventType] = field(default_factory=dict)
+    # case kind -> fact the rules read -> the value families they compare it with
+    facts: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+
+    def check_facts(self, kind: str, facts: Mapping[str, FactValue]) -> None:
+        """A fact the rules read must have the type they compare it with (amount_yuan=8,000,000
+        is text, and would silently match no rule); a name one typo away from such a fact is
+        refused. Other facts are descriptive and kept as given."""
+        used = self.facts.get(kind, {})
+        for name, value in facts.items():
+            families = used.get(name)
+            if families is None:
+                close = difflib.get_close_matches(name, list(used), n=1, cutoff=0.75)
+                if close:
+                    raise StoreError(
+                        f"fact {name!r} is not read by the rules of a {kind} case (did you mean "
+                        f"{close[0]!r}?); the rules read: {', '.join(sorted(used))}"
+                    )
+                continue
+            family = _family(value)
+            if family not in families:
+                want = " or ".join(sorted(families))
+                raise StoreError(
+                    f"fact {name}={value!r} is {family}, but the rules of a {kind} case compare "
+                    f"it as {want}; e.g. {name}={_example(families)}"
+                )
 
     def check_kind(self, kind: str) -> None:
         if kind not in self.case_kinds:
@@ -212,6 +237,34 @@ class Catalogue:
         return et
 
 
+def _family(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return "a number" if isinstance(value, int | float) else "text"
+
+
+def _example(families: frozenset[str]) -> str:
+    return {"true/false": "true", "a number": "8000000", "text": "simple"}[sorted(families)[0]]
+
+
+def _fact_families(rules: Any) -> dict[str, dict[str, frozenset[str]]]:
+    from deadlines.conditions import AllOf, AnyOf, Compare
+
+    out: dict[str, dict[str, set[str]]] = {}
+
+    def walk(kind: str, node: object) -> None:
+        if isinstance(node, AllOf | AnyOf):
+            for item in node.items:
+                walk(kind, item)
+        elif isinstance(node, Compare):
+            values = node.value if isinstance(node.value, tuple) else (node.value,)
+            out.setdefault(kind, {}).setdefault(node.fact, set()).update(map(_family, values))
+
+    for rule in rules.rules:
+        walk(rule.case_kind, rule.when)
+    return {k: {f: frozenset(v) for f, v in d.items()} for k, d in out.items()}
+
+
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -228,7 +281,7 @@ def catalogue() -> Catalogue:
         e.id: EventType(id=e.id, case_kinds=tuple(e.case_kinds), future=e.future, role=e.role)
         for e in rules.events.values()
     }
-    return Catalogue(tuple(rules.case_kinds), events)
+    return Catalogue(tuple(rules.case_kinds), events, _fact_families(rules))
 
 
 @dataclass(frozen=True)
@@ -513,6 +566,7 @@ class Store:
     ) -> None:
         check_case_id(case_id)
         catalogue().check_kind(kind)
+        catalogue().check_facts(kind, facts or {})
         with self.transaction():
             if self.has_case(case_id):
                 raise StoreError(f"case {case_id!r} already exists; `deadlines case show` it")

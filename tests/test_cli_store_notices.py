@@ -160,6 +160,14 @@ def test_two_concurrent_runs_never_double(db: Path) -> None:
         (("case", "add", "D0", "--kind", "loan"), "already exists"),
         (("case", "add", "D9", "--kind", "lone"), "unknown case kind"),
         (("case", "add", "D9", "--kind", "loan", "--fact", "amount"), "expected key=value"),
+        (
+            ("case", "add", "D9", "--kind", "loan", "--fact", "amount_yuan=8,000,000"),
+            "compare it as a number; e.g. amount_yuan=8000000",
+        ),
+        (
+            ("case", "add", "D9", "--kind", "loan", "--fact", "amount_yaun=8000000"),
+            "did you mean 'amount_yuan'",
+        ),
         (("next", "NOPE"), "unknown case"),
     ],
 )
