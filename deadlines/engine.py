@@ -25,6 +25,10 @@ How each kind of rule becomes obligations (decisions.md fixes the date arithmeti
 Events dated after ``as_of`` have not happened yet and are ignored, except event types marked
 ``future`` in the catalogue (a licence's expiry date).
 
+An obligation's ``unit`` is the case's unit when the case names one (e.g. a county's bureau),
+else the rule's 责任单位; its steps start with the rule, its clause and quote, then the core's
+arithmetic, then the status.
+
 Statuses: ``pending`` (before the due date), ``due_today``, ``overdue`` (from the day after, with
 ``days_overdue``), ``met_on_time``, ``met_late`` (``days_overdue`` = days late), ``paused``, and
 ``flagged`` for an aging threshold passed.
