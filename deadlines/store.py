@@ -168,6 +168,53 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
                 text TEXT NOT NULL UNIQUE)""",
         ),
     ),
+    4: (
+        "rule texts stored once per rule version; obligations in a rowid table",
+        (
+            # A rule version is a hash of the rule's content, so its clause and titles cannot
+            # differ between obligations: store them once, not on each of millions of rows.
+            """CREATE TABLE rule_texts (
+                rule_id TEXT NOT NULL,
+                rule_version TEXT NOT NULL,
+                clause TEXT NOT NULL,
+                title_zh TEXT NOT NULL,
+                title_en TEXT NOT NULL,
+                PRIMARY KEY (rule_id, rule_version)) WITHOUT ROWID""",
+            """INSERT OR IGNORE INTO rule_texts
+               SELECT rule_id, rule_version, clause, title_zh, title_en FROM obligations""",
+            # Wide rows do not suit WITHOUT ROWID (SQLite's advice: under ~1/20 of a page); a
+            # rowid table with a unique key inserts faster and keeps the file smaller.
+            """CREATE TABLE obligations_v4 (
+                case_id TEXT NOT NULL REFERENCES cases(id),
+                rule_id TEXT NOT NULL,
+                instance TEXT NOT NULL,
+                rule_version TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                trigger TEXT NOT NULL,
+                trigger_date TEXT,
+                due TEXT,
+                provisional INTEGER NOT NULL,
+                steps TEXT NOT NULL,
+                calendar TEXT NOT NULL,
+                calendar_version TEXT NOT NULL,
+                status TEXT NOT NULL,
+                completed_on TEXT,
+                computed_at TEXT NOT NULL,
+                FOREIGN KEY (rule_id, rule_version) REFERENCES rule_texts(rule_id, rule_version))""",
+            """INSERT INTO obligations_v4 SELECT case_id, rule_id, instance, rule_version, unit,
+               kind, trigger, trigger_date, due, provisional, steps, calendar, calendar_version,
+               status, completed_on, computed_at FROM obligations""",
+            "DROP TABLE obligations",
+            "ALTER TABLE obligations_v4 RENAME TO obligations",
+            "CREATE UNIQUE INDEX obligations_key ON obligations(case_id, rule_id, instance)",
+            "CREATE INDEX obligations_open_due ON obligations(due) WHERE completed_on IS NULL",
+            "CREATE INDEX obligations_completed ON obligations(completed_on)"
+            " WHERE completed_on IS NOT NULL",
+            "CREATE INDEX obligations_recurring ON obligations(computed_at)"
+            " WHERE kind = 'recurring'",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 VERSION_TABLE = "deadlines_schema"
@@ -367,6 +414,7 @@ class Store:
         self.evaluator: Evaluator = evaluator or default_evaluator
         self.busy_timeout = busy_timeout
         self._text_ids: dict[str, str] = {}  # text -> its id, as the digits written
+        self._rule_texts: dict[tuple[str, str], tuple[str, str, str]] = {}
         self._texts: dict[int, str] = {}
 
     # --- plumbing ---------------------------------------------------------------------------
@@ -419,6 +467,33 @@ class Store:
         """Ids handed out inside a rolled-back transaction no longer exist."""
         self._text_ids.clear()
         self._texts.clear()
+        self._rule_texts.clear()
+
+    def _store_rule_texts(self, obligations: Sequence[Obligation]) -> None:
+        """Record the clause and titles of each rule version not yet stored."""
+        known = self._rule_texts
+        if not known:
+            self._load_rule_texts()
+        for ob in obligations:
+            key = (ob.rule_id, ob.rule_version)
+            if key not in known:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO rule_texts VALUES (?, ?, ?, ?, ?)",
+                    (ob.rule_id, ob.rule_version, ob.clause, ob.title_zh, ob.title_en),
+                )
+                known[key] = (ob.clause, ob.title_zh, ob.title_en)
+
+    def _load_rule_texts(self) -> None:
+        self._rule_texts.update(
+            ((r[0], r[1]), (r[2], r[3], r[4]))
+            for r in self.conn.execute("SELECT * FROM rule_texts")
+        )
+
+    def _rule_text(self, rule_id: str, version: str) -> tuple[str, str, str]:
+        key = (rule_id, version)
+        if key not in self._rule_texts:
+            self._load_rule_texts()
+        return self._rule_texts.get(key, ("?", rule_id, rule_id))
 
     def intern(self, texts: Sequence[str]) -> str:
         """The JSON list of text ids for ``texts``, adding new texts (inside a transaction)."""
@@ -687,11 +762,10 @@ class Store:
         for key, before in old.items():
             if key not in seen:
                 moves.append(Move(*key, _date(before[0]), None, before[1], None))
+        self._store_rule_texts(obligations)
         self.conn.executemany(
-            "INSERT INTO obligations (case_id, rule_id, instance, rule_version, clause, title_zh,"
-            " title_en, unit, kind, trigger, trigger_date, due, provisional, steps, calendar,"
-            " calendar_version, status, completed_on, computed_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO obligations ({_OB_COLUMNS}, computed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (_ob_row(ob, computed_at, self.intern(ob.steps)) for ob in obligations),
         )
         return moves
@@ -728,7 +802,7 @@ class Store:
             " ORDER BY due IS NULL, due, rule_id, instance",
             (case_id,),
         ).fetchall()
-        return [_ob_from_row(r, self.steps_text(r[13])) for r in rows]
+        return [self._ob_from_row(r, self.steps_text(r[10])) for r in rows]
 
     def next_obligation(self, case_id: str, as_of: dt.date) -> Obligation | None:
         """The case's most pressing open duty on ``as_of``: the earliest open dated obligation,
@@ -760,7 +834,7 @@ class Store:
             " WHERE completed_on IS NOT NULL AND completed_on > ? AND due <= ?",
             (as_of.isoformat(), until.isoformat()),
         ).fetchall()
-        return [_ob_from_row(r) for r in rows]
+        return [self._ob_from_row(r) for r in rows]
 
     def refresh_recurring(self, as_of: dt.date) -> int:
         """Re-evaluate the cases with recurring duties (每月, 每半年) last computed before
@@ -776,6 +850,29 @@ class Store:
             self.refresh(ids, as_of)
         return len(ids)
 
+    def _ob_from_row(self, r: Sequence[Any], steps: tuple[str, ...] = ()) -> Obligation:
+        clause, title_zh, title_en = self._rule_text(r[1], r[3])
+        return Obligation(
+            case_id=r[0],
+            rule_id=r[1],
+            instance=r[2],
+            rule_version=r[3],
+            clause=clause,
+            title_zh=title_zh,
+            title_en=title_en,
+            unit=r[4],
+            kind=r[5],
+            trigger=r[6],
+            trigger_date=_date(r[7]),
+            due=_date(r[8]),
+            provisional=bool(r[9]),
+            steps=steps,
+            calendar=r[11],
+            calendar_version=r[12],
+            status=r[13],
+            completed_on=_date(r[14]),
+        )
+
     def counts(self) -> dict[str, int]:
         return {
             t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
@@ -784,8 +881,8 @@ class Store:
 
 
 _OB_COLUMNS = (
-    "case_id, rule_id, rule_version, clause, title_zh, title_en, unit, kind, instance, trigger,"
-    " trigger_date, due, provisional, steps, calendar, calendar_version, status, completed_on"
+    "case_id, rule_id, instance, rule_version, unit, kind, trigger, trigger_date, due,"
+    " provisional, steps, calendar, calendar_version, status, completed_on"
 )
 
 
@@ -811,14 +908,12 @@ def _with_unit(ob: Obligation, unit: str) -> Obligation:
 
 
 def _ob_row(ob: Obligation, computed_at: str, steps: str) -> tuple[Any, ...]:
+    """The row of ``_OB_COLUMNS`` plus computed_at."""
     return (
         ob.case_id,
         ob.rule_id,
         ob.instance,
         ob.rule_version,
-        ob.clause,
-        ob.title_zh,
-        ob.title_en,
         ob.unit,
         ob.kind,
         ob.trigger,
@@ -831,29 +926,6 @@ def _ob_row(ob: Obligation, computed_at: str, steps: str) -> tuple[Any, ...]:
         ob.status,
         _iso(ob.completed_on),
         computed_at,
-    )
-
-
-def _ob_from_row(r: Sequence[Any], steps: tuple[str, ...] = ()) -> Obligation:
-    return Obligation(
-        case_id=r[0],
-        rule_id=r[1],
-        rule_version=r[2],
-        clause=r[3],
-        title_zh=r[4],
-        title_en=r[5],
-        unit=r[6],
-        kind=r[7],
-        instance=r[8],
-        trigger=r[9],
-        trigger_date=_date(r[10]),
-        due=_date(r[11]),
-        provisional=bool(r[12]),
-        steps=steps,
-        calendar=r[14],
-        calendar_version=r[15],
-        status=r[16],
-        completed_on=_date(r[17]),
     )
 
 

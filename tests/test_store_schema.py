@@ -261,3 +261,27 @@ def test_daily_run_reads_only_through_indexes(db: Path) -> None:
             plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
             scans = [p[3] for p in plan if p[3].startswith("SCAN")]
             assert not scans, (sql, scans)
+
+
+def test_upgrade_keeps_obligations_written_by_an_older_version(tmp_path: Path) -> None:
+    """A version-3 store (clause and titles on every row, steps as plain texts) upgrades in place
+    and reads back the same obligation."""
+    path = tmp_path / "v3.db"
+    open_store(path, create=True, upgrade_to=3).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO cases VALUES ('L1', 'loan', NULL, '{}', '2026-03-01')")
+        conn.execute(
+            "INSERT INTO obligations VALUES ('L1', 'credit.small-loan', '', 'sha256:abc',"
+            " '二.八.48', '授信时限', 'loan limit', '石嘴山银行', 'deadline',"
+            " 'loan.application-received', '2026-03-02', '2026-03-30', 0,"
+            " '[\"step one\", \"step two\"]', 'cn-nx', 'v', 'pending', NULL, 'x')"
+        )
+    with open_store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        (ob,) = store.obligations("L1")
+    assert (ob.clause, ob.title_zh, ob.due, ob.steps) == (
+        "二.八.48",
+        "授信时限",
+        dt.date(2026, 3, 30),
+        ("step one", "step two"),
+    )
