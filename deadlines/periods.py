@@ -224,7 +224,7 @@ def _explain_workdays(cal: Calendar, lo: dt.date, hi: dt.date, n: int) -> list[s
     makeup = [i for i in infos if i.kind == "makeup"]
     steps.append(
         f"{fmt(infos[0].date)} – {fmt(infos[-1].date)}: {len(infos)} calendar days, {len(rest)} not "
-        f"counted, {len(infos) - len(rest)} working days."
+        f"counted, {len(infos) - len(rest)} working day{'s' * (len(infos) - len(rest) != 1)}."
     )
     for i in makeup:
         steps.append(f"Counted: {fmt(i.date)}, a {i.reason}: a working day like any other.")
@@ -296,7 +296,7 @@ def due(
             end = cal.add_workdays(trigger, p.n)
             raw = end
             steps.append(
-                f"Trigger {fmt(trigger)}. {p} ({p.zh}) are counted strictly after it "
+                f"Trigger {fmt(trigger)}. {p} ({p.zh}) counted strictly after it "
                 f"(行政许可法 第82条: 以工作日计算，不含法定节假日; a make-up working weekend counts)."
             )
             if not cal.day_info(trigger).workday:
