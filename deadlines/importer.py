@@ -34,15 +34,12 @@ from typing import Any
 
 from deadlines.errors import DeadlineError, StoreError
 from deadlines.model import Case, Event, FactValue
-from deadlines.store import (
-    Store,
+from deadlines.store import Store, china_now, china_today, facts_json
+from deadlines.store_checks import (
     catalogue,
     check_case_events,
     check_case_id,
     check_event_date,
-    china_now,
-    china_today,
-    facts_json,
 )
 
 CHUNK_ROWS = 20_000

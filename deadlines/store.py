@@ -14,14 +14,12 @@ server's zone (decisions.md, "Today" and the end of a day).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,30 +28,23 @@ import sqlite_utils
 
 from deadlines.errors import StoreError
 from deadlines.model import Case, Event, FactValue, Obligation, Status
+from deadlines.store_checks import (
+    catalogue,
+    check_case_events,
+    check_case_id,
+    check_event_date,
+)
+from deadlines.store_schema import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    VERSION_TABLE,
+    schema_version,
+)
 
 CHINA = ZoneInfo("Asia/Shanghai")
-APPLICATION_ID = 0x444C4E53  # "DLNS": marks the file as a deadlines store for `file` and for us
 DEFAULT_DB = "deadlines.db"
 DEFAULT_BUSY_TIMEOUT = 5.0
-# Events marked `future` in the catalogue (a licence's expiry) may lie ahead, but not further than
-# this: a licence term is at most a few years, and 2062 for 2026 is a typing slip. Every other
-# event must already have happened (today in China).
-FUTURE_BOUND_YEARS = 10
-# The event that opens a case of each kind: no other event of the case may be dated before it
-# (an enforcement step before the case was filed is a typing slip). Licences have none: their
-# trigger, the expiry, lies after the other events. The exempt types may precede the opening one
-# (an application is submitted before it is accepted).
-OPENING_EVENT: dict[str, tuple[str, frozenset[str]]] = {
-    "consultation": ("consultation.published", frozenset()),
-    "project": ("project.accepted", frozenset({"project.submitted"})),
-    "wage-supervision": ("wage.duty-started", frozenset()),
-    "loan": ("loan.application-received", frozenset()),
-    "vat-refund": ("vat-refund.accepted", frozenset()),
-    "port-fees": ("port-fees.duty-started", frozenset()),
-    "enforcement": ("enforcement.filed", frozenset()),
-    "bankruptcy": ("bankruptcy.accepted", frozenset()),
-    "supervision": ("supervision.duty-started", frozenset()),
-}
 
 Evaluator = Callable[[Case, dt.date], Sequence[Obligation]]
 
@@ -72,263 +63,6 @@ def default_path(path: str | os.PathLike[str] | None = None) -> Path:
     if path:
         return Path(path)
     return Path(os.environ.get("DEADLINES_DB") or DEFAULT_DB)
-
-
-# --- schema -------------------------------------------------------------------------------------
-# Each migration takes the store from version N-1 to N; a store is upgraded by running the missing
-# ones in order, in one transaction. Never edit a published migration: add the next one.
-MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
-    1: (
-        "cases, append-only events, materialised obligations",
-        (
-            """CREATE TABLE cases (
-                id TEXT PRIMARY KEY,
-                kind TEXT NOT NULL,
-                unit TEXT,
-                facts TEXT NOT NULL DEFAULT '{}',
-                created_at TEXT NOT NULL)""",
-            # seq is the rowid: events are never deleted, so it is the order of recording.
-            """CREATE TABLE events (
-                seq INTEGER PRIMARY KEY,
-                id TEXT NOT NULL UNIQUE,
-                case_id TEXT NOT NULL REFERENCES cases(id),
-                type TEXT NOT NULL,
-                on_date TEXT NOT NULL,
-                recorded_at TEXT NOT NULL,
-                note TEXT NOT NULL DEFAULT '',
-                data TEXT NOT NULL DEFAULT '{}',
-                supersedes TEXT REFERENCES events(id))""",
-            "CREATE INDEX events_case ON events(case_id, seq)",
-            "CREATE UNIQUE INDEX events_superseded_once ON events(supersedes)"
-            " WHERE supersedes IS NOT NULL",
-            """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
-            """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
-            """CREATE TABLE obligations (
-                case_id TEXT NOT NULL REFERENCES cases(id),
-                rule_id TEXT NOT NULL,
-                instance TEXT NOT NULL,
-                rule_version TEXT NOT NULL,
-                clause TEXT NOT NULL,
-                title_zh TEXT NOT NULL,
-                title_en TEXT NOT NULL,
-                unit TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                trigger TEXT NOT NULL,
-                trigger_date TEXT,
-                due TEXT,
-                provisional INTEGER NOT NULL,
-                steps TEXT NOT NULL,
-                calendar TEXT NOT NULL,
-                calendar_version TEXT NOT NULL,
-                status TEXT NOT NULL,
-                completed_on TEXT,
-                computed_at TEXT NOT NULL,
-                PRIMARY KEY (case_id, rule_id, instance)) WITHOUT ROWID""",
-            # The daily run reads only open obligations near today: a partial index on the due
-            # date makes its cost that of its notices, not that of the store.
-            "CREATE INDEX obligations_open_due ON obligations(due) WHERE completed_on IS NULL",
-        ),
-    ),
-    2: (
-        "notices emitted by `remind`, and the runs that emitted them",
-        (
-            """CREATE TABLE notices (
-                id TEXT PRIMARY KEY,
-                case_id TEXT NOT NULL,
-                rule_id TEXT NOT NULL,
-                instance TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                due TEXT NOT NULL,
-                first_emitted_at TEXT NOT NULL,
-                first_as_of TEXT NOT NULL) WITHOUT ROWID""",
-            # Replays of a past day read duties completed after it through this index; the daily
-            # run refreshes recurring duties through the next one.
-            "CREATE INDEX obligations_completed ON obligations(completed_on)"
-            " WHERE completed_on IS NOT NULL",
-            "CREATE INDEX obligations_recurring ON obligations(computed_at)"
-            " WHERE kind = 'recurring'",
-            """CREATE TABLE runs (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                as_of TEXT NOT NULL,
-                ran_at TEXT NOT NULL,
-                notices INTEGER NOT NULL,
-                new_notices INTEGER NOT NULL)""",
-        ),
-    ),
-    3: (
-        "explanation steps interned: each distinct step text stored once",
-        (
-            # An explanation step depends on the rule, the dates and the calendar, not on the
-            # case, so the same text recurs across thousands of obligations; obligations.steps
-            # holds a JSON list of text ids (rows written before version 3 hold the texts).
-            """CREATE TABLE texts (
-                id INTEGER PRIMARY KEY,
-                text TEXT NOT NULL UNIQUE)""",
-        ),
-    ),
-    4: (
-        "rule texts stored once per rule version; obligations in a rowid table",
-        (
-            # A rule version is a hash of the rule's content, so its clause and titles cannot
-            # differ between obligations: store them once, not on each of millions of rows.
-            """CREATE TABLE rule_texts (
-                rule_id TEXT NOT NULL,
-                rule_version TEXT NOT NULL,
-                clause TEXT NOT NULL,
-                title_zh TEXT NOT NULL,
-                title_en TEXT NOT NULL,
-                PRIMARY KEY (rule_id, rule_version)) WITHOUT ROWID""",
-            """INSERT OR IGNORE INTO rule_texts
-               SELECT rule_id, rule_version, clause, title_zh, title_en FROM obligations""",
-            # Wide rows do not suit WITHOUT ROWID (SQLite's advice: under ~1/20 of a page); a
-            # rowid table with a unique key inserts faster and keeps the file smaller.
-            """CREATE TABLE obligations_v4 (
-                case_id TEXT NOT NULL REFERENCES cases(id),
-                rule_id TEXT NOT NULL,
-                instance TEXT NOT NULL,
-                rule_version TEXT NOT NULL,
-                unit TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                trigger TEXT NOT NULL,
-                trigger_date TEXT,
-                due TEXT,
-                provisional INTEGER NOT NULL,
-                steps TEXT NOT NULL,
-                calendar TEXT NOT NULL,
-                calendar_version TEXT NOT NULL,
-                status TEXT NOT NULL,
-                completed_on TEXT,
-                computed_at TEXT NOT NULL,
-                FOREIGN KEY (rule_id, rule_version) REFERENCES rule_texts(rule_id, rule_version))""",
-            """INSERT INTO obligations_v4 SELECT case_id, rule_id, instance, rule_version, unit,
-               kind, trigger, trigger_date, due, provisional, steps, calendar, calendar_version,
-               status, completed_on, computed_at FROM obligations""",
-            "DROP TABLE obligations",
-            "ALTER TABLE obligations_v4 RENAME TO obligations",
-            "CREATE UNIQUE INDEX obligations_key ON obligations(case_id, rule_id, instance)",
-            "CREATE INDEX obligations_open_due ON obligations(due) WHERE completed_on IS NULL",
-            "CREATE INDEX obligations_completed ON obligations(completed_on)"
-            " WHERE completed_on IS NOT NULL",
-            "CREATE INDEX obligations_recurring ON obligations(computed_at)"
-            " WHERE kind = 'recurring'",
-        ),
-    ),
-}
-SCHEMA_VERSION = max(MIGRATIONS)
-VERSION_TABLE = "deadlines_schema"
-
-
-# --- the event catalogue (rules/events.toml, owned by the rules) -------------------------------
-@dataclass(frozen=True)
-class EventType:
-    id: str
-    case_kinds: tuple[str, ...]
-    future: bool = False
-    role: str = ""
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    case_kinds: tuple[str, ...]
-    events: Mapping[str, EventType] = field(default_factory=dict)
-    # case kind -> fact the rules read -> the value families they compare it with
-    facts: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
-
-    def check_facts(self, kind: str, facts: Mapping[str, FactValue]) -> None:
-        """A fact the rules read must have the type they compare it with (amount_yuan=8,000,000
-        is text, and would silently match no rule); a name one typo away from such a fact is
-        refused. Other facts are descriptive and kept as given."""
-        used = self.facts.get(kind, {})
-        for name, value in facts.items():
-            families = used.get(name)
-            if families is None:
-                close = difflib.get_close_matches(name, list(used), n=1, cutoff=0.75)
-                if close:
-                    raise StoreError(
-                        f"fact {name!r} is not read by the rules of a {kind} case (did you mean "
-                        f"{close[0]!r}?); the rules read: {', '.join(sorted(used))}"
-                    )
-                continue
-            family = _family(value)
-            if family not in families:
-                want = " or ".join(sorted(families))
-                raise StoreError(
-                    f"fact {name}={value!r} is {family}, but the rules of a {kind} case compare "
-                    f"it as {want}; e.g. {name}={_example(families)}"
-                )
-
-    def check_kind(self, kind: str) -> None:
-        if kind not in self.case_kinds:
-            raise StoreError(
-                f"unknown case kind {kind!r}{_did_you_mean(kind, self.case_kinds)}; "
-                f"accepted: {', '.join(self.case_kinds)}"
-            )
-
-    def check_event(self, kind: str, etype: str) -> EventType:
-        et = self.events.get(etype)
-        if et is not None and kind in et.case_kinds:
-            return et
-        valid = [e.id for e in self.events.values() if kind in e.case_kinds]
-        if et is None:
-            raise StoreError(
-                f"unknown event type {etype!r}{_did_you_mean(etype, valid or list(self.events))}"
-                f"; accepted for a {kind} case: {', '.join(valid)}"
-            )
-        if kind not in et.case_kinds:
-            raise StoreError(
-                f"event type {etype!r} does not apply to a {kind} case; accepted: "
-                f"{', '.join(valid)}"
-            )
-        return et
-
-
-def _family(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    return "a number" if isinstance(value, int | float) else "text"
-
-
-def _example(families: frozenset[str]) -> str:
-    return {"true/false": "true", "a number": "8000000", "text": "simple"}[sorted(families)[0]]
-
-
-def _fact_families(rules: Any) -> dict[str, dict[str, frozenset[str]]]:
-    from deadlines.conditions import AllOf, AnyOf, Compare
-
-    out: dict[str, dict[str, set[str]]] = {}
-
-    def walk(kind: str, node: object) -> None:
-        if isinstance(node, AllOf | AnyOf):
-            for item in node.items:
-                walk(kind, item)
-        elif isinstance(node, Compare):
-            values = node.value if isinstance(node.value, tuple) else (node.value,)
-            out.setdefault(kind, {}).setdefault(node.fact, set()).update(map(_family, values))
-
-    for rule in rules.rules:
-        walk(rule.case_kind, rule.when)
-    return {k: {f: frozenset(v) for f, v in d.items()} for k, d in out.items()}
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-@cache
-def catalogue() -> Catalogue:
-    """Case kinds and event types of the loaded rules (the plan's rules/events.toml plus any user
-    rule folders in $DEADLINES_RULES), read once per process."""
-    from deadlines.engine import load_rules
-
-    rules = load_rules()
-    events = {
-        e.id: EventType(id=e.id, case_kinds=tuple(e.case_kinds), future=e.future, role=e.role)
-        for e in rules.events.values()
-    }
-    return Catalogue(tuple(rules.case_kinds), events, _fact_families(rules))
 
 
 @dataclass(frozen=True)
@@ -458,7 +192,7 @@ class Store:
                 raise StoreError(f"store {self.path}: commit failed: {exc}") from None
 
     def schema_version(self) -> int:
-        return _schema_version(self.conn)
+        return schema_version(self.conn)
 
     # --- interned texts (explanation steps) -------------------------------------------------
     _CACHE_LIMIT = 200_000
@@ -930,11 +664,6 @@ def _ob_row(ob: Obligation, computed_at: str, steps: str) -> tuple[Any, ...]:
 
 
 # --- opening, creating, migrating ---------------------------------------------------------------
-def _schema_version(conn: sqlite3.Connection) -> int:
-    row = conn.execute(f"SELECT MAX(version) FROM {VERSION_TABLE}").fetchone()
-    return int(row[0] or 0)
-
-
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
@@ -961,7 +690,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int | None:
             f"{path} is an SQLite file but not a deadlines store (no {VERSION_TABLE} table); "
             "give another --db path"
         )
-    return _schema_version(conn)
+    return schema_version(conn)
 
 
 def _pragmas(conn: sqlite3.Connection, path: Path) -> None:
@@ -993,7 +722,7 @@ def _migrate(store: Store, target: int) -> None:
                 " description TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        current = _schema_version(conn)
+        current = schema_version(conn)
         for version in range(current + 1, target + 1):
             description, statements = MIGRATIONS[version]
             for sql in statements:
@@ -1058,53 +787,6 @@ def init_store(path: str | os.PathLike[str] | None = None, **kwargs: Any) -> tup
             conn.close()
     store = open_store(p, create=True, **kwargs)
     return store, before, store.schema_version()
-
-
-def check_case_id(case_id: str) -> None:
-    if not case_id or case_id != case_id.strip() or any(c in case_id for c in "\n\r\t#"):
-        raise StoreError(
-            f"bad case id {case_id!r}; accepted: a non-empty id without tabs, newlines or '#'"
-        )
-
-
-def check_event_date(et: EventType, on: dt.date, today: dt.date) -> None:
-    """Events have happened (today in China at the latest), except those the catalogue marks
-    ``future`` (a licence's expiry), which may lie up to FUTURE_BOUND_YEARS ahead."""
-    if not et.future and on > today:
-        raise StoreError(
-            f"event {et.id} dated {on.isoformat()} is in the future (today in China is "
-            f"{today.isoformat()}); record it when it has happened"
-        )
-    limit = today.replace(year=today.year + FUTURE_BOUND_YEARS, day=min(today.day, 28))
-    if on > limit:
-        raise StoreError(
-            f"event {et.id} dated {on.isoformat()} is more than {FUTURE_BOUND_YEARS} years ahead "
-            f"(latest accepted: {limit.isoformat()}); check the year"
-        )
-
-
-def check_case_events(case: Case) -> None:
-    """The case's effective events in a sensible order: nothing before the event that opens the
-    case, and one opening event (a second one is a correction: use --supersedes)."""
-    opening = OPENING_EVENT.get(case.kind)
-    if opening is None:
-        return
-    etype, exempt = opening
-    opens = [e for e in case.events if e.type == etype]
-    if len(opens) > 1:
-        raise StoreError(
-            f"case {case.id} already has {etype} on {opens[0].on.isoformat()} (event "
-            f"{opens[0].id}); to correct it, add the new one with --supersedes {opens[0].id}"
-        )
-    if not opens:
-        return
-    start = opens[0].on
-    for e in case.events:
-        if e.type != etype and e.type not in exempt and e.on < start:
-            raise StoreError(
-                f"event {e.type} dated {e.on.isoformat()} is before the case's trigger "
-                f"{etype} on {start.isoformat()}; check the dates"
-            )
 
 
 def facts_json(facts: Mapping[str, FactValue]) -> str:

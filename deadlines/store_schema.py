@@ -1,0 +1,159 @@
+"""The store's schema: the migrations that build and upgrade it, one version at a time.
+
+Each migration takes the store from version N-1 to N; a store is upgraded by running the missing
+ones in order, in one transaction (``deadlines.store``). Never edit a published migration: add the
+next one. The version table doubles as the mark that a file is a deadlines store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+APPLICATION_ID = 0x444C4E53  # "DLNS": marks the file as a deadlines store for `file` and for us
+VERSION_TABLE = "deadlines_schema"
+
+MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
+    1: (
+        "cases, append-only events, materialised obligations",
+        (
+            """CREATE TABLE cases (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                unit TEXT,
+                facts TEXT NOT NULL DEFAULT '{}',
+                created_at TEXT NOT NULL)""",
+            # seq is the rowid: events are never deleted, so it is the order of recording.
+            """CREATE TABLE events (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                case_id TEXT NOT NULL REFERENCES cases(id),
+                type TEXT NOT NULL,
+                on_date TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                data TEXT NOT NULL DEFAULT '{}',
+                supersedes TEXT REFERENCES events(id))""",
+            "CREATE INDEX events_case ON events(case_id, seq)",
+            "CREATE UNIQUE INDEX events_superseded_once ON events(supersedes)"
+            " WHERE supersedes IS NOT NULL",
+            """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
+            """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
+            """CREATE TABLE obligations (
+                case_id TEXT NOT NULL REFERENCES cases(id),
+                rule_id TEXT NOT NULL,
+                instance TEXT NOT NULL,
+                rule_version TEXT NOT NULL,
+                clause TEXT NOT NULL,
+                title_zh TEXT NOT NULL,
+                title_en TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                trigger TEXT NOT NULL,
+                trigger_date TEXT,
+                due TEXT,
+                provisional INTEGER NOT NULL,
+                steps TEXT NOT NULL,
+                calendar TEXT NOT NULL,
+                calendar_version TEXT NOT NULL,
+                status TEXT NOT NULL,
+                completed_on TEXT,
+                computed_at TEXT NOT NULL,
+                PRIMARY KEY (case_id, rule_id, instance)) WITHOUT ROWID""",
+            # The daily run reads only open obligations near today: a partial index on the due
+            # date makes its cost that of its notices, not that of the store.
+            "CREATE INDEX obligations_open_due ON obligations(due) WHERE completed_on IS NULL",
+        ),
+    ),
+    2: (
+        "notices emitted by `remind`, and the runs that emitted them",
+        (
+            """CREATE TABLE notices (
+                id TEXT PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                rule_id TEXT NOT NULL,
+                instance TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                due TEXT NOT NULL,
+                first_emitted_at TEXT NOT NULL,
+                first_as_of TEXT NOT NULL) WITHOUT ROWID""",
+            # Replays of a past day read duties completed after it through this index; the daily
+            # run refreshes recurring duties through the next one.
+            "CREATE INDEX obligations_completed ON obligations(completed_on)"
+            " WHERE completed_on IS NOT NULL",
+            "CREATE INDEX obligations_recurring ON obligations(computed_at)"
+            " WHERE kind = 'recurring'",
+            """CREATE TABLE runs (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                as_of TEXT NOT NULL,
+                ran_at TEXT NOT NULL,
+                notices INTEGER NOT NULL,
+                new_notices INTEGER NOT NULL)""",
+        ),
+    ),
+    3: (
+        "explanation steps interned: each distinct step text stored once",
+        (
+            # An explanation step depends on the rule, the dates and the calendar, not on the
+            # case, so the same text recurs across thousands of obligations; obligations.steps
+            # holds a JSON list of text ids (rows written before version 3 hold the texts).
+            """CREATE TABLE texts (
+                id INTEGER PRIMARY KEY,
+                text TEXT NOT NULL UNIQUE)""",
+        ),
+    ),
+    4: (
+        "rule texts stored once per rule version; obligations in a rowid table",
+        (
+            # A rule version is a hash of the rule's content, so its clause and titles cannot
+            # differ between obligations: store them once, not on each of millions of rows.
+            """CREATE TABLE rule_texts (
+                rule_id TEXT NOT NULL,
+                rule_version TEXT NOT NULL,
+                clause TEXT NOT NULL,
+                title_zh TEXT NOT NULL,
+                title_en TEXT NOT NULL,
+                PRIMARY KEY (rule_id, rule_version)) WITHOUT ROWID""",
+            """INSERT OR IGNORE INTO rule_texts
+               SELECT rule_id, rule_version, clause, title_zh, title_en FROM obligations""",
+            # Wide rows do not suit WITHOUT ROWID (SQLite's advice: under ~1/20 of a page); a
+            # rowid table with a unique key inserts faster and keeps the file smaller.
+            """CREATE TABLE obligations_v4 (
+                case_id TEXT NOT NULL REFERENCES cases(id),
+                rule_id TEXT NOT NULL,
+                instance TEXT NOT NULL,
+                rule_version TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                trigger TEXT NOT NULL,
+                trigger_date TEXT,
+                due TEXT,
+                provisional INTEGER NOT NULL,
+                steps TEXT NOT NULL,
+                calendar TEXT NOT NULL,
+                calendar_version TEXT NOT NULL,
+                status TEXT NOT NULL,
+                completed_on TEXT,
+                computed_at TEXT NOT NULL,
+                FOREIGN KEY (rule_id, rule_version) REFERENCES rule_texts(rule_id, rule_version))""",
+            """INSERT INTO obligations_v4 SELECT case_id, rule_id, instance, rule_version, unit,
+               kind, trigger, trigger_date, due, provisional, steps, calendar, calendar_version,
+               status, completed_on, computed_at FROM obligations""",
+            "DROP TABLE obligations",
+            "ALTER TABLE obligations_v4 RENAME TO obligations",
+            "CREATE UNIQUE INDEX obligations_key ON obligations(case_id, rule_id, instance)",
+            "CREATE INDEX obligations_open_due ON obligations(due) WHERE completed_on IS NULL",
+            "CREATE INDEX obligations_completed ON obligations(completed_on)"
+            " WHERE completed_on IS NOT NULL",
+            "CREATE INDEX obligations_recurring ON obligations(computed_at)"
+            " WHERE kind = 'recurring'",
+        ),
+    ),
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute(f"SELECT MAX(version) FROM {VERSION_TABLE}").fetchone()
+    return int(row[0] or 0)
