@@ -62,7 +62,7 @@ class Catalogue:
                 close = difflib.get_close_matches(name, list(used), n=1, cutoff=0.75)
                 if close:
                     raise StoreError(
-                        f"fact {name!r} is not read by the rules of a {kind} case (did you mean "
+                        f"fact {name!r} is not read by the rules of {_a(kind)} case (did you mean "
                         f"{close[0]!r}?); the rules read: {', '.join(sorted(used))}"
                     )
                 continue
@@ -70,7 +70,7 @@ class Catalogue:
             if family not in families:
                 want = " or ".join(sorted(families))
                 raise StoreError(
-                    f"fact {name}={value!r} is {family}, but the rules of a {kind} case compare "
+                    f"fact {name}={value!r} is {family}, but the rules of {_a(kind)} case compare "
                     f"it as {want}; e.g. {name}={_example(families)}"
                 )
 
@@ -87,13 +87,15 @@ class Catalogue:
             return et
         valid = [e.id for e in self.events.values() if kind in e.case_kinds]
         if et is None:
+            short = [v for v in valid if v.rsplit(".", 1)[-1] == etype]
+            hint = f" (did you mean {short[0]!r}?)" if short else _did_you_mean(etype, valid)
             raise StoreError(
-                f"unknown event type {etype!r}{_did_you_mean(etype, valid or list(self.events))}"
-                f"; accepted for a {kind} case: {', '.join(valid)}"
+                f"unknown event type {etype!r}{hint}; accepted for {_a(kind)} case: "
+                f"{', '.join(valid)}"
             )
         if kind not in et.case_kinds:
             raise StoreError(
-                f"event type {etype!r} does not apply to a {kind} case; accepted: "
+                f"event type {etype!r} does not apply to {_a(kind)} case; accepted: "
                 f"{', '.join(valid)}"
             )
         return et
@@ -125,6 +127,10 @@ def _fact_families(rules: Any) -> dict[str, dict[str, frozenset[str]]]:
     for rule in rules.rules:
         walk(rule.case_kind, rule.when)
     return {k: {f: frozenset(v) for f, v in d.items()} for k, d in out.items()}
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -151,6 +151,7 @@ def test_two_concurrent_runs_never_double(db: Path) -> None:
     [
         (("event", "add", "NOPE", "loan.decided", "--on", "2026-03-10"), "unknown case 'NOPE'"),
         (("event", "add", "D0", "loan.decide", "--on", "2026-03-10"), "did you mean"),
+        (("event", "add", "D0", "decided", "--on", "2026-03-10"), "did you mean 'loan.decided'"),
         (("event", "add", "D0", "loan.decided", "--on", "2026-03-01"), "before the case's trigger"),
         (("event", "add", "D0", "loan.decided", "--on", "2099-01-01"), "in the future"),
         (

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,6 +57,16 @@ lang_option = click.option(
 
 def _open(db: str | None) -> Store:
     return open_store(db)
+
+
+@contextmanager
+def _progress(length: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal; silent in cron jobs and pipes."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    with click.progressbar(length=length, label=label, file=sys.stderr, show_eta=True) as bar:
+        yield bar.update
 
 
 # --- init -------------------------------------------------------------------------------------
@@ -251,11 +262,8 @@ def event_add(
 def import_cmd(file: str, skip_bad: bool, db: str | None) -> None:
     """Import cases and events from a CSV or JSON-lines FILE, in one transaction."""
     size = Path(file).stat().st_size
-    with (
-        _open(db) as store,
-        click.progressbar(length=size, label="importing", file=sys.stderr, show_eta=True) as bar,
-    ):
-        report = import_file(store, file, skip_bad=skip_bad, progress=bar.update)
+    with _open(db) as store, _progress(size, "importing") as bar:
+        report = import_file(store, file, skip_bad=skip_bad, progress=bar)
     for problem in report.skipped:
         click.echo(f"skipped {problem}", err=True)
     click.echo(
@@ -440,8 +448,8 @@ def recompute(as_of: dt.date | None, as_json: bool, db: str | None) -> None:
     """Recompute every obligation (after a rule or calendar change); report each date that moved."""
     with _open(db) as store:
         total = store.counts()["cases"]
-        with click.progressbar(length=total, label="recomputing", file=sys.stderr) as bar:
-            moves = store.recompute(as_of, progress=bar.update)
+        with _progress(total, "recomputing") as bar:
+            moves = store.recompute(as_of, progress=bar)
     if as_json:
         print_json(
             [
