@@ -16,6 +16,14 @@ time at 100k. Usage::
 
     python bench/bench_store.py                 # 100k and 1M (takes minutes)
     python bench/bench_store.py --sizes 100000  # one size
+
+Measured on 2026-11-30 (schema version 4; 2 shared cores, Python 3.11, SQLite 3.40):
+
+    size        events     import events/s  peak RSS  store     remind (1st / 2nd run)
+    100,000     497,791    22,600           146 MiB   198 MiB   0.26 s / 0.26 s (459 notices)
+    1,000,000   4,997,791  20,874           151 MiB   1952 MiB  0.31 s / 0.27 s (459 notices)
+
+remind at 1M is 1.19x its 100k time, 0.19 s of it the interpreter starting; memory 1.03x.
 """
 
 from __future__ import annotations
