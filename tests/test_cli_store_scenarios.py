@@ -97,8 +97,10 @@ def test_enforcement_chain_and_correction(cli) -> None:  # type: ignore[no-untyp
     ).output
     assert "enforcement.ascertain-property [A-1]: 2026-04-07 -> 2026-04-01" in out
     assert "enforcement.start-pricing [A-1]: 2026-04-07 -> 2026-04-01" in out
-    shown = cli("case", "show", "Z1", "--as-of", "2026-04-02").output
+    shown = cli("case", "show", "Z1", "--as-of", "2026-04-02", "--lang", "en").output
     assert "[superseded by Z1#5]" in shown and "(corrects Z1#3)" in shown
+    assert "due 2026-04-01 (Wed) · met on time, 2026-04-01" in shown
+    assert "[已被 Z1#5 更正]" in cli("case", "show", "Z1").output
 
 
 def test_appraisal_rolls_over_national_day_and_extension(cli) -> None:  # type: ignore[no-untyped-def]

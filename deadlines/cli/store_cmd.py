@@ -144,16 +144,48 @@ _STATUS = {
 }
 
 
+_SHOW = {
+    "zh": {
+        "head": "案件 {id} · 类型 {kind} · 责任单位 {unit}",
+        "facts": "事实：{facts}",
+        "events": "事件：",
+        "superseded": " [已被 {id} 更正]",
+        "corrects": " (更正 {id})",
+        "recorded": "记录于 {at}",
+        "obligations": "义务(状态截至 {day})：",
+        "none": "  无",
+        "due": "期限",
+        "provisional": " [暂定日期]",
+        "version": "规则版本",
+    },
+    "en": {
+        "head": "case {id} · kind {kind} · unit {unit}",
+        "facts": "facts: {facts}",
+        "events": "events:",
+        "superseded": " [superseded by {id}]",
+        "corrects": " (corrects {id})",
+        "recorded": "recorded {at}",
+        "obligations": "obligations (status on {day}):",
+        "none": "  none",
+        "due": "due",
+        "provisional": " [provisional]",
+        "version": "rule version",
+    },
+}
+
+
 def _ob_lines(ob: Obligation, as_of: dt.date, lang: nt.Lang) -> list[str]:
+    w = _SHOW[lang]
     title = ob.title_zh if lang == "zh" else ob.title_en
     status = _STATUS[lang][status_on(ob, as_of)]
     due = f"{ob.due.isoformat()} ({nt.weekday(ob.due, lang)})" if ob.due else "—"
-    done = f", {ob.completed_on.isoformat()}" if ob.completed_on else ""
-    prov = " [provisional]" if ob.provisional else ""
+    done_on = ob.completed_on
+    done = f", {done_on.isoformat()}" if done_on and done_on <= as_of else ""
+    prov = w["provisional"] if ob.provisional else ""
     out = [
         f"  {ob.rule_id} [{ob.clause}] {title}",
-        f"    due {due}{prov} · {status}{done} · {ob.calendar} {ob.calendar_version}"
-        f" · rule version {ob.rule_version}",
+        f"    {w['due']} {due}{prov} · {status}{done} · {ob.calendar} {ob.calendar_version}"
+        f" · {w['version']} {ob.rule_version}",
     ]
     out.extend(f"      {i}. {s}" for i, s in enumerate(ob.steps, 1))
     return out
@@ -168,27 +200,26 @@ def case_show(case_id: str, as_of: dt.date | None, lang: str, db: str | None) ->
     """The case's timeline: events (corrections included), obligations, status, explanation."""
     day = as_of or china_today()
     language = nt.check_lang(lang)
+    w = _SHOW[language]
     with _open(db) as store:
         case = store.get_case(case_id)
         events = store.stored_events(case_id)
         obligations = store.obligations(case_id)
     facts = ", ".join(f"{k}={v}" for k, v in case.facts.items()) or "—"
-    click.echo(f"case {case.id} · kind {case.kind} · unit {case.unit or '—'}")
-    click.echo(f"facts: {facts}")
-    click.echo("events:")
+    click.echo(w["head"].format(id=case.id, kind=case.kind, unit=case.unit or "—"))
+    click.echo(w["facts"].format(facts=facts))
+    click.echo(w["events"])
     for se in events:
         e = se.event
-        mark = f" [superseded by {se.superseded_by}]" if se.superseded_by else ""
-        fix = f" (corrects {se.supersedes})" if se.supersedes else ""
+        mark = w["superseded"].format(id=se.superseded_by) if se.superseded_by else ""
+        fix = w["corrects"].format(id=se.supersedes) if se.supersedes else ""
         data = " " + json.dumps(dict(e.data), ensure_ascii=False) if e.data else ""
         note = f" — {e.note}" if e.note else ""
-        click.echo(
-            f"  {e.id}  {e.on.isoformat()}  {e.type}{data}{note}{fix}{mark}"
-            f"  (recorded {se.recorded_at})"
-        )
-    click.echo(f"obligations (status on {day.isoformat()}):")
+        recorded = w["recorded"].format(at=se.recorded_at)
+        click.echo(f"  {e.id}  {e.on.isoformat()}  {e.type}{data}{note}{fix}{mark}  ({recorded})")
+    click.echo(w["obligations"].format(day=day.isoformat()))
     if not obligations:
-        click.echo("  none")
+        click.echo(w["none"])
     for ob in obligations:
         for line in _ob_lines(ob, day, language):
             click.echo(line)
