@@ -172,16 +172,18 @@ def remind(
     units: Sequence[str] = (),
     ahead: int = DEFAULT_AHEAD_WORKDAYS,
     emit: Callable[[RemindRun], None] | None = None,
+    record: bool = True,
 ) -> RemindRun:
     """Build the day's list, mark which notices were never emitted before, record them, and hand
     the run to ``emit`` before the commit (see the module docstring).
 
     A replay of a future day (``as_of`` after today in China) is a preview: it records nothing, so
-    that it cannot swallow the real day's new notices.
+    that it cannot swallow the real day's new notices; ``record=False`` makes any run a preview
+    (a clerk's look that must not change what the sending job's ``new_only`` run sees).
     """
     today = china_today()
     day = as_of or today
-    record = day <= today
+    record = record and day <= today
     with store.transaction(rollback=not record) as conn:
         # A new month's duty must exist on its first day: refresh recurring duties computed
         # before today (for a preview, as of the day previewed, and rolled back with it).
@@ -270,7 +272,7 @@ _WEEKDAYS = {
 _WORDS = {
     "zh": {
         "title": "{day}({weekday}) 期限提醒：共 {n} 条，其中新 {new} 条",
-        "preview": "(预览：未来日期不记录为已发出)",
+        "preview": "(预览：本次不记录为已发出)",
         "empty": "今日无提醒。",
         "reminder": "提醒",
         "due": "到期",
@@ -289,7 +291,7 @@ _WORDS = {
     },
     "en": {
         "title": "{day} ({weekday}) deadline notices: {n} in all, {new} new",
-        "preview": "(preview: a future day records nothing as emitted)",
+        "preview": "(preview: nothing is recorded as emitted)",
         "empty": "No notices today.",
         "reminder": "reminder",
         "due": "due",

@@ -98,6 +98,12 @@ def test_reminders_are_idempotent_and_new_only_once(db: Path) -> None:
     assert not any(n["new"] for n in again)
 
 
+def test_a_look_without_recording_leaves_new_notices_new(db: Path) -> None:
+    assert len(notices(db, "2026-03-27", "--no-record")) == 3
+    assert "(预览" in ok(db, "remind", "--as-of", "2026-03-27", "--no-record")
+    assert len(notices(db, "2026-03-27", "--new")) == 3
+
+
 def test_catch_up_after_missed_days(db: Path) -> None:
     assert len(notices(db, "2026-03-27", "--new")) == 3  # D0, D1, D2 due soon
     # the job does not run on 03-30 .. 04-02; on Fri 04-03:

@@ -412,6 +412,12 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
     help="Only notices never emitted before (for a job that sends SMS or mail).",
 )
 @click.option(
+    "--no-record",
+    "no_record",
+    is_flag=True,
+    help="Look only: mark nothing as emitted, so a sending job's --new still sees it all.",
+)
+@click.option(
     "--ahead",
     type=click.IntRange(0, 30),
     default=nt.DEFAULT_AHEAD_WORKDAYS,
@@ -425,6 +431,7 @@ def remind(
     fmt: str,
     units: tuple[str, ...],
     new_only: bool,
+    no_record: bool,
     ahead: int,
     lang: str,
     db: str | None,
@@ -432,7 +439,8 @@ def remind(
     """The day's notices, grouped by responsible unit: reminders, due soon, overdue.
 
     Each notice has a stable id and is recorded the first time it is emitted; --new shows only
-    those never emitted before, so a sender never sends one twice.
+    those never emitted before, so a sender never sends one twice. --no-record looks without
+    recording (a clerk's look beside a sending job).
     """
     language = nt.check_lang(lang)
 
@@ -448,7 +456,7 @@ def remind(
         sys.stdout.flush()  # written before the commit: see deadlines.notices
 
     with _open(db) as store:
-        nt.remind(store, as_of, units=units, ahead=ahead, emit=emit)
+        nt.remind(store, as_of, units=units, ahead=ahead, emit=emit, record=not no_record)
 
 
 @click.command()
