@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import calendar as _monthcal
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,6 +98,10 @@ class _Instance:
     steps: tuple[str, ...]
     completed_on: dt.date | None
     paused: bool = False
+
+
+InstancesOf = Callable[[Rule], list[_Instance]]
+"""How one rule looks up the (memoised) instances of another: chains and caps."""
 
 
 class Engine:
@@ -178,10 +182,8 @@ class Engine:
         applicable: Mapping[str, Rule],
         by_type: Mapping[str, list[Event]],
         as_of: dt.date,
-        instances: object,
+        get: InstancesOf,  # the memoised lookup of other rules' instances (chains, caps)
     ) -> list[_Instance]:
-        get = instances  # the memoised lookup of other rules' instances (chains, caps)
-        assert callable(get)
         if rule.kind == "recurring":
             return self._recurring(rule, by_type, as_of)
 
@@ -264,13 +266,13 @@ class Engine:
         applicable: Mapping[str, Rule],
         by_type: Mapping[str, list[Event]],
         as_of: dt.date,
-        get: object,
+        get: InstancesOf,
         key: str,
         ttype: str,
         tdate: dt.date,
         chain_steps: tuple[str, ...],
     ) -> _Instance:
-        assert rule.period is not None and callable(get)
+        assert rule.period is not None
         completed = self._completion(rule, by_type, key, tdate)
         deductions: list[tuple[dt.date, dt.date]] = []
         paused = False
