@@ -29,7 +29,8 @@ OPS = ("==", "!=", "<", "<=", ">", ">=", "in", "not in")
 Op = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not in"]
 
 
-def _family(v: object) -> str:
+def fact_family(v: object) -> Literal["bool", "number", "str"]:
+    """How a fact value compares: bool before number (a bool is an int in Python), else text."""
     if isinstance(v, bool):
         return "bool"
     if isinstance(v, int | float):
@@ -39,7 +40,7 @@ def _family(v: object) -> str:
 
 def compare(have: FactValue, op: str, want: FactValue) -> bool:
     """One comparison of a fact value with a rule value; false across type families."""
-    if _family(have) != _family(want):
+    if fact_family(have) != fact_family(want):
         return False  # a test across families is false, even "!="
     a: Any = have
     b: Any = want
@@ -186,7 +187,7 @@ def parse_condition(data: object, where: str = "when") -> Condition:
     else:
         if not isinstance(value, _SCALAR):
             raise ValueError(f"{where}.value: expected a string, number or boolean, got {value!r}")
-        if op in ("<", "<=", ">", ">=") and _family(value) != "number":
+        if op in ("<", "<=", ">", ">=") and fact_family(value) != "number":
             raise ValueError(f"{where}.value: '{op}' compares numbers, got {value!r}")
         val = value
     default = data.get("default")

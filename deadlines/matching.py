@@ -27,7 +27,7 @@ import itertools
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from deadlines.conditions import AllOf, AnyOf, Compare, Condition, facts_used
+from deadlines.conditions import AllOf, AnyOf, Compare, Condition, fact_family, facts_used
 from deadlines.errors import RuleError
 from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet
@@ -75,11 +75,8 @@ def durable_available() -> bool:
 
 
 def _family(v: FactValue) -> str:
-    if isinstance(v, bool):
-        return "b"
-    if isinstance(v, int | float):
-        return "n"
-    return "s"
+    """The one-letter type suffix of a fact's field name in durable-rules messages."""
+    return {"bool": "b", "number": "n", "str": "s"}[fact_family(v)]
 
 
 def _wire(v: FactValue) -> str | int | float:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from deadlines.conditions import fact_family
 from deadlines.errors import StoreError
 from deadlines.model import Case, FactValue
 
@@ -102,9 +103,8 @@ class Catalogue:
 
 
 def _family(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    return "a number" if isinstance(value, int | float) else "text"
+    """A fact's comparison family (conditions.fact_family), in the words of an error message."""
+    return {"bool": "true/false", "number": "a number", "str": "text"}[fact_family(value)]
 
 
 def _example(families: frozenset[str]) -> str:
