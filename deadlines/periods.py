@@ -229,10 +229,8 @@ def _explain_workdays(cal: Calendar, lo: dt.date, hi: dt.date, n: int) -> list[s
     for i in makeup:
         steps.append(f"Counted: {fmt(i.date)}, a {i.reason}: a working day like any other.")
     if n <= 60:
-        counted = [i.date for i in infos if i.workday]
-        listing = ", ".join(
-            f"{d:%m-%d}{'*' if cal.day_info(d).kind == 'makeup' else ''}" for d in counted
-        )
+        counted = [i for i in infos if i.workday]
+        listing = ", ".join(f"{i.date:%m-%d}{'*' if i.kind == 'makeup' else ''}" for i in counted)
         steps.append(
             f"Working days counted ({len(counted)}): {listing}"
             + (" (* make-up day)" if makeup else "")
