@@ -183,7 +183,10 @@ class RuleSet:
         by_id: dict[str, Rule] = self._by_id  # type: ignore[attr-defined]
         if rule_id in by_id:
             return by_id[rule_id]
-        raise RuleError(f"unknown rule {rule_id!r}{did_you_mean(rule_id, by_id)}")
+        raise RuleError(
+            f"unknown rule {rule_id!r}{did_you_mean(rule_id, by_id)}; "
+            f"`deadlines rules list` shows the {len(by_id)} rule ids"
+        )
 
     def for_kind(self, case_kind: str) -> tuple[Rule, ...]:
         by_kind: dict[str, tuple[Rule, ...]] = self._by_kind  # type: ignore[attr-defined]

@@ -67,8 +67,12 @@ def test_rules_show_unknown_id_suggests_one() -> None:
     code, out, err = run("rules", "show", "credit.smal-loan")
     assert code == 1 and out == ""
     assert err.strip() == (
-        "Error: unknown rule 'credit.smal-loan' (did you mean 'credit.small-loan'?)"
+        "Error: unknown rule 'credit.smal-loan' (did you mean 'credit.small-loan'?); "
+        "`deadlines rules list` shows the 23 rule ids"
     )
+    code, out, err = run("rules", "show", "nope")
+    assert code == 1 and out == ""
+    assert err.strip() == "Error: unknown rule 'nope'; `deadlines rules list` shows the 23 rule ids"
 
 
 def test_rules_check_ok_and_with_errors(tmp_path: Path) -> None:
