@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from deadlines import engine as engine_mod
-from deadlines.engine import Engine
-from deadlines.matching import DurableMatcher, PythonMatcher, durable_available
 from deadlines.model import Case, Event
 from deadlines.rules import RuleSet, load_rules
+from deadlines.rules import engine as engine_mod
+from deadlines.rules.engine import Engine
+from deadlines.rules.matching import DurableMatcher, PythonMatcher, durable_available
 
 AS_OF = dt.date(2026, 11, 30)
 START = dt.date(2025, 1, 2)

@@ -5,8 +5,7 @@
 datetime.date(2026, 3, 16)
 """
 
-from deadlines.calendars import Calendar, DayInfo, YearInfo, calendar
-from deadlines.engine import evaluate, load_rules
+from deadlines.calendars import Calendar, DayInfo, Deadline, Period, YearInfo, calendar, due
 from deadlines.errors import (
     CalendarDataError,
     DeadlineError,
@@ -18,12 +17,11 @@ from deadlines.errors import (
     StoreError,
     UnknownCalendarError,
 )
-from deadlines.importer import import_file
 from deadlines.model import Case, Event, Obligation
 from deadlines.notices import remind
-from deadlines.periods import Deadline, Period, due
-from deadlines.rules import Rule, RuleSet
-from deadlines.store import Store, init_store, open_store
+from deadlines.rules import Rule, RuleSet, load_rules
+from deadlines.rules.engine import evaluate
+from deadlines.store import Store, import_file, init_store, open_store
 
 __all__ = [
     "Calendar",

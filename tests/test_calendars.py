@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import deadlines
-from deadlines import calendars as calmod
-from deadlines.calendars import Calendar
+from deadlines.calendars import layers as calmod
+from deadlines.calendars.layers import Calendar
 from deadlines.errors import CalendarDataError, OutOfRangeError, ProvisionalRefusedError
 
 CN = deadlines.calendar("cn")

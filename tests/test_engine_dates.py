@@ -13,10 +13,10 @@ import datetime as dt
 import pytest
 from conftest import read_table
 
-from deadlines.engine import Engine
-from deadlines.matching import DurableMatcher, PythonMatcher, durable_available
 from deadlines.model import Case, Event, FactValue
 from deadlines.rules import RuleSet, load_rules
+from deadlines.rules.engine import Engine
+from deadlines.rules.matching import DurableMatcher, PythonMatcher, durable_available
 
 ROWS = read_table("rule_dates.csv")
 

@@ -12,17 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import deadlines
-from deadlines.conditions import AllOf, Compare, parse_condition
-from deadlines.engine import Engine, evaluate
-from deadlines.matching import (
+from deadlines.model import Case, Event
+from deadlines.rules import RuleSet, load_rules
+from deadlines.rules.conditions import AllOf, Compare, parse_condition
+from deadlines.rules.engine import Engine, evaluate
+from deadlines.rules.matching import (
     DurableMatcher,
     MatcherError,
     PythonMatcher,
     durable_available,
     make_matcher,
 )
-from deadlines.model import Case, Event
-from deadlines.rules import RuleSet, load_rules
 
 needs_durable = pytest.mark.skipif(not durable_available(), reason="durable-rules cannot import")
 
@@ -93,7 +93,7 @@ def test_durable_keeps_no_state_per_case(durable: DurableMatcher) -> None:
 
 
 def test_durable_cannot_be_forced_where_it_does_not_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("deadlines.matching.durable_available", lambda: False)
+    monkeypatch.setattr("deadlines.rules.matching.durable_available", lambda: False)
     with pytest.raises(MatcherError, match="use matcher 'python' or 'auto'"):
         make_matcher("durable", RULES)
     assert make_matcher("auto", RULES).name == "python"
@@ -109,7 +109,7 @@ def test_the_fallback_runs_without_durable_on_python_313() -> None:
         # the project's pure-Python dependencies come from this venv, after 3.13's own packages,
         # so that durable-rules is 3.13's build (which fails to import) and nothing else is missing
         "import sys; sys.path.insert(0, sys.argv[1]); sys.path.append(sys.argv[2]);"
-        "from deadlines.matching import durable_available, default_matcher;"
+        "from deadlines.rules.matching import durable_available, default_matcher;"
         "from deadlines.rules import load_rules;"
         "r = load_rules(use_env=False); m = default_matcher(r);"
         "print(durable_available(), m.name, m.match('loan', {'lender': 'local-legal-person-bank', 'amount_yuan': 1}))"

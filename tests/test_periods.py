@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 import deadlines
+from deadlines.calendars.periods import Period
 from deadlines.errors import PeriodError, ProvisionalRefusedError
-from deadlines.periods import Period
 
 D = dt.date
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from deadlines.engine import Engine
 from deadlines.errors import RuleError
-from deadlines.matching import PythonMatcher
 from deadlines.model import Case, Event
 from deadlines.rules import RuleFileError, load_rules
+from deadlines.rules.engine import Engine
+from deadlines.rules.matching import PythonMatcher
 
 GOOD = """\
 [[rule]]

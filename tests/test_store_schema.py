@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from deadlines import notices as nt
 from deadlines.errors import StoreError
 from deadlines.model import Case, Obligation
-from deadlines.store import SCHEMA_VERSION, init_store, open_store
+from deadlines.notices import daily as nt
+from deadlines.store.database import SCHEMA_VERSION, init_store, open_store
 
 
 def fake_evaluator(case: Case, as_of: dt.date) -> Sequence[Obligation]:
@@ -181,7 +181,7 @@ def test_notice_ids_recorded_once(db: Path) -> None:
 
 
 def test_crash_in_import_loses_and_doubles_nothing(db: Path, tmp_path: Path) -> None:
-    from deadlines.importer import import_file
+    from deadlines.store.importer import import_file
 
     src = tmp_path / "cases.csv"
     src.write_text(
@@ -236,7 +236,11 @@ def test_today_is_china_whatever_the_server_zone() -> None:
     root = Path(__file__).resolve().parent.parent
     for tz in ("Pacific/Honolulu", "Pacific/Kiritimati", "UTC"):
         out = subprocess.run(
-            [sys.executable, "-c", "from deadlines.store import china_today; print(china_today())"],
+            [
+                sys.executable,
+                "-c",
+                "from deadlines.store.database import china_today; print(china_today())",
+            ],
             capture_output=True,
             text=True,
             check=True,

@@ -6,9 +6,9 @@ import datetime as dt
 import importlib.util
 from pathlib import Path
 
-from deadlines.engine import load_rules
-from deadlines.importer import import_file
-from deadlines.store import init_store
+from deadlines.rules.engine import load_rules
+from deadlines.store.database import init_store
+from deadlines.store.importer import import_file
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

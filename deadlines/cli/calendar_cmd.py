@@ -7,7 +7,7 @@ import datetime as dt
 
 import click
 
-from deadlines.calendars import LAST_YEAR, calendar
+from deadlines.calendars.layers import LAST_YEAR, calendar
 from deadlines.cli.common import DATE, calendar_option, print_json
 
 _MARK = {"workday": " ", "makeup": "w", "weekend": ".", "holiday": "h", "regional": "r"}

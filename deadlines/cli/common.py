@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from deadlines.calendars import CALENDARS
+from deadlines.calendars.layers import CALENDARS
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -8,11 +8,11 @@ import re
 import click
 from click.core import ParameterSource
 
+from deadlines.calendars.periods import Deadline, Period
+from deadlines.calendars.periods import due as compute_due
 from deadlines.cli.common import DATE, calendar_option, print_json
 from deadlines.cli.rules_cmd import due_by_rule, rules_option
 from deadlines.errors import PeriodError
-from deadlines.periods import Deadline, Period
-from deadlines.periods import due as compute_due
 
 
 def print_deadline(d: Deadline, *, heading: str | None = None) -> None:

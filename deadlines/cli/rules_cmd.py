@@ -8,14 +8,14 @@ from typing import Any
 
 import click
 
-from deadlines.calendars import calendar as get_calendar
-from deadlines.calendars import fmt
+from deadlines.calendars.layers import calendar as get_calendar
+from deadlines.calendars.layers import fmt
+from deadlines.calendars.periods import ACCEPTED, due
 from deadlines.cli.common import DATE, print_json
-from deadlines.engine import recurring_periods
 from deadlines.errors import RuleError
 from deadlines.model import FactValue
-from deadlines.periods import ACCEPTED, due
 from deadlines.rules import Rule, RuleSet, check_paths, load_rules
+from deadlines.rules.engine import recurring_periods
 
 EXAMPLE_DATE = dt.date(2026, 9, 30)
 """The default trigger (or expiry) of ``rules show``'s example: the eve of National Day 2026, so

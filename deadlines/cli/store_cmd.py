@@ -16,12 +16,11 @@ from typing import Any, Literal
 
 import click
 
-from deadlines import notices as nt
-from deadlines.calendars import calendar
+from deadlines.calendars.layers import calendar
 from deadlines.cli.common import DATE, print_json
-from deadlines.importer import import_file, parse_pair, parse_value
 from deadlines.model import FactValue, Obligation
-from deadlines.store import (
+from deadlines.notices import daily as nt
+from deadlines.store.database import (
     Move,
     Store,
     china_today,
@@ -30,6 +29,7 @@ from deadlines.store import (
     open_store,
     status_on,
 )
+from deadlines.store.importer import import_file, parse_pair, parse_value
 
 db_option = click.option(
     "--db",
@@ -453,7 +453,7 @@ def remind(
         else:
             text = nt.render_text(run, items, language)
         click.echo(text, nl=False)
-        sys.stdout.flush()  # written before the commit: see deadlines.notices
+        sys.stdout.flush()  # written before the commit: see deadlines.notices.daily
 
     with _open(db) as store:
         nt.remind(store, as_of, units=units, ahead=ahead, emit=emit, record=not no_record)

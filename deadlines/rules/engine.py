@@ -42,20 +42,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from deadlines import calendars as _calendars
-from deadlines.calendars import Calendar, fmt
+from deadlines.calendars import layers as _calendars
+from deadlines.calendars.layers import Calendar, fmt
+from deadlines.calendars.periods import Deadline, Period, add_months, due
 from deadlines.errors import PeriodError
-from deadlines.matching import Matcher, default_matcher
 from deadlines.model import Case, Event, FactValue, Obligation, Status
-from deadlines.periods import Deadline, Period, add_months, due
-from deadlines.rules import EVERY, Rule, RuleSet
-from deadlines.rules import load_rules as _load_rules
+from deadlines.rules.loading import load_rules as _load_rules
+from deadlines.rules.matching import Matcher, default_matcher
+from deadlines.rules.model import EVERY, Rule, RuleSet
 
 __all__ = ["Engine", "evaluate", "load_rules", "recurring_periods"]
 
 
 def load_rules(extra_dirs: Sequence[str] = ()) -> RuleSet:
-    """The plan's rules plus ``DEADLINES_RULES`` and ``extra_dirs`` (see :mod:`deadlines.rules`)."""
+    """The plan's rules plus ``DEADLINES_RULES`` and ``extra_dirs`` (see :mod:`deadlines.rules.model`)."""
     return _load_rules(extra_dirs)
 
 

@@ -28,13 +28,13 @@ import sqlite_utils
 
 from deadlines.errors import StoreError
 from deadlines.model import Case, Event, FactValue, Obligation, Status
-from deadlines.store_checks import (
+from deadlines.store.checks import (
     catalogue,
     check_case_events,
     check_case_id,
     check_event_date,
 )
-from deadlines.store_schema import (
+from deadlines.store.schema import (
     APPLICATION_ID,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -125,7 +125,7 @@ def default_evaluator(case: Case, as_of: dt.date) -> Sequence[Obligation]:
     """The rules engine of issue 3 (the plan's rules plus $DEADLINES_RULES), imported when first
     needed so that the store opens without loading the rules."""
     try:
-        from deadlines.engine import evaluate
+        from deadlines.rules.engine import evaluate
     except ImportError as exc:  # pragma: no cover - the engine ships with the package
         raise StoreError(f"the rules engine cannot be loaded: {exc}") from None
     return evaluate(case, as_of)

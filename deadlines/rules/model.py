@@ -28,7 +28,7 @@ A rule file is TOML with up to five kinds of table, never code:
         per            the event-data key telling instances apart (one obligation per asset ...)
         pausable       true: court pause/resume events of the case kind are deducted (扣除)
         extended_by    extension events (data "period") added before the roll (延长)
-        when           a condition on the case's facts (deadlines.conditions) selecting a variant
+        when           a condition on the case's facts (deadlines.rules.conditions) selecting a variant
         calendar*      cn | cn-nx
         emit           false: the rule only caps others and yields no obligation of its own
         enabled        false: listed, but yields nothing until a user file enables it
@@ -57,16 +57,13 @@ with :class:`RuleFileError`, which carries the whole list.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any, Literal
 
-from deadlines.conditions import Condition, facts_used
+from deadlines.calendars.periods import Period
 from deadlines.errors import RuleError
-from deadlines.periods import Period
+from deadlines.rules.conditions import Condition, facts_used
 
 RuleKind = Literal["deadline", "reminder", "aging", "recurring"]
 KINDS: tuple[RuleKind, ...] = ("deadline", "reminder", "aging", "recurring")
@@ -206,71 +203,3 @@ class RuleSet:
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def plan_rule_files() -> list[tuple[str, str]]:
-    """(display path, text) of the plan's rule files, from the installed package.
-
-    In a source checkout where the package is not installed, the ``rules/`` folder beside the
-    ``deadlines`` package is the same data.
-    """
-    try:
-        root: Any = resources.files("deadlines.plan_rules")
-        files = sorted(
-            (p for p in root.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name
-        )
-        return [(f"rules/{p.name}", p.read_text(encoding="utf-8")) for p in files]
-    except ModuleNotFoundError:
-        folder = Path(__file__).resolve().parent.parent / "rules"
-        return [
-            (f"rules/{p.name}", p.read_text(encoding="utf-8"))
-            for p in sorted(folder.glob("*.toml"))
-        ]
-
-
-def _dir_files(d: str | os.PathLike[str]) -> list[tuple[str, str]]:
-    p = Path(d)
-    if p.is_file():
-        return [(str(p), p.read_text(encoding="utf-8"))]
-    if not p.is_dir():
-        raise RuleError(f"rules directory {str(p)!r} does not exist; give a folder of *.toml files")
-    return [(str(f), f.read_text(encoding="utf-8")) for f in sorted(p.glob("*.toml"))]
-
-
-def env_dirs() -> list[str]:
-    return [d for d in os.environ.get(ENV_VAR, "").split(os.pathsep) if d]
-
-
-def load_rules(
-    extra_dirs: Sequence[str | os.PathLike[str]] = (), *, use_env: bool = True
-) -> RuleSet:
-    """The plan's rules plus those of ``DEADLINES_RULES`` and ``extra_dirs``, validated.
-
-    Raises :class:`RuleFileError` listing every problem, before any rule runs.
-    """
-    files = plan_rule_files()
-    for d in [*(env_dirs() if use_env else []), *extra_dirs]:
-        files += _dir_files(d)
-    return load_texts(files)
-
-
-def check_paths(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
-    """Every problem in the plan's rules plus ``paths`` (files or folders); [] when all is well."""
-    files = plan_rule_files()
-    for p in paths:
-        files += _dir_files(p)
-    try:
-        load_texts(files)
-    except RuleFileError as exc:
-        return list(exc.problems)
-    return []
-
-
-def load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
-    """Build a :class:`RuleSet` from (path, TOML text) pairs, in order (see the module docstring).
-
-    The reading and checking itself lives in :mod:`deadlines.rulefile`.
-    """
-    from deadlines.rulefile import load_texts as read
-
-    return read(files)

@@ -25,8 +25,8 @@ from typing import Any, Literal
 
 from dateutil.relativedelta import relativedelta
 
-from deadlines import calendars as _calendars
-from deadlines.calendars import FIRST_YEAR, LAST_YEAR, Calendar, DayInfo, fmt
+from deadlines.calendars import layers as _calendars
+from deadlines.calendars.layers import FIRST_YEAR, LAST_YEAR, Calendar, DayInfo, fmt
 from deadlines.errors import OutOfRangeError, PeriodError
 
 Unit = Literal["workday", "day", "month", "year"]

@@ -1,7 +1,7 @@
 """The store's schema: the migrations that build and upgrade it, one version at a time.
 
 Each migration takes the store from version N-1 to N; a store is upgraded by running the missing
-ones in order, in one transaction (``deadlines.store``). Never edit a published migration: add the
+ones in order, in one transaction (``deadlines.store.database``). Never edit a published migration: add the
 next one. The version table doubles as the mark that a file is a deadlines store.
 """
 

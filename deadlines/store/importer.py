@@ -34,13 +34,13 @@ from typing import Any
 
 from deadlines.errors import DeadlineError, StoreError
 from deadlines.model import Case, Event, FactValue
-from deadlines.store import Store, china_now, china_today, facts_json
-from deadlines.store_checks import (
+from deadlines.store.checks import (
     catalogue,
     check_case_events,
     check_case_id,
     check_event_date,
 )
+from deadlines.store.database import Store, china_now, china_today, facts_json
 
 CHUNK_ROWS = 20_000
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")

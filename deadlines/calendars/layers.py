@@ -34,7 +34,7 @@ from typing import Literal
 
 from chinese_calendar import constants as cc_data
 
-from deadlines import caldata
+from deadlines.calendars import yearfiles as caldata
 from deadlines.errors import OutOfRangeError, ProvisionalRefusedError, UnknownCalendarError
 
 CALENDARS = ("cn", "cn-nx")
@@ -124,7 +124,7 @@ def default_calendars_dir() -> Path | None:
     env = os.environ.get("DEADLINES_CALENDARS")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent.parent / "calendars"
+    here = Path(__file__).resolve().parents[2] / "calendars"
     return here if here.is_dir() else None
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from deadlines.conditions import fact_family
 from deadlines.errors import StoreError
 from deadlines.model import Case, FactValue
+from deadlines.rules.conditions import fact_family
 
 # Events marked `future` in the catalogue (a licence's expiry) may lie ahead, but not further than
 # this: a licence term is at most a few years, and 2062 for 2026 is a typing slip. Every other
@@ -112,7 +112,7 @@ def _example(families: frozenset[str]) -> str:
 
 
 def _fact_families(rules: Any) -> dict[str, dict[str, frozenset[str]]]:
-    from deadlines.conditions import AllOf, AnyOf, Compare
+    from deadlines.rules.conditions import AllOf, AnyOf, Compare
 
     out: dict[str, dict[str, set[str]]] = {}
 
@@ -142,7 +142,7 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
 def catalogue() -> Catalogue:
     """Case kinds and event types of the loaded rules (the plan's rules/events.toml plus any user
     rule folders in $DEADLINES_RULES), read once per process."""
-    from deadlines.engine import load_rules
+    from deadlines.rules.engine import load_rules
 
     rules = load_rules()
     events = {

@@ -1,6 +1,6 @@
 """Reading rule files and checking every key: the work behind :func:`deadlines.rules.load_rules`.
 
-The format is described in :mod:`deadlines.rules`. Every problem found is collected, as
+The format is described in :mod:`deadlines.rules.model`. Every problem found is collected, as
 ``path:line: rule 'id': key: what is wrong`` with "did you mean" for unknown names, and raised
 together as one :class:`~deadlines.rules.RuleFileError` before any rule runs. tomllib gives no
 line numbers, so :class:`_Lines` finds the ``[[table]]`` headers and keys in the text itself.
@@ -16,11 +16,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from deadlines.calendars import CALENDARS
-from deadlines.conditions import Condition, facts_used, parse_condition
+from deadlines.calendars.layers import CALENDARS
+from deadlines.calendars.periods import Period
 from deadlines.errors import PeriodError
-from deadlines.periods import Period
-from deadlines.rules import (
+from deadlines.rules.conditions import Condition, facts_used, parse_condition
+from deadlines.rules.model import (
     EVERY,
     KINDS,
     ROLES,

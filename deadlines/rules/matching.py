@@ -18,7 +18,7 @@ durable-rules' quirks, and what this module does about each:
   only record a rule id; any error is captured and re-raised as :class:`MatcherError`.
 * Its comparisons are loose across types. Facts are therefore sent in typed fields (``f_x__s``,
   ``f_x__n``, ``f_x__b`` for text, number, boolean) plus a presence flag ``h_x``, so a test on
-  a number never sees a string, exactly as in :mod:`deadlines.conditions`.
+  a number never sees a string, exactly as in :mod:`deadlines.rules.conditions`.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ import itertools
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from deadlines.conditions import AllOf, AnyOf, Compare, Condition, fact_family, facts_used
 from deadlines.errors import RuleError
 from deadlines.model import FactValue
-from deadlines.rules import Rule, RuleSet
+from deadlines.rules.conditions import AllOf, AnyOf, Compare, Condition, fact_family, facts_used
+from deadlines.rules.model import Rule, RuleSet
 
 
 class MatcherError(RuleError):
@@ -50,7 +50,7 @@ def _active(rules: RuleSet) -> list[Rule]:
 
 
 class PythonMatcher:
-    """The reference matcher: the conditions evaluated directly, per :mod:`deadlines.conditions`."""
+    """The reference matcher: the conditions evaluated directly, per :mod:`deadlines.rules.conditions`."""
 
     name = "python"
 

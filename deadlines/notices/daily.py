@@ -26,10 +26,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from deadlines.calendars import calendar
+from deadlines.calendars.layers import calendar
 from deadlines.errors import StoreError
 from deadlines.model import Obligation
-from deadlines.store import Store, china_now, china_today
+from deadlines.store.database import Store, china_now, china_today
 
 NoticeKind = Literal["reminder", "due", "overdue"]
 Lang = Literal["zh", "en"]

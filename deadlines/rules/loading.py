@@ -1,0 +1,74 @@
+"""Where rules come from: the plan's files shipped as ``deadlines.plan_rules``, ``DEADLINES_RULES``
+and the folders a caller names. The format is described in :mod:`deadlines.rules.model`; reading
+and checking is :mod:`deadlines.rules.files`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from deadlines.errors import RuleError
+from deadlines.rules.files import load_texts
+from deadlines.rules.model import ENV_VAR, RuleFileError, RuleSet
+
+
+def plan_rule_files() -> list[tuple[str, str]]:
+    """(display path, text) of the plan's rule files, from the installed package.
+
+    In a source checkout where the package is not installed, the ``rules/`` folder beside the
+    ``deadlines`` package is the same data.
+    """
+    try:
+        root: Any = resources.files("deadlines.plan_rules")
+        files = sorted(
+            (p for p in root.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name
+        )
+        return [(f"rules/{p.name}", p.read_text(encoding="utf-8")) for p in files]
+    except ModuleNotFoundError:
+        folder = Path(__file__).resolve().parents[2] / "rules"
+        return [
+            (f"rules/{p.name}", p.read_text(encoding="utf-8"))
+            for p in sorted(folder.glob("*.toml"))
+        ]
+
+
+def _dir_files(d: str | os.PathLike[str]) -> list[tuple[str, str]]:
+    p = Path(d)
+    if p.is_file():
+        return [(str(p), p.read_text(encoding="utf-8"))]
+    if not p.is_dir():
+        raise RuleError(f"rules directory {str(p)!r} does not exist; give a folder of *.toml files")
+    return [(str(f), f.read_text(encoding="utf-8")) for f in sorted(p.glob("*.toml"))]
+
+
+def env_dirs() -> list[str]:
+    return [d for d in os.environ.get(ENV_VAR, "").split(os.pathsep) if d]
+
+
+def load_rules(
+    extra_dirs: Sequence[str | os.PathLike[str]] = (), *, use_env: bool = True
+) -> RuleSet:
+    """The plan's rules plus those of ``DEADLINES_RULES`` and ``extra_dirs``, validated.
+
+    Raises :class:`RuleFileError` listing every problem, before any rule runs.
+    """
+    files = plan_rule_files()
+    for d in [*(env_dirs() if use_env else []), *extra_dirs]:
+        files += _dir_files(d)
+    return load_texts(files)
+
+
+def check_paths(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """Every problem in the plan's rules plus ``paths`` (files or folders); [] when all is well."""
+    files = plan_rule_files()
+    for p in paths:
+        files += _dir_files(p)
+    try:
+        load_texts(files)
+    except RuleFileError as exc:
+        return list(exc.problems)
+    return []
