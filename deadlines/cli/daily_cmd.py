@@ -1,0 +1,238 @@
+"""The store's daily commands: next, remind, overdue, recompute.
+
+Each opens the store (``--db PATH``, else ``$DEADLINES_DB``, else ``./deadlines.db``), makes one
+library call and prints. Library errors become one line and exit 1 in the group (deadlines.cli).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any, Literal
+
+import click
+
+from deadlines.calendars.layers import calendar
+from deadlines.cli.common import print_json
+from deadlines.cli.store_common import (
+    as_of_option,
+    db_option,
+    lang_option,
+    open_db,
+    print_moves,
+    progress,
+)
+from deadlines.notices import daily as nt
+from deadlines.store.database import (
+    Store,
+    china_today,
+    status_on,
+)
+
+
+# --- next -------------------------------------------------------------------------------------
+def _next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
+    store.get_case(case_id)  # an unknown case is an error, not an empty answer
+    ob = store.next_obligation(case_id, day)
+    if ob is None or ob.due is None:
+        return {
+            "case": case_id,
+            "rule": None,
+            "clause": None,
+            "due": None,
+            "provisional": False,
+            "steps": [],
+            "status": "none",
+            "as_of": day.isoformat(),
+        }
+    cal = calendar(ob.calendar)
+    left = cal.count_workdays(day, ob.due) if ob.due > day else 0
+    return {
+        "case": case_id,
+        "rule": ob.rule_id,
+        "clause": ob.clause,
+        "title_zh": ob.title_zh,
+        "title_en": ob.title_en,
+        "kind": ob.kind,
+        "unit": ob.unit,
+        "due": ob.due.isoformat(),
+        "weekday": ob.due.strftime("%A"),
+        "calendar": ob.calendar,
+        "calendar_version": ob.calendar_version,
+        "working_days_left": left,
+        "days_overdue": max(0, (day - ob.due).days),
+        "status": status_on(ob, day),
+        "provisional": ob.provisional,
+        "trigger": ob.trigger,
+        "trigger_date": ob.trigger_date.isoformat() if ob.trigger_date else None,
+        "rule_version": ob.rule_version,
+        "steps": list(ob.steps),
+        "as_of": day.isoformat(),
+    }
+
+
+@click.command("next")
+@click.argument("case_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@as_of_option
+@lang_option
+@db_option
+def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: str | None) -> None:
+    """The case's next open deadline: date, weekday, working days left, rule, clause, why."""
+    day = as_of or china_today()
+    language = nt.check_lang(lang)
+    with open_db(db) as store:
+        data = _next_payload(store, case_id, day)
+    if as_json:
+        print_json(data)
+        return
+    if data["due"] is None:
+        click.echo(
+            f"{case_id}: 没有未完成的期限" if language == "zh" else f"{case_id}: no open deadline"
+        )
+        return
+    due = dt.date.fromisoformat(data["due"])
+    wd = nt.weekday(due, language)
+    if language == "zh":
+        when = (
+            f"已逾期 {data['days_overdue']} 日"
+            if data["days_overdue"]
+            else "今日到期"
+            if due == day
+            else f"剩余 {data['working_days_left']} 个工作日"
+        )
+        head = f"{case_id} 下一期限：{due.isoformat()} {wd}({when}；日历 {data['calendar']})"
+        title = data["title_zh"]
+    else:
+        when = (
+            f"{data['days_overdue']} days overdue"
+            if data["days_overdue"]
+            else "due today"
+            if due == day
+            else f"{data['working_days_left']} working days left"
+        )
+        head = (
+            f"{case_id} next deadline: {due.isoformat()} {wd} ({when}; calendar {data['calendar']})"
+        )
+        title = data["title_en"]
+    if data["provisional"]:
+        head += " [暂定 provisional]"
+    click.echo(head)
+    click.echo(f"{data['rule']} [{data['clause']}] {title}")
+    for i, step in enumerate(data["steps"], 1):
+        click.echo(f"  {i}. {step}")
+
+
+# --- remind / overdue -------------------------------------------------------------------------
+@click.command()
+@as_of_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True
+)
+@click.option("--unit", "units", multiple=True, help="Only this responsible unit (repeatable).")
+@click.option(
+    "--new",
+    "new_only",
+    is_flag=True,
+    help="Only notices never emitted before (for a job that sends SMS or mail).",
+)
+@click.option(
+    "--no-record",
+    "no_record",
+    is_flag=True,
+    help="Look only: mark nothing as emitted, so a sending job's --new still sees it all.",
+)
+@click.option(
+    "--ahead",
+    type=click.IntRange(0, 30),
+    default=nt.DEFAULT_AHEAD_WORKDAYS,
+    show_default=True,
+    help="Working days ahead counted as 'due soon'.",
+)
+@lang_option
+@db_option
+def remind(
+    as_of: dt.date | None,
+    fmt: str,
+    units: tuple[str, ...],
+    new_only: bool,
+    no_record: bool,
+    ahead: int,
+    lang: str,
+    db: str | None,
+) -> None:
+    """The day's notices, grouped by responsible unit: reminders, due soon, overdue.
+
+    Each notice has a stable id and is recorded the first time it is emitted; --new shows only
+    those never emitted before, so a sender never sends one twice. --no-record looks without
+    recording (a clerk's look beside a sending job).
+    """
+    language = nt.check_lang(lang)
+
+    def emit(run: nt.RemindRun) -> None:
+        items = run.new if new_only else run.notices
+        if fmt == "json":
+            text = nt.render_json(items)
+        elif fmt == "csv":
+            text = nt.render_csv(items)
+        else:
+            text = nt.render_text(run, items, language)
+        click.echo(text, nl=False)
+        sys.stdout.flush()  # written before the commit: see deadlines.notices.daily
+
+    with open_db(db) as store:
+        nt.remind(store, as_of, units=units, ahead=ahead, emit=emit, record=not no_record)
+
+
+@click.command()
+@as_of_option
+@click.option("--by", type=click.Choice(["unit", "rule"]), default="unit", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@lang_option
+@db_option
+def overdue(
+    as_of: dt.date | None, by: Literal["unit", "rule"], as_json: bool, lang: str, db: str | None
+) -> None:
+    """Counts and lists of overdue duties for supervision (plan item 19, part 三(四))."""
+    day = as_of or china_today()
+    with open_db(db) as store:
+        groups = nt.overdue(store, day, by=by)
+    if as_json:
+        click.echo(nt.render_overdue_json(groups, day, by), nl=False)
+    else:
+        click.echo(nt.render_overdue_text(groups, day, nt.check_lang(lang)), nl=False)
+
+
+# --- recompute --------------------------------------------------------------------------------
+@click.command()
+@as_of_option
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@db_option
+def recompute(as_of: dt.date | None, as_json: bool, db: str | None) -> None:
+    """Recompute every obligation (after a rule or calendar change); report each date that moved."""
+    with open_db(db) as store:
+        total = store.counts()["cases"]
+        with progress(total, "recomputing") as bar:
+            moves = store.recompute(as_of, progress=bar)
+    if as_json:
+        print_json(
+            [
+                {
+                    "change": m.change,
+                    "case": m.case_id,
+                    "rule": m.rule_id,
+                    "instance": m.instance,
+                    "old": m.old_due.isoformat() if m.old_due else None,
+                    "new": m.new_due.isoformat() if m.new_due else None,
+                    "old_provisional": m.old_provisional,
+                    "new_provisional": m.new_provisional,
+                }
+                for m in moves
+            ]
+        )
+        return
+    click.echo(f"recomputed {total} cases: {len(moves)} changes")
+    print_moves(moves)
+
+
+COMMANDS: tuple[click.Command, ...] = (next_cmd, remind, overdue, recompute)
