@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Any, Literal
+from typing import Literal
 
 import click
 
-from deadlines.calendars.layers import calendar
 from deadlines.cli.common import print_json
 from deadlines.cli.store_common import (
     as_of_option,
@@ -23,54 +22,11 @@ from deadlines.cli.store_common import (
     progress,
 )
 from deadlines.notices import daily as nt
-from deadlines.store.database import (
-    Store,
-    china_today,
-    status_on,
-)
+from deadlines.notices.case_view import next_payload
+from deadlines.store.database import china_today
 
 
 # --- next -------------------------------------------------------------------------------------
-def _next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
-    store.get_case(case_id)  # an unknown case is an error, not an empty answer
-    ob = store.next_obligation(case_id, day)
-    if ob is None or ob.due is None:
-        return {
-            "case": case_id,
-            "rule": None,
-            "clause": None,
-            "due": None,
-            "provisional": False,
-            "steps": [],
-            "status": "none",
-            "as_of": day.isoformat(),
-        }
-    cal = calendar(ob.calendar)
-    left = cal.count_workdays(day, ob.due) if ob.due > day else 0
-    return {
-        "case": case_id,
-        "rule": ob.rule_id,
-        "clause": ob.clause,
-        "title_zh": ob.title_zh,
-        "title_en": ob.title_en,
-        "kind": ob.kind,
-        "unit": ob.unit,
-        "due": ob.due.isoformat(),
-        "weekday": ob.due.strftime("%A"),
-        "calendar": ob.calendar,
-        "calendar_version": ob.calendar_version,
-        "working_days_left": left,
-        "days_overdue": max(0, (day - ob.due).days),
-        "status": status_on(ob, day),
-        "provisional": ob.provisional,
-        "trigger": ob.trigger,
-        "trigger_date": ob.trigger_date.isoformat() if ob.trigger_date else None,
-        "rule_version": ob.rule_version,
-        "steps": list(ob.steps),
-        "as_of": day.isoformat(),
-    }
-
-
 @click.command("next")
 @click.argument("case_id", metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
@@ -82,7 +38,7 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
     day = as_of or china_today()
     language = nt.check_lang(lang)
     with open_db(db) as store:
-        data = _next_payload(store, case_id, day)
+        data = next_payload(store, case_id, day)
     if as_json:
         print_json(data)
         return
