@@ -32,6 +32,9 @@ class Event:
     # Free-form data an event type may need, e.g. {"period": "1 month"} for an extension,
     # {"asset": "A-2"} to tell apart several seizures in one case.
     data: Mapping[str, str] = field(default_factory=dict)
+    # A correction's first corrected event (the head of its chain of --supersedes): the duty it
+    # starts keeps its identity, and so its notices' ids, when only the event is corrected.
+    origin: str | None = None
 
 
 @dataclass(frozen=True)

@@ -80,9 +80,9 @@ def test_remind_lists_by_unit_in_chinese_and_english(db: Path) -> None:
     # on Fri 03-27 the next three working days are 03-30, 03-31, 04-01
     text = ok(db, "remind", "--as-of", "2026-03-27")
     assert "【石嘴山银行】 2 条" in text and "【宁夏银行石嘴山分行】 1 条" in text
-    assert "[到期] 2026-03-30(星期一) 案件 D0" in text and "剩余 1 个工作日" in text
+    assert "[即将到期] 2026-03-30(星期一) 案件 D0" in text and "剩余 1 个工作日" in text
     en = ok(db, "remind", "--as-of", "2026-03-27", "--lang", "en")
-    assert "[due] 2026-03-30(Mon) case D0" in en
+    assert "[due soon] 2026-03-30(Mon) case D0" in en
     rows = ok(db, "remind", "--as-of", "2026-03-27", "--format", "csv").splitlines()
     assert rows[0].startswith("id,kind,case,rule") and len(rows) == 4
     first = notices(db, "2026-03-27")[0]
@@ -98,9 +98,9 @@ def test_reminders_are_idempotent_and_new_only_once(db: Path) -> None:
     assert not any(n["new"] for n in again)
 
 
-def test_a_look_without_recording_leaves_new_notices_new(db: Path) -> None:
-    assert len(notices(db, "2026-03-27", "--no-record")) == 3
-    assert "(预览" in ok(db, "remind", "--as-of", "2026-03-27", "--no-record")
+def test_a_look_leaves_new_notices_new(db: Path) -> None:
+    assert len(notices(db, "2026-03-27")) == 3
+    assert "其中未发出 3 条" in ok(db, "remind", "--as-of", "2026-03-27")
     assert len(notices(db, "2026-03-27", "--new")) == 3
 
 
@@ -114,7 +114,7 @@ def test_catch_up_after_missed_days(db: Path) -> None:
         ("D1", "overdue", "2026-03-31"),
         ("D2", "overdue", "2026-04-01"),
         ("D3", "overdue", "2026-04-02"),
-        ("D4", "due", "2026-04-03"),
+        ("D4", "due-today", "2026-04-03"),
     ]
     assert notices(db, "2026-04-03", "--new") == []
 

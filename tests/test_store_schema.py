@@ -14,6 +14,7 @@ import pytest
 from deadlines.errors import StoreError
 from deadlines.model import Case, Obligation
 from deadlines.notices import daily as nt
+from deadlines.notices.contract import notice_id
 from deadlines.store.database import SCHEMA_VERSION, init_store, open_store
 
 
@@ -168,16 +169,21 @@ def test_notice_ids_recorded_once(db: Path) -> None:
         store.add_case("L1", "loan", {}, "单位乙")
         store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
         # due 2026-03-12 (Thu); on 03-10 it is due within three working days
-        first = nt.remind(store, dt.date(2026, 3, 10))
-        assert [(n.kind, n.new) for n in first.notices] == [("due", True)]
-        again = nt.remind(store, dt.date(2026, 3, 10))
-        assert [(n.kind, n.new) for n in again.notices] == [("due", False)]
-        assert again.notices[0].id == first.notices[0].id
-        late = nt.remind(store, dt.date(2026, 3, 16))
+        looked = nt.remind(store, dt.date(2026, 3, 10))
+        assert [(n.kind, n.new) for n in looked.notices] == [("due-soon", True)]
+        assert not looked.recorded
+        first = nt.remind(store, dt.date(2026, 3, 10), send_new=True)
+        assert [(n.kind, n.new) for n in first.notices] == [("due-soon", True)]
+        again = nt.remind(store, dt.date(2026, 3, 10), send_new=True)
+        assert [(n.kind, n.new) for n in again.notices] == [("due-soon", False)]
+        assert again.notices[0].id == first.notices[0].id == looked.notices[0].id
+        late = nt.remind(store, dt.date(2026, 3, 16), send_new=True)
         assert [(n.kind, n.new, n.days) for n in late.notices] == [("overdue", True, 4)]
-        # a future day is a preview: shown, but not recorded
+        # a future day can be looked at, not sent
         preview = nt.remind(store, dt.date.today() + dt.timedelta(days=30))
         assert not preview.recorded
+        with pytest.raises(StoreError, match="after today"):
+            nt.remind(store, dt.date.today() + dt.timedelta(days=30), send_new=True)
 
 
 def test_crash_in_import_loses_and_doubles_nothing(db: Path, tmp_path: Path) -> None:
@@ -219,9 +225,9 @@ def test_crash_in_remind_records_nothing(db: Path) -> None:
             raise BrokenPipeError("the mail job died while reading")
 
         with pytest.raises(BrokenPipeError):
-            nt.remind(store, dt.date(2026, 3, 16), emit=broken_pipe)
+            nt.remind(store, dt.date(2026, 3, 16), emit=broken_pipe, send_new=True)
         # nothing was recorded: the next run emits the same notice, same id, as new
-        run = nt.remind(store, dt.date(2026, 3, 16))
+        run = nt.remind(store, dt.date(2026, 3, 16), send_new=True)
         assert [(n.kind, n.new) for n in run.notices] == [("overdue", True)]
         assert store.conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 1
 
@@ -256,14 +262,19 @@ def test_daily_run_reads_only_through_indexes(db: Path) -> None:
         store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
         seen: list[str] = []
         store.conn.set_trace_callback(seen.append)
+        nt.remind(store, dt.date(2026, 3, 10), send_new=True)
         nt.remind(store, dt.date(2026, 3, 10))
         nt.overdue(store, dt.date(2026, 3, 16))
         store.conn.set_trace_callback(None)
         selects = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
         assert selects
+        # the date moves not yet settled are read through their partial index: their cost is
+        # the moves since the last sending run, not the store's history
+        # (and rule_texts holds one row per rule version: the rule set's size, not the store's)
+        bounded = {"SCAN date_moves USING INDEX date_moves_open", "SCAN rule_texts"}
         for sql in selects:
             plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
-            scans = [p[3] for p in plan if p[3].startswith("SCAN")]
+            scans = [p[3] for p in plan if p[3].startswith("SCAN") and p[3] not in bounded]
             assert not scans, (sql, scans)
 
 
@@ -289,3 +300,31 @@ def test_upgrade_keeps_obligations_written_by_an_older_version(tmp_path: Path) -
         dt.date(2026, 3, 30),
         ("step one", "step two"),
     )
+
+
+def test_a_version_4_store_keeps_what_it_sent_and_announces_a_move(tmp_path: Path) -> None:
+    """Notices sent before version 5 (no run recorded with them) still count as sent, and a date
+    they announced that moves gets one `moved` notice."""
+    path = tmp_path / "v4.db"
+    with open_store(path, create=True, upgrade_to=4, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        # due 03-12 (fake rule: 10 days); the version-4 remind recorded an overdue notice
+        overdue_id = notice_id("L1", "fake.rule", "", "overdue", dt.date(2026, 3, 12))
+        store.conn.execute(
+            "INSERT INTO notices VALUES (?, 'L1', 'fake.rule', '', 'overdue', '2026-03-12',"
+            " '2026-03-13T07:00:00+08:00', '2026-03-13')",
+            (overdue_id,),
+        )
+    with open_store(path, evaluator=fake_evaluator) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        run = nt.remind(store, dt.date(2026, 3, 16), send_new=True)
+        assert [(n.id, n.new) for n in run.notices] == [(overdue_id, False)]
+        # received in fact 03-04: due 03-14
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 4), supersedes="L1#1")
+        run = nt.remind(store, dt.date(2026, 3, 16), send_new=True)
+        assert [(n.kind, n.old_due, n.due) for n in run.new] == [
+            ("moved", dt.date(2026, 3, 12), dt.date(2026, 3, 14)),
+            ("overdue", None, dt.date(2026, 3, 14)),
+        ]
+        assert nt.remind(store, dt.date(2026, 3, 16), send_new=True).new == ()

@@ -12,7 +12,7 @@ from typing import Literal
 
 import click
 
-from deadlines.cli.common import print_json
+from deadlines.cli.common import DATE, print_json
 from deadlines.cli.store_common import (
     as_of_option,
     db_option,
@@ -21,6 +21,7 @@ from deadlines.cli.store_common import (
     print_moves,
     progress,
 )
+from deadlines.notices import contract
 from deadlines.notices import daily as nt
 from deadlines.notices.case_view import next_payload
 from deadlines.store.database import china_today
@@ -83,25 +84,24 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
 @click.command()
 @as_of_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl", "csv"]),
+    default="text",
+    show_default=True,
+    help="jsonl: one notice a line, each with as_of and the run's id (for a log).",
 )
 @click.option("--unit", "units", multiple=True, help="Only this responsible unit (repeatable).")
 @click.option(
     "--new",
     "new_only",
     is_flag=True,
-    help="Only notices never emitted before (for a job that sends SMS or mail).",
-)
-@click.option(
-    "--no-record",
-    "no_record",
-    is_flag=True,
-    help="Look only: mark nothing as emitted, so a sending job's --new still sees it all.",
+    help="The sending run: only notices never sent before, recorded as sent once printed.",
 )
 @click.option(
     "--ahead",
     type=click.IntRange(0, 30),
-    default=nt.DEFAULT_AHEAD_WORKDAYS,
+    default=contract.DEFAULT_AHEAD_WORKDAYS,
     show_default=True,
     help="Working days ahead counted as 'due soon'.",
 )
@@ -112,32 +112,34 @@ def remind(
     fmt: str,
     units: tuple[str, ...],
     new_only: bool,
-    no_record: bool,
     ahead: int,
     lang: str,
     db: str | None,
 ) -> None:
-    """The day's notices, grouped by responsible unit: reminders, due soon, overdue.
+    """The day's notices, grouped by responsible unit: reminders, due soon, due today, overdue,
+    moved dates and undetermined limits.
 
-    Each notice has a stable id and is recorded the first time it is emitted; --new shows only
-    those never emitted before, so a sender never sends one twice. --no-record looks without
-    recording (a clerk's look beside a sending job).
+    Without --new this is a look: it changes nothing. --new is the sending run: it prints only the
+    notices never sent before (each has a stable id) and records them once printed, so a sender
+    never loses one; a crash before the record repeats the same ids (receivers drop repeats by id).
     """
     language = nt.check_lang(lang)
 
-    def emit(run: nt.RemindRun) -> None:
+    def emit(run: contract.RemindRun) -> None:
         items = run.new if new_only else run.notices
         if fmt == "json":
             text = nt.render_json(items)
+        elif fmt == "jsonl":
+            text = nt.render_jsonl(run, items)
         elif fmt == "csv":
             text = nt.render_csv(items)
         else:
             text = nt.render_text(run, items, language)
         click.echo(text, nl=False)
-        sys.stdout.flush()  # written before the commit: see deadlines.notices.daily
+        sys.stdout.flush()  # written before the record: see deadlines.notices.contract
 
     with open_db(db) as store:
-        nt.remind(store, as_of, units=units, ahead=ahead, emit=emit, record=not no_record)
+        nt.remind(store, as_of, units=units, ahead=ahead, emit=emit, send_new=new_only)
 
 
 @click.command()
@@ -161,15 +163,23 @@ def overdue(
 
 # --- recompute --------------------------------------------------------------------------------
 @click.command()
-@as_of_option
+@click.option(
+    "--as-of",
+    "as_of",
+    type=DATE,
+    default=None,
+    help="Preview: what a recompute on this day would change; nothing is written.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @db_option
 def recompute(as_of: dt.date | None, as_json: bool, db: str | None) -> None:
-    """Recompute every obligation (after a rule or calendar change); report each date that moved."""
+    """Recompute every obligation (after a rule or calendar change); report each date that moved.
+
+    With --as-of it is a preview: the changes are reported and nothing is written."""
     with open_db(db) as store:
         total = store.counts()["cases"]
         with progress(total, "recomputing") as bar:
-            moves = store.recompute(as_of, progress=bar)
+            moves = store.recompute(as_of, progress=bar, preview=as_of is not None)
     if as_json:
         print_json(
             [
@@ -187,7 +197,13 @@ def recompute(as_of: dt.date | None, as_json: bool, db: str | None) -> None:
             ]
         )
         return
-    click.echo(f"recomputed {total} cases: {len(moves)} changes")
+    if as_of is not None:
+        click.echo(
+            f"preview as of {as_of.isoformat()}, nothing written: {total} cases, "
+            f"{len(moves)} changes"
+        )
+    else:
+        click.echo(f"recomputed {total} cases: {len(moves)} changes")
     print_moves(moves)
 
 

@@ -1,168 +1,37 @@
-"""The daily notices: reminders whose date has come, deadlines due soon, overdue duties.
+"""The daily notices: the day's list for a clerk, the overdue supervision view, and how they read.
 
-``remind`` is the cron job. It always builds the day's full list (a clerk may look twice), but each
-notice has a stable id — the same case, rule, instance, kind and due date give the same id — and
-is recorded in the store the first time it is emitted. ``new_only`` keeps only notices never emitted
-before: the form a job that sends SMS or mail uses, so that no message is sent twice.
-
-Exactly once: the run takes the store's write lock first (BEGIN IMMEDIATE), so two runs at once
-queue, and the second sees what the first recorded. The list is handed to the caller (printed)
-*before* the commit: a crash before the commit records nothing, and the next run emits the same
-notices with the same ids (a sender keys on the id), so nothing is lost and nothing is doubled.
+What is sent, when and under which id is :mod:`deadlines.notices.contract`; this module renders
+the day's list (text, JSON, JSON lines, CSV) and builds the overdue counts. ``remind`` looks by
+default and changes nothing; ``remind(send=True)`` is the sending run (``remind --new``).
 
 Catch-up: the list is built from the store's state on ``as_of``, not from the days the job ran, so
-a run after missed days shows everything that fell due meanwhile (now overdue, or a reminder
-still running before its expiry).
+a run after missed days shows everything open meanwhile (now overdue, or a reminder still running
+before its expiry).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
-from deadlines.calendars.layers import calendar
 from deadlines.errors import StoreError
-from deadlines.model import Obligation
-from deadlines.store.database import Store, china_now, china_today
+from deadlines.notices.contract import (
+    DEFAULT_AHEAD_WORKDAYS,
+    Notice,
+    RemindRun,
+    classify,
+    look,
+    send,
+    to_notice,
+)
+from deadlines.store.database import Store, china_today
 
-NoticeKind = Literal["reminder", "due", "overdue"]
 Lang = Literal["zh", "en"]
-# "Deadlines due today and in the next few working days": three working days ahead by default.
-DEFAULT_AHEAD_WORKDAYS = 3
-PLAN_CALENDAR = "cn-nx"
-_KIND_ORDER = {"overdue": 0, "due": 1, "reminder": 2}
-
-
-@dataclass(frozen=True)
-class Notice:
-    id: str
-    kind: NoticeKind
-    case: str
-    rule: str
-    instance: str
-    clause: str
-    title_zh: str
-    title_en: str
-    unit: str
-    due: dt.date
-    provisional: bool
-    # overdue: calendar days past the due date; due: working days left; reminder: days to expiry
-    days: int
-    expiry: dt.date | None = None
-    new: bool = False
-    # the duty behind it: deadline, reminder, aging (an 超N年 flag: "overdue" from its day) ...
-    duty: str = "deadline"
-
-    def as_json(self) -> dict[str, object]:
-        d = asdict(self)
-        d["due"] = self.due.isoformat()
-        d["expiry"] = self.expiry.isoformat() if self.expiry else None
-        return d
-
-
-@dataclass(frozen=True)
-class RemindRun:
-    as_of: dt.date
-    notices: tuple[Notice, ...]
-    recorded: bool
-    ahead_until: dt.date
-    units: tuple[str, ...] = field(default=())
-
-    @property
-    def new(self) -> tuple[Notice, ...]:
-        return tuple(n for n in self.notices if n.new)
-
-
-def notice_id(case: str, rule: str, instance: str, kind: str, due: dt.date) -> str:
-    """Stable: the same duty, kind and due date always give the same id; a moved date a new one."""
-    key = "\x1f".join((case, rule, instance, kind, due.isoformat()))
-    return "n" + hashlib.sha1(key.encode()).hexdigest()[:16]
-
-
-def _workdays_between(calendar_name: str, start: dt.date, end: dt.date) -> int:
-    return calendar(calendar_name).count_workdays(start, end)
-
-
-def window_end(as_of: dt.date, ahead: int = DEFAULT_AHEAD_WORKDAYS) -> dt.date:
-    """The last day of "due in the next few working days" on the plan's calendar."""
-    if ahead <= 0:
-        return as_of
-    return calendar(PLAN_CALENDAR).add_workdays(as_of, ahead)
-
-
-def _classify(ob: Obligation, as_of: dt.date, ahead_until: dt.date) -> NoticeKind | None:
-    due = ob.due
-    done = ob.completed_on is not None and ob.completed_on <= as_of
-    if due is None or done or ob.status == "paused":
-        return None
-    if ob.kind != "reminder" and ob.trigger_date is not None and ob.trigger_date > as_of:
-        return None  # a replay of a past day: its trigger had not happened yet
-    if ob.kind == "reminder":
-        # A reminder runs from its date until the expiry it announces.
-        expiry = ob.trigger_date
-        if due <= as_of and (expiry is None or expiry >= as_of):
-            return "reminder"
-        return None
-    if ob.kind == "aging":
-        # The flag is on from the day after trigger + N years; the engine gives that day as due.
-        return "overdue" if due <= as_of else None
-    if due < as_of:
-        return "overdue"
-    if due <= ahead_until:
-        return "due"
-    return None
-
-
-def _notice(ob: Obligation, kind: NoticeKind, as_of: dt.date) -> Notice:
-    assert ob.due is not None  # _classify returned a kind only for a dated obligation
-    if kind == "overdue":
-        days = (as_of - ob.due).days
-    elif kind == "due":
-        days = _workdays_between(ob.calendar, as_of, ob.due)
-    else:
-        days = (ob.trigger_date - as_of).days if ob.trigger_date else 0
-    return Notice(
-        id=notice_id(ob.case_id, ob.rule_id, ob.instance, kind, ob.due),
-        kind=kind,
-        case=ob.case_id,
-        rule=ob.rule_id,
-        instance=ob.instance,
-        clause=ob.clause,
-        title_zh=ob.title_zh,
-        title_en=ob.title_en,
-        unit=ob.unit,
-        due=ob.due,
-        provisional=ob.provisional,
-        days=days,
-        expiry=ob.trigger_date if ob.kind == "reminder" else None,
-        duty=ob.kind,
-    )
-
-
-def collect(
-    store: Store,
-    as_of: dt.date,
-    *,
-    units: Sequence[str] = (),
-    ahead: int = DEFAULT_AHEAD_WORKDAYS,
-) -> tuple[list[Notice], dt.date]:
-    """The day's full list (read only), sorted by unit, kind, due date and case."""
-    until = window_end(as_of, ahead)
-    out: list[Notice] = []
-    for ob in store.open_on(as_of, until):
-        if units and ob.unit not in units:
-            continue
-        kind = _classify(ob, as_of, until)
-        if kind is not None:
-            out.append(_notice(ob, kind, as_of))
-    out.sort(key=lambda n: (n.unit, _KIND_ORDER[n.kind], n.due, n.case, n.rule, n.instance))
-    return out, until
 
 
 def remind(
@@ -172,65 +41,16 @@ def remind(
     units: Sequence[str] = (),
     ahead: int = DEFAULT_AHEAD_WORKDAYS,
     emit: Callable[[RemindRun], None] | None = None,
-    record: bool = True,
+    send_new: bool = False,
 ) -> RemindRun:
-    """Build the day's list, mark which notices were never emitted before, record them, and hand
-    the run to ``emit`` before the commit (see the module docstring).
-
-    A replay of a future day (``as_of`` after today in China) is a preview: it records nothing, so
-    that it cannot swallow the real day's new notices; ``record=False`` makes any run a preview
-    (a clerk's look that must not change what the sending job's ``new_only`` run sees).
-    """
-    today = china_today()
-    day = as_of or today
-    record = record and day <= today
-    with store.transaction(rollback=not record) as conn:
-        # A new month's duty must exist on its first day: refresh recurring duties computed
-        # before today (for a preview, as of the day previewed, and rolled back with it).
-        store.refresh_recurring(max(day, today))
-        notices, until = collect(store, day, units=units, ahead=ahead)
-        ids = [n.id for n in notices]
-        seen: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            seen.update(
-                r[0] for r in conn.execute(f"SELECT id FROM notices WHERE id IN ({marks})", chunk)
-            )
-        marked = tuple(_replace_new(n, n.id not in seen) for n in notices)
-        run = RemindRun(day, marked, record, until, tuple(units))
-        if record:
-            now = china_now()
-            conn.executemany(
-                "INSERT OR IGNORE INTO notices (id, case_id, rule_id, instance, kind, due,"
-                " first_emitted_at, first_as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        n.id,
-                        n.case,
-                        n.rule,
-                        n.instance,
-                        n.kind,
-                        n.due.isoformat(),
-                        now,
-                        day.isoformat(),
-                    )
-                    for n in run.new
-                ],
-            )
-            conn.execute(
-                "INSERT INTO runs (as_of, ran_at, notices, new_notices) VALUES (?, ?, ?, ?)",
-                (day.isoformat(), now, len(marked), len(run.new)),
-            )
-        if emit is not None:
-            emit(run)
+    """The day's list. A look (the default) changes nothing; ``send_new`` is the sending run:
+    ``emit`` gets the run before the notices it marks new are recorded (see the contract)."""
+    if send_new:
+        return send(store, as_of, emit=emit or (lambda run: None), units=units, ahead=ahead)
+    run = look(store, as_of, units=units, ahead=ahead)
+    if emit is not None:
+        emit(run)
     return run
-
-
-def _replace_new(n: Notice, new: bool) -> Notice:
-    from dataclasses import replace
-
-    return replace(n, new=new)
 
 
 # --- supervision: overdue counts and lists ------------------------------------------------------
@@ -252,9 +72,9 @@ def overdue(
     day = as_of or china_today()
     groups: dict[str, list[Notice]] = {}
     for ob in store.open_on(day, day - dt.timedelta(days=1)):
-        if _classify(ob, day, day) != "overdue":
+        if classify(ob, day, day) != "overdue":
             continue
-        n = _notice(ob, "overdue", day)
+        n = to_notice(ob, "overdue", day)
         groups.setdefault(n.unit if by == "unit" else n.rule, []).append(n)
     out = [
         OverdueGroup(k, tuple(sorted(v, key=lambda n: (-n.days, n.case, n.rule))))
@@ -271,16 +91,22 @@ _WEEKDAYS = {
 }
 _WORDS = {
     "zh": {
-        "title": "{day}({weekday}) 期限提醒：共 {n} 条，其中新 {new} 条",
-        "preview": "(预览：本次不记录为已发出)",
+        "title": "{day}({weekday}) 期限提醒：共 {n} 条，其中未发出 {new} 条",
         "empty": "今日无提醒。",
         "reminder": "提醒",
-        "due": "到期",
+        "due-soon": "即将到期",
+        "due-today": "今日到期",
         "overdue": "逾期",
+        "moved": "期限变更",
         "days.reminder": "距届满 {d} 日(届满日 {expiry})",
-        "days.due": "剩余 {d} 个工作日",
-        "days.due0": "今日到期",
+        "days.due-soon": "剩余 {d} 个工作日",
+        "days.due-today": "今日到期",
         "days.overdue": "已逾期 {d} 日",
+        "days.moved": "由 {old} 改为 {due}：{why}",
+        "why.event": "新事件 {event}({type},{on})",
+        "why.correction": "事件 {corrects} 更正为 {event}({type},{was} → {on})",
+        "why.import": "导入 {file}",
+        "why.recompute": "规则或日历数据变更后重新计算",
         "days.flagged": "超期未结 {d} 日",
         "provisional": "[暂定日期]",
         "new": "[新]",
@@ -290,16 +116,22 @@ _WORDS = {
         "overdue_title": "截至 {day} 逾期事项：共 {n} 条",
     },
     "en": {
-        "title": "{day} ({weekday}) deadline notices: {n} in all, {new} new",
-        "preview": "(preview: nothing is recorded as emitted)",
+        "title": "{day} ({weekday}) deadline notices: {n} in all, {new} not yet sent",
         "empty": "No notices today.",
         "reminder": "reminder",
-        "due": "due",
+        "due-soon": "due soon",
+        "due-today": "DUE TODAY",
         "overdue": "OVERDUE",
+        "moved": "MOVED",
         "days.reminder": "{d} days to expiry ({expiry})",
-        "days.due": "{d} working days left",
-        "days.due0": "due today",
+        "days.due-soon": "{d} working days left",
+        "days.due-today": "due today",
         "days.overdue": "{d} days overdue",
+        "days.moved": "moved from {old} to {due}: {why}",
+        "why.event": "event {event} recorded ({type}, {on})",
+        "why.correction": "event {corrects} corrected by {event} ({type}, {was} -> {on})",
+        "why.import": "imported from {file}",
+        "why.recompute": "recomputed after a rule or calendar change",
         "days.flagged": "past the threshold for {d} days",
         "provisional": "[provisional date]",
         "new": "[new]",
@@ -318,8 +150,8 @@ def weekday(d: dt.date, lang: Lang = "zh") -> str:
 def _line(n: Notice, lang: Lang) -> str:
     w = _WORDS[lang]
     title = n.title_zh if lang == "zh" else n.title_en
-    if n.kind == "due" and n.days == 0:
-        days = w["days.due0"]
+    if n.kind == "moved":
+        days = w["days.moved"].format(old=n.old_due, due=n.due, why=why(n.reason or {}, lang))
     elif n.duty == "aging":
         days = w["days.flagged"].format(d=n.days)
     else:
@@ -340,6 +172,13 @@ def _line(n: Notice, lang: Lang) -> str:
     return "  " + " ".join(parts)
 
 
+def why(reason: Mapping[str, str], lang: Lang) -> str:
+    """A date move's reason (Store.replace_obligations) in words."""
+    key = f"why.{reason.get('cause', 'recompute')}"
+    template = _WORDS[lang].get(key, _WORDS[lang]["why.recompute"])
+    return template.format_map({k: v for k, v in reason.items() if k != "cause"})
+
+
 def _grouped(notices: Iterable[Notice]) -> dict[str, list[Notice]]:
     groups: dict[str, list[Notice]] = {}
     for n in notices:
@@ -356,8 +195,6 @@ def render_text(run: RemindRun, notices: Sequence[Notice], lang: Lang = "zh") ->
         new=sum(1 for n in notices if n.new),
     )
     lines = [head]
-    if not run.recorded:
-        lines.append(w["preview"])
     if not notices:
         lines.append(w["empty"])
     for unit, items in _grouped(notices).items():
@@ -380,6 +217,7 @@ CSV_COLUMNS = (
     "due",
     "days",
     "expiry",
+    "old_due",
     "provisional",
     "new",
 )
@@ -399,6 +237,13 @@ def render_csv(notices: Sequence[Notice]) -> str:
 
 def render_json(notices: Sequence[Notice]) -> str:
     return json.dumps([n.as_json() for n in notices], ensure_ascii=False, indent=1) + "\n"
+
+
+def render_jsonl(run: RemindRun, notices: Sequence[Notice]) -> str:
+    """One JSON object a line, each with the day (``as_of``) and the run's id (``run``): a log
+    that runs append to parses line by line; a run with nothing to say writes nothing."""
+    extra = {"as_of": run.as_of.isoformat(), "run": run.run_id}
+    return "".join(json.dumps({**n.as_json(), **extra}, ensure_ascii=False) + "\n" for n in notices)
 
 
 def render_overdue_text(groups: Sequence[OverdueGroup], as_of: dt.date, lang: Lang = "zh") -> str:

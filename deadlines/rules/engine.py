@@ -234,7 +234,7 @@ class Engine:
             return [("", evs[0])] if evs else []
         seen: dict[str, Event] = {}
         for e in evs:
-            k = e.data.get(rule.per) or e.id or e.on.isoformat()
+            k = e.data.get(rule.per) or e.origin or e.id or e.on.isoformat()
             seen.setdefault(k, e)
         return list(seen.items())
 

@@ -334,6 +334,13 @@ class Store:
                 )
             }
             events: dict[str, list[Event]] = {cid: [] for cid in chunk}
+            corrects = dict(
+                self.conn.execute(
+                    f"SELECT id, supersedes FROM events WHERE case_id IN ({marks})"
+                    " AND supersedes IS NOT NULL",
+                    chunk,
+                ).fetchall()
+            )
             for r in self.conn.execute(
                 "SELECT e.case_id, e.id, e.type, e.on_date, e.note, e.data FROM events e"
                 f" WHERE e.case_id IN ({marks}) AND NOT EXISTS"
@@ -348,6 +355,7 @@ class Store:
                         note=r[4],
                         id=r[1],
                         data=json.loads(r[5]),
+                        origin=_origin(r[1], corrects),
                     )
                 )
             for cid in chunk:
@@ -419,7 +427,13 @@ class Store:
             )
             case = self.get_case(case_id)
             check_case_events(case)
-            moves = self.refresh([case_id], as_of)
+            reason = {"cause": "event", "event": event_id, "type": etype, "on": on.isoformat()}
+            if supersedes is not None:
+                (was,) = self.conn.execute(
+                    "SELECT on_date FROM events WHERE id = ?", (supersedes,)
+                ).fetchone()
+                reason.update(cause="correction", corrects=supersedes, was=was)
+            moves = self.refresh([case_id], as_of, reason)
         return event_id, moves
 
     def check_supersedes(self, case_id: str, old_id: str) -> None:
@@ -457,10 +471,15 @@ class Store:
         computed_at: str,
         *,
         fresh: bool = False,
+        reason: Mapping[str, str] | None = None,
     ) -> list[Move]:
         """Swap the stored obligations of ``case_ids`` for ``obligations`` (inside the caller's
         transaction) and return every change of due date or provisional mark. ``fresh``: the
-        cases were just created and have none yet (a bulk import): nothing to compare."""
+        cases were just created and have none yet (a bulk import): nothing to compare.
+
+        Each due date that moved is kept in ``date_moves`` with ``reason`` (what changed: an
+        event, a correction, an import, a recompute; ``{"cause": "recompute"}`` by default), so
+        that a sending run can announce the move (kind ``moved``, deadlines.notices.contract)."""
         old: dict[tuple[str, str, str], tuple[str | None, bool]] = {}
         for start in range(0, 0 if fresh else len(case_ids), 500):
             chunk = list(case_ids[start : start + 500])
@@ -496,6 +515,7 @@ class Store:
         for key, before in old.items():
             if key not in seen:
                 moves.append(Move(*key, _date(before[0]), None, before[1], None))
+        self._record_moves(moves, reason or {"cause": "recompute"}, computed_at)
         self._store_rule_texts(obligations)
         self.conn.executemany(
             f"INSERT INTO obligations ({_OB_COLUMNS}, computed_at)"
@@ -504,11 +524,30 @@ class Store:
         )
         return moves
 
-    def refresh(self, case_ids: Sequence[str], as_of: dt.date | None = None) -> list[Move]:
+    def _record_moves(self, moves: Sequence[Move], reason: Mapping[str, str], at: str) -> None:
+        text = json.dumps(dict(reason), ensure_ascii=False, sort_keys=True)
+        rows = [
+            (m.case_id, m.rule_id, m.instance, _iso(m.old_due), _iso(m.new_due), text, at)
+            for m in moves
+            if m.old_due is not None and m.new_due is not None and m.old_due != m.new_due
+        ]
+        if rows:
+            self.conn.executemany(
+                "INSERT INTO date_moves (case_id, rule_id, instance, old_due, new_due, reason,"
+                " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def refresh(
+        self,
+        case_ids: Sequence[str],
+        as_of: dt.date | None = None,
+        reason: Mapping[str, str] | None = None,
+    ) -> list[Move]:
         """Re-evaluate ``case_ids`` and store their obligations, inside the caller's transaction."""
         cases = self.load_cases(case_ids)
         obligations = self.evaluate(cases, as_of or china_today())
-        return self.replace_obligations(case_ids, obligations, china_now())
+        return self.replace_obligations(case_ids, obligations, china_now(), reason=reason)
 
     def recompute(
         self,
@@ -516,12 +555,14 @@ class Store:
         *,
         chunk: int = 2000,
         progress: Callable[[int], None] | None = None,
+        preview: bool = False,
     ) -> list[Move]:
         """Re-evaluate every case (after a rule or calendar change) in one transaction and report
         every due date that moved, every provisional date made final, and obligations that
-        appeared or went away."""
+        appeared or went away. ``preview``: report only, write nothing (the transaction is
+        rolled back)."""
         moves: list[Move] = []
-        with self.transaction():
+        with self.transaction(rollback=preview):
             ids = self.case_ids()
             for start in range(0, len(ids), chunk):
                 part = ids[start : start + chunk]
@@ -537,6 +578,15 @@ class Store:
             (case_id,),
         ).fetchall()
         return [self._ob_from_row(r, self.steps_text(r[10])) for r in rows]
+
+    def obligation(self, case_id: str, rule_id: str, instance: str) -> Obligation | None:
+        """One obligation by its key (without its explanation steps), or None."""
+        row = self.conn.execute(
+            f"SELECT {_OB_COLUMNS} FROM obligations"
+            " WHERE case_id = ? AND rule_id = ? AND instance = ?",
+            (case_id, rule_id, instance),
+        ).fetchone()
+        return None if row is None else self._ob_from_row(row)
 
     def next_obligation(self, case_id: str, as_of: dt.date) -> Obligation | None:
         """The case's most pressing open duty on ``as_of``: the earliest open dated obligation,
@@ -633,6 +683,14 @@ def status_on(ob: Obligation, as_of: dt.date) -> Status:
     if as_of == ob.due:
         return "due_today"
     return "overdue" if as_of > ob.due else "pending"
+
+
+def _origin(event_id: str, corrects: Mapping[str, str]) -> str | None:
+    """The first event of ``event_id``'s chain of corrections, None if it corrects nothing."""
+    head = corrects.get(event_id)
+    while head is not None and head in corrects:
+        head = corrects[head]
+    return head
 
 
 def _with_unit(ob: Obligation, unit: str) -> Obligation:

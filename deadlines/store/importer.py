@@ -28,7 +28,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -400,6 +400,7 @@ def _apply(
         [c.id for c in evaluated if c.id not in fresh],
         [o for o in obligations if o.case_id not in fresh],
         now,
+        reason={"cause": "import", "file": path.name},
     )
     report.cases += sum(1 for c in good_cases if c[0] in keep)
     report.events += sum(1 for e in good_events if e[1] in keep)
@@ -481,6 +482,7 @@ def _merge(
                     f"event {r.supersedes!r} to supersede is not a current event of case {cid}"
                 )
             at = by_id.pop(r.supersedes)
+            ev = replace(ev, origin=events[at].origin or r.supersedes)
             events[at] = ev
             by_id[eid] = at
         else:

@@ -150,6 +150,35 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             " WHERE kind = 'recurring'",
         ),
     ),
+    5: (
+        "the notice contract: notices and runs by run, due-date moves, the store's configuration",
+        (
+            # A notice records the run that emitted it: the last one emitted for an obligation
+            # says which date its receivers were told (a moved date is announced from it).
+            "ALTER TABLE notices ADD COLUMN run_seq INTEGER",
+            "CREATE INDEX notices_key ON notices(case_id, rule_id, instance)",
+            "ALTER TABLE runs ADD COLUMN run_id TEXT",
+            # Every due date that moved, with why (an event, a correction, a recompute, a
+            # renewal); the next sending run announces the ones it had told about, then settles.
+            """CREATE TABLE date_moves (
+                seq INTEGER PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                rule_id TEXT NOT NULL,
+                instance TEXT NOT NULL,
+                old_due TEXT NOT NULL,
+                new_due TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                settled INTEGER NOT NULL DEFAULT 0)""",
+            "CREATE INDEX date_moves_open ON date_moves(case_id, rule_id, instance)"
+            " WHERE settled = 0",
+            # What the store's dates were computed with (rule folders, calendar folder and their
+            # content hashes): every command on the store uses these, not its own environment.
+            """CREATE TABLE config (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL) WITHOUT ROWID""",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -1,0 +1,343 @@
+"""The notice contract: what is sent, when, under which id (decisions.md, "Notices").
+
+Two calls make the contract; ``remind --new`` and any other sender (an outbox) share them:
+
+* :func:`day_list` — for a store and a day, the day's full list of notices, each marked ``new``
+  when its id was never recorded as emitted. Read-only. ``[n for n in day.notices if n.new]`` are
+  the notices due to be sent.
+* :func:`record` — inside the caller's write transaction, records a set of notices as emitted by
+  one run (and settles the date moves it looked at).
+
+:func:`send` puts them together for a sender that writes to stdout: it takes the store's write
+lock (two senders queue), builds the list, hands the new notices to ``emit``, then records them
+and commits. A crash between emitting and committing repeats the same ids on the next run (at
+least once; receivers drop repeats by id); recording before emitting is not possible, so nothing
+is lost. :func:`look` is the same list with nothing recorded: every list, replay and preview.
+
+A notice's id is its meaning: ``case, rule, instance, kind, due date`` (a ``moved`` notice also
+names the notice it follows, so a date that moves away and back is announced each time). A
+correction, a re-import, a recompute or a new rule version that does not move the date keeps it.
+
+Each open obligation yields, once per kind, on the day that kind holds:
+
+``reminder``   a reminder date (到期前N日) has come; it holds until the expiry it announces;
+``due-soon``   the due date is within ``ahead`` working days (default 3) on the plan's calendar;
+``due-today``  the due date is today;
+``overdue``    the due date has passed (an aging flag 超N年 from its day);
+``moved``      a due date that was announced has moved: old -> new, with the reason;
+``undetermined`` a fact the rules need to choose the limit is missing (earliest candidate date).
+
+A run after missed days sends each open duty in the kind that holds on the day of the run (an
+overdue duty is sent ``overdue``, not the ``due-soon`` it missed): nothing open is left unsent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Literal, get_args
+
+from deadlines.calendars.layers import calendar
+from deadlines.errors import StoreError
+from deadlines.model import Obligation
+from deadlines.store.database import Store, china_now, china_today
+
+Kind = Literal["reminder", "due-soon", "due-today", "overdue", "moved", "undetermined"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+# "Deadlines due today and in the next few working days": three working days ahead by default.
+DEFAULT_AHEAD_WORKDAYS = 3
+PLAN_CALENDAR = "cn-nx"
+_ORDER: dict[str, int] = {
+    k: i
+    for i, k in enumerate(("moved", "undetermined", "overdue", "due-today", "due-soon", "reminder"))
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    kind: Kind
+    case: str
+    rule: str
+    instance: str
+    clause: str
+    title_zh: str
+    title_en: str
+    unit: str
+    due: dt.date
+    provisional: bool
+    # overdue: calendar days past the due date; due-soon: working days left; reminder: days to
+    # expiry; moved: calendar days the date moved (later > 0)
+    days: int
+    expiry: dt.date | None = None
+    new: bool = False
+    # the duty behind it: deadline, reminder, aging (an 超N年 flag: "overdue" from its day) ...
+    duty: str = "deadline"
+    old_due: dt.date | None = None  # moved: the date announced before
+    reason: Mapping[str, str] | None = None  # moved: why (see Store.replace_obligations)
+
+    def as_json(self) -> dict[str, object]:
+        d = asdict(self)
+        for key in ("due", "expiry", "old_due"):
+            value = getattr(self, key)
+            d[key] = value.isoformat() if value else None
+        d["reason"] = dict(self.reason) if self.reason else None
+        return d
+
+
+@dataclass(frozen=True)
+class RemindRun:
+    """One day's list: a look (``recorded`` False) or a sending run."""
+
+    as_of: dt.date
+    notices: tuple[Notice, ...]
+    recorded: bool
+    ahead_until: dt.date
+    units: tuple[str, ...] = field(default=())
+    run_id: str = ""
+
+    @property
+    def new(self) -> tuple[Notice, ...]:
+        return tuple(n for n in self.notices if n.new)
+
+
+def notice_id(
+    case: str, rule: str, instance: str, kind: str, due: dt.date, follows: str = ""
+) -> str:
+    """Stable: the same duty, kind and due date always give the same id; a moved date a new one."""
+    parts = (case, rule, instance, kind, due.isoformat(), *((follows,) if follows else ()))
+    return "n" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def window_end(as_of: dt.date, ahead: int = DEFAULT_AHEAD_WORKDAYS) -> dt.date:
+    """The last day of "due in the next few working days" on the plan's calendar."""
+    if ahead <= 0:
+        return as_of
+    return calendar(PLAN_CALENDAR).add_workdays(as_of, ahead)
+
+
+def classify(ob: Obligation, as_of: dt.date, ahead_until: dt.date) -> Kind | None:
+    """The kind of notice ``ob`` gives on ``as_of``, or None (nothing to say that day)."""
+    due = ob.due
+    done = ob.completed_on is not None and ob.completed_on <= as_of
+    if due is None or done or ob.status == "paused":
+        return None
+    if ob.kind != "reminder" and ob.trigger_date is not None and ob.trigger_date > as_of:
+        return None  # a replay of a past day: its trigger had not happened yet
+    if ob.kind == "reminder":
+        # A reminder runs from its date until the expiry it announces.
+        expiry = ob.trigger_date
+        if due <= as_of and (expiry is None or expiry >= as_of):
+            return "reminder"
+        return None
+    if ob.kind == "aging":
+        # The flag is on from the day after trigger + N years; the engine gives that day as due.
+        return "overdue" if due <= as_of else None
+    if due < as_of:
+        return "overdue"
+    if due == as_of:
+        return "due-today"
+    if due <= ahead_until:
+        return "due-soon"
+    return None
+
+
+def to_notice(ob: Obligation, kind: Kind, as_of: dt.date) -> Notice:
+    assert ob.due is not None  # classify gives a kind only to a dated obligation
+    if kind == "overdue":
+        days = (as_of - ob.due).days
+    elif kind == "due-soon":
+        days = calendar(ob.calendar).count_workdays(as_of, ob.due)
+    elif kind == "reminder":
+        days = (ob.trigger_date - as_of).days if ob.trigger_date else 0
+    else:
+        days = 0
+    return Notice(
+        id=notice_id(ob.case_id, ob.rule_id, ob.instance, kind, ob.due),
+        kind=kind,
+        case=ob.case_id,
+        rule=ob.rule_id,
+        instance=ob.instance,
+        clause=ob.clause,
+        title_zh=ob.title_zh,
+        title_en=ob.title_en,
+        unit=ob.unit,
+        due=ob.due,
+        provisional=ob.provisional,
+        days=days,
+        expiry=ob.trigger_date if ob.kind == "reminder" else None,
+        duty=ob.kind,
+    )
+
+
+# --- moved dates --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _MoveCheck:
+    """A key with unsettled date moves: the notice it needs (if any) and the last move seen."""
+
+    key: tuple[str, str, str]
+    last_seq: int
+    notice: Notice | None
+
+
+def _moves(store: Store, units: Sequence[str]) -> list[_MoveCheck]:
+    """Each obligation whose due date moved since the last sending run and whose last emitted
+    notice announced another date gets one ``moved`` notice; the others need none."""
+    rows = store.conn.execute(
+        "SELECT case_id, rule_id, instance, MAX(seq), reason FROM date_moves"
+        " WHERE settled = 0 GROUP BY case_id, rule_id, instance"
+    ).fetchall()
+    out: list[_MoveCheck] = []
+    for case_id, rule_id, instance, seq, reason in rows:
+        key = (case_id, rule_id, instance)
+        ob = store.obligation(*key)
+        if units and (ob is None or ob.unit not in units):
+            continue  # another unit's: its own sending run settles it
+        out.append(_MoveCheck(key, int(seq), _moved(store, ob, json.loads(reason))))
+    return out
+
+
+def _moved(store: Store, ob: Obligation | None, reason: Mapping[str, str]) -> Notice | None:
+    if ob is None or ob.due is None or ob.completed_on is not None or ob.status == "paused":
+        return None
+    last = store.conn.execute(
+        "SELECT id, due FROM notices WHERE case_id = ? AND rule_id = ? AND instance = ?"
+        " ORDER BY run_seq IS NULL, run_seq DESC, first_emitted_at DESC LIMIT 1",
+        (ob.case_id, ob.rule_id, ob.instance),
+    ).fetchone()
+    if last is None or last[1] == ob.due.isoformat():
+        return None  # nobody was told another date
+    old = dt.date.fromisoformat(last[1])
+    base = to_notice(ob, "due-today", ob.due)  # the duty's fields; kind and id set below
+    return replace(
+        base,
+        id=notice_id(ob.case_id, ob.rule_id, ob.instance, "moved", ob.due, follows=last[0]),
+        kind="moved",
+        days=(ob.due - old).days,
+        old_due=old,
+        reason=reason,
+    )
+
+
+# --- the day's list, looking and sending ----------------------------------------------------
+def _emitted(store: Store, ids: Sequence[str]) -> set[str]:
+    seen: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        seen.update(
+            r[0] for r in store.conn.execute(f"SELECT id FROM notices WHERE id IN ({marks})", chunk)
+        )
+    return seen
+
+
+def _day(
+    store: Store, as_of: dt.date, units: Sequence[str], ahead: int
+) -> tuple[list[Notice], dt.date, list[_MoveCheck]]:
+    until = window_end(as_of, ahead)
+    out: list[Notice] = []
+    for ob in store.open_on(as_of, until):
+        if units and ob.unit not in units:
+            continue
+        kind = classify(ob, as_of, until)
+        if kind is not None:
+            out.append(to_notice(ob, kind, as_of))
+    checks = _moves(store, units)
+    out.extend(c.notice for c in checks if c.notice is not None)
+    seen = _emitted(store, [n.id for n in out])
+    out = [replace(n, new=n.id not in seen) for n in out]
+    out.sort(key=lambda n: (n.unit, _ORDER[n.kind], n.due, n.case, n.rule, n.instance))
+    return out, until, checks
+
+
+def day_list(
+    store: Store,
+    as_of: dt.date,
+    *,
+    units: Sequence[str] = (),
+    ahead: int = DEFAULT_AHEAD_WORKDAYS,
+) -> RemindRun:
+    """The day's full list, sorted by unit, kind, due date and case; read only."""
+    notices, until, _ = _day(store, as_of, units, ahead)
+    return RemindRun(as_of, tuple(notices), False, until, tuple(units))
+
+
+def record(
+    store: Store, run: RemindRun, settle: Sequence[tuple[tuple[str, str, str], int]] = ()
+) -> None:
+    """Record ``run.new`` as emitted by ``run`` (inside the caller's write transaction), and mark
+    the date moves in ``settle`` ((key, up to seq)) as dealt with."""
+    now = china_now()
+    cur = store.conn.execute(
+        "INSERT INTO runs (as_of, ran_at, notices, new_notices, run_id) VALUES (?, ?, ?, ?, ?)",
+        (run.as_of.isoformat(), now, len(run.notices), len(run.new), run.run_id),
+    )
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO notices (id, case_id, rule_id, instance, kind, due,"
+        " first_emitted_at, first_as_of, run_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                n.id,
+                n.case,
+                n.rule,
+                n.instance,
+                n.kind,
+                n.due.isoformat(),
+                now,
+                run.as_of.isoformat(),
+                cur.lastrowid,
+            )
+            for n in run.new
+        ],
+    )
+    store.conn.executemany(
+        "UPDATE date_moves SET settled = 1 WHERE case_id = ? AND rule_id = ? AND instance = ?"
+        " AND seq <= ? AND settled = 0",
+        [(*key, seq) for key, seq in settle],
+    )
+
+
+def look(
+    store: Store,
+    as_of: dt.date | None = None,
+    *,
+    units: Sequence[str] = (),
+    ahead: int = DEFAULT_AHEAD_WORKDAYS,
+) -> RemindRun:
+    """The day's full list; nothing is kept (a new month's recurring duty is computed for the
+    look and rolled back with it)."""
+    day = as_of or china_today()
+    with store.transaction(rollback=True):
+        store.refresh_recurring(max(day, china_today()))
+        run = day_list(store, day, units=units, ahead=ahead)
+    return replace(run, run_id=uuid.uuid4().hex)
+
+
+def send(
+    store: Store,
+    as_of: dt.date | None = None,
+    *,
+    emit: Callable[[RemindRun], None],
+    units: Sequence[str] = (),
+    ahead: int = DEFAULT_AHEAD_WORKDAYS,
+) -> RemindRun:
+    """A sending run: under the write lock, the day's list goes to ``emit`` (which sends
+    ``run.new``), then the new notices are recorded and the transaction commits."""
+    today = china_today()
+    day = as_of or today
+    if day > today:
+        raise StoreError(
+            f"--as-of {day.isoformat()} is after today in China ({today.isoformat()}): a sending "
+            "run records what it sends, so it cannot send a future day's notices; look without --new"
+        )
+    with store.transaction():
+        store.refresh_recurring(day)
+        notices, until, checks = _day(store, day, units, ahead)
+        run = RemindRun(day, tuple(notices), True, until, tuple(units), uuid.uuid4().hex)
+        emit(run)
+        record(store, run, [(c.key, c.last_seq) for c in checks])
+    return run
