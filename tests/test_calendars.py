@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import deadlines
 from deadlines.calendars import layers as calmod
+from deadlines.calendars import library
 from deadlines.calendars.layers import Calendar
 from deadlines.errors import CalendarDataError, OutOfRangeError, ProvisionalRefusedError
 
@@ -28,9 +29,42 @@ def _days(start: dt.date, end: dt.date) -> list[dt.date]:
 # -- the national layer against the published data --------------------------------------------
 
 
-def test_national_layer_equals_chinese_calendar_on_every_published_day() -> None:
+# The library's known errors, by hand from the notices (cn-library.toml holds the same, sourced).
+CORRECTED = {dt.date(2005, 12, 31): True}  # 国办发明电〔2005〕35号: "12月31日（星期六）上班"
+
+
+def test_national_layer_equals_chinese_calendar_but_for_the_sourced_corrections() -> None:
     for day in _days(dt.date(2004, 1, 1), dt.date(2026, 12, 31)):
-        assert CN.is_workday(day) is chinese_calendar.is_workday(day), day
+        expected = CORRECTED.get(day, chinese_calendar.is_workday(day))
+        assert CN.is_workday(day) is expected, day
+
+
+def test_one_day_from_2005_12_30_is_the_make_up_saturday() -> None:
+    d = deadlines.due("1 day", start=dt.date(2005, 12, 30))
+    assert d.date == dt.date(2005, 12, 31)
+    assert "国办发明电〔2005〕35号" in CN.day_info(dt.date(2005, 12, 31)).source
+
+
+@pytest.mark.parametrize(
+    ("day", "document"),
+    [
+        ("2020-01-31", "国办发明电〔2020〕1号"),  # the 2020-01-26 extension of the Spring Festival
+        ("2020-02-01", "国办发明电〔2020〕1号"),  # a Saturday first set as a working day
+        ("2020-01-24", "国办发明电〔2019〕16号"),  # 除夕 2020, the year's own notice
+        ("2007-12-31", "国办发明电〔2007〕52号"),  # 元旦 2008, begun in 2007
+        ("2015-09-03", "国发明电〔2015〕1号"),
+        ("2026-02-16", "国办发明电〔2025〕7号"),
+    ],
+)
+def test_a_holiday_day_names_the_notice_that_decided_it(day: str, document: str) -> None:
+    assert document in CN.day_info(dt.date.fromisoformat(day)).source
+
+
+def test_each_library_year_names_its_notice() -> None:
+    assert "国办发明电〔2020〕1号" in CN.year_info(2020).source
+    assert "国办发明电〔2019〕16号" in CN.year_info(2020).source
+    for year in range(2006, 2027):
+        assert "号" in CN.year_info(year).source, year
 
 
 @pytest.mark.parametrize(
@@ -292,9 +326,9 @@ def test_a_national_year_file_is_used(tmp_path: Path) -> None:
 def test_a_newer_chinese_calendar_is_used_without_code_change(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    holidays = dict(calmod.cc_data.holidays)
+    holidays = dict(library.cc_data.holidays)
     holidays[dt.date(2027, 2, 8)] = "Spring Festival"
-    monkeypatch.setattr(calmod.cc_data, "holidays", holidays)
+    monkeypatch.setattr(library.cc_data, "holidays", holidays)
     cal = Calendar("cn", tmp_path)
     assert cal.year_info(2027).status == "published"
     assert not cal.is_workday(dt.date(2027, 2, 8))
@@ -338,7 +372,7 @@ def test_a_broken_year_file_names_its_path_and_key(tmp_path: Path, text: str, me
 
 
 def test_shipped_files_hold_only_weekend_make_up_days_and_have_sources() -> None:
-    files = calmod.caldata.load_dir(calmod.default_calendars_dir())
+    files = calmod.caldata.load_all(None)
     assert sorted(files.regional) == [
         2015,
         2016,

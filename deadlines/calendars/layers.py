@@ -24,16 +24,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Literal
 
-from chinese_calendar import constants as cc_data
-
+from deadlines.calendars import library
 from deadlines.calendars import yearfiles as caldata
 from deadlines.errors import OutOfRangeError, ProvisionalRefusedError, UnknownCalendarError
 
@@ -47,16 +45,6 @@ tests cross-check its 春节/端午/中秋 dates against the independent ``lunar
 
 DayKind = Literal["workday", "makeup", "weekend", "holiday", "regional"]
 
-_HOLIDAY_ZH = {
-    "New Year's Day": "元旦",
-    "Spring Festival": "春节",
-    "Tomb-sweeping Day": "清明",
-    "Labour Day": "劳动节",
-    "Dragon Boat Festival": "端午",
-    "National Day": "国庆节",
-    "Mid-autumn Festival": "中秋",
-    "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
-}
 _WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -104,8 +92,12 @@ class YearInfo:
     confidence: str
     """``official`` for a State Council notice, ``provisional`` for a computed year; for the
     Ningxia layer, the regional file's ``high``/``medium``/``low``, or ``unknown`` without one."""
+    origin: str = ""
+    """Where the year's data was read: shipped with the package, a configured folder, the library
+    (with its corrections), or computed (provisional)."""
     regional_source: str | None = None
     regional_confidence: str | None = None
+    regional_origin: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,21 +109,13 @@ class _Year:
     """Weekend days that are working days (调休)."""
     regional: frozenset[dt.date] = frozenset()
     """Days whose status comes from the Ningxia file rather than the national layer."""
+    sources: dict[dt.date, str] = field(default_factory=dict)
+    """Days decided by a notice other than the year's source (a change, a correction)."""
 
 
 def default_calendars_dir() -> Path | None:
-    """The ``calendars/`` folder: ``$DEADLINES_CALENDARS``, else the checkout's own folder."""
-    env = os.environ.get("DEADLINES_CALENDARS")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parents[2] / "calendars"
-    return here if here.is_dir() else None
-
-
-def _library_years() -> range:
-    """The years chinese-calendar knows, probed so that a newer release needs no code change."""
-    years = {d.year for d in cc_data.holidays}
-    return range(min(years), max(years) + 1)
+    """The configured folder over the shipped data: ``$DEADLINES_CALENDARS``, or None."""
+    return caldata.configured_dir()
 
 
 def _lunar_holidays(year: int) -> dict[dt.date, str]:
@@ -172,8 +156,8 @@ class Calendar:
         self.name = name
         self.strict = strict
         self.calendars_dir = calendars_dir
-        self._files = caldata.load_dir(calendars_dir)
-        self._lib_years = _library_years()
+        self._files = caldata.load_all(calendars_dir)
+        self._lib_years = library.library_years()
         self._base = dt.date(FIRST_YEAR, 1, 1).toordinal()
         self._years: dict[int, _Year] = {}
         self._kind: list[DayKind] = []
@@ -183,7 +167,7 @@ class Calendar:
         self._built_to = FIRST_YEAR - 1
         last_published = max(y for y in range(FIRST_YEAR, LAST_YEAR + 1) if self._published(y))
         self._extend(min(last_published + 2, LAST_YEAR))
-        digest = hashlib.sha256()
+        digest = hashlib.sha256((caldata.shipped_dir() / library.FILE_NAME).read_bytes())
         for path in sorted(self._files.paths):
             if self.name == "cn-nx" or path.parent.name == "cn":
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -200,23 +184,22 @@ class Calendar:
     def _year_data(self, year: int) -> _Year:
         rest: dict[dt.date, tuple[DayKind, str]] = {}
         makeup: dict[dt.date, str] = {}
+        sources: dict[dt.date, str] = {}
         national = self._files.national.get(year)
         if national is not None:
             rest.update({d: ("holiday", n) for d, n in national.rest.items()})
             makeup.update(national.workdays)
-            info = YearInfo(year, "published", national.source, national.confidence)
+            info = YearInfo(year, "published", national.source, national.confidence, national.where)
         elif year in self._lib_years:
-            for d, en in cc_data.holidays.items():
-                if d.year == year:
-                    rest[d] = ("holiday", f"{_HOLIDAY_ZH.get(en, en)} {en}")
-            for d, en in cc_data.workdays.items():
-                if d.year == year:
-                    makeup[d] = f"{_HOLIDAY_ZH.get(en, en)} {en}"
+            lib_rest, makeup, sources = library.library_year(year)
+            rest.update({d: ("holiday", n) for d, n in lib_rest.items()})
             info = YearInfo(
                 year,
                 "published",
-                f"chinese-calendar {version('chinese-calendar')} (State Council notice)",
+                library.library_data().year_source(year),
                 "official",
+                f"chinese-calendar {library.library_version()} with the shipped corrections "
+                f"({library.FILE_NAME})",
             )
         else:
             rest.update({d: ("holiday", n) for d, n in _lunar_holidays(year).items()})
@@ -226,12 +209,18 @@ class Calendar:
                 f"provisional: weekends + 放假办法 (2024) fixed holidays, no 调休 "
                 f"(no State Council notice for {year} yet)",
                 "provisional",
+                "computed (provisional)",
             )
         regional = self._files.regional.get(year)
         if self.name == "cn-nx":
             if regional is None:
                 info = YearInfo(
-                    **{**info.__dict__, "regional_source": None, "regional_confidence": "unknown"}
+                    **{
+                        **info.__dict__,
+                        "regional_source": None,
+                        "regional_confidence": "unknown",
+                        "regional_origin": "no regional file",
+                    }
                 )
             else:
                 for d, n in regional.rest.items():
@@ -245,6 +234,7 @@ class Calendar:
                         **info.__dict__,
                         "regional_source": regional.source,
                         "regional_confidence": regional.confidence,
+                        "regional_origin": regional.where,
                     }
                 )
         regional_days = (
@@ -252,7 +242,7 @@ class Calendar:
             if (self.name == "cn-nx" and regional is not None)
             else frozenset()
         )
-        return _Year(info, rest, makeup, regional_days)
+        return _Year(info, rest, makeup, regional_days, sources)
 
     def _extend(self, to_year: int) -> None:
         """Extend the index, a whole year at a time, through ``to_year``."""
@@ -345,7 +335,7 @@ class Calendar:
             name = data.makeup[d]
         elif kind in ("holiday", "regional"):
             name = data.rest[d][1]
-        source = data.info.source
+        source = data.sources.get(d, data.info.source)
         if d in data.regional:
             source = data.info.regional_source or source
         return DayInfo(d, kind, name, source, data.info.status == "provisional")
@@ -453,7 +443,12 @@ def calendar(
     """
     if name not in CALENDARS:
         raise UnknownCalendarError(f"unknown calendar {name!r}; accepted: {', '.join(CALENDARS)}")
-    folder = Path(calendars_dir) if calendars_dir is not None else default_calendars_dir()
+    if calendars_dir is not None:
+        folder: Path | None = Path(calendars_dir)
+    else:
+        folder = default_calendars_dir()
+        if folder is not None:
+            caldata.check_folder(folder, f"${caldata.ENV_VAR}")
     return _cached(name, folder.resolve() if folder else None, strict)
 
 

@@ -1,23 +1,32 @@
-"""Holiday year files under ``calendars/``: reading and validating them.
+"""Holiday year files: where they come from, reading and validating them.
 
 The format is documented in ``calendars/README.md``. Every file is one year of one layer
-(``calendars/cn/2027.toml`` for a State Council notice, ``calendars/cn-nx/2021.toml`` for
-Ningxia's regional days), carries its source, and is validated whole when the calendar is built:
-a bad file fails with its path and the bad key, never halfway through a computation.
+(``cn/2027.toml`` for a State Council notice, ``cn-nx/2021.toml`` for Ningxia's regional days),
+carries its source, and is validated whole when the calendar is built: a bad file fails with its
+path and the bad key, never halfway through a computation.
+
+The files ship inside the package (``deadlines.holiday_data``, built from the checkout's
+``calendars/`` folder, as the plan's rules are); a configured folder (``$DEADLINES_CALENDARS``)
+adds years or overrides shipped ones, file by file. A configured folder that does not exist is an
+error, never a silent fallback to the shipped data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import importlib.util
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from deadlines.errors import CalendarDataError
 
 LAYERS = ("cn", "cn-nx")
+ENV_VAR = "DEADLINES_CALENDARS"
+Origin = Literal["package", "folder"]
 _CONFIDENCE = {"cn": ("official",), "cn-nx": ("high", "medium", "low")}
 _KEYS = (
     "year",
@@ -43,6 +52,15 @@ class YearFile:
     confidence: str
     rest: dict[dt.date, str]
     workdays: dict[dt.date, str]
+    origin: Origin = "package"
+    """``package`` for a file shipped with the program, ``folder`` for one of the configured folder."""
+
+    @property
+    def where(self) -> str:
+        """Where the year came from, as ``calendar years`` shows it."""
+        if self.origin == "package":
+            return f"shipped with the package ({self.layer}/{self.path.name})"
+        return f"configured folder: {self.path}"
 
 
 @dataclass
@@ -81,7 +99,7 @@ def _days(path: Path, raw: dict[str, Any], key: str, year: int) -> dict[dt.date,
     return days
 
 
-def load_year_file(path: Path, layer: str) -> YearFile:
+def load_year_file(path: Path, layer: str, origin: Origin = "folder") -> YearFile:
     """Read and validate one year file; raise :class:`CalendarDataError` naming path and key."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -125,12 +143,44 @@ def load_year_file(path: Path, layer: str) -> YearFile:
     if layer == "cn" and not rest:
         raise _fail(path, "rest", "the notice's holiday days (a national year has some)", [])
     source = ", ".join(s for s in (document, urls[0] if urls else None) if s)
-    return YearFile(path, year, layer, source, confidence, rest, workdays)
+    return YearFile(path, year, layer, source, confidence, rest, workdays, origin)
 
 
-def load_dir(folder: Path | None) -> LoadedFiles:
-    """Every year file under ``folder/cn`` and ``folder/cn-nx``; a missing folder is empty."""
-    loaded = LoadedFiles()
+def shipped_dir() -> Path:
+    """The folder of the year files shipped with the package.
+
+    In a source checkout where the package is not installed, the ``calendars/`` folder beside the
+    ``deadlines`` package is the same data (as for the plan's rules).
+    """
+    try:
+        spec = importlib.util.find_spec("deadlines.holiday_data")
+    except ModuleNotFoundError:
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        # a data-only (namespace) package: its one folder, wherever it was installed
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parents[2] / "calendars"
+
+
+def configured_dir() -> Path | None:
+    """``$DEADLINES_CALENDARS`` if set (it must then exist), else None."""
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else None
+
+
+def check_folder(folder: Path, what: str) -> None:
+    if not folder.is_dir():
+        raise CalendarDataError(
+            f"{what} {str(folder)!r} is not a folder; give a folder holding cn/YYYY.toml and/or "
+            f"cn-nx/YYYY.toml year files (calendars/README.md), or unset it to use the shipped data"
+        )
+
+
+def load_dir(
+    folder: Path | None, origin: Origin = "folder", into: LoadedFiles | None = None
+) -> LoadedFiles:
+    """Every year file under ``folder/cn`` and ``folder/cn-nx``, over those already in ``into``."""
+    loaded = into if into is not None else LoadedFiles()
     if folder is None:
         return loaded
     for layer, target in (("cn", loaded.national), ("cn-nx", loaded.regional)):
@@ -138,7 +188,19 @@ def load_dir(folder: Path | None) -> LoadedFiles:
         if not sub.is_dir():
             continue
         for path in sorted(sub.glob("*.toml")):
-            year_file = load_year_file(path, layer)
+            year_file = load_year_file(path, layer, origin)
+            replaced = target.get(year_file.year)
+            if replaced is not None:
+                loaded.paths.remove(replaced.path)
             target[year_file.year] = year_file
             loaded.paths.append(path)
+    return loaded
+
+
+def load_all(folder: Path | None) -> LoadedFiles:
+    """The shipped year files, then those of ``folder`` (a configured folder) over them."""
+    loaded = load_dir(shipped_dir(), "package")
+    if folder is not None:
+        check_folder(folder, "calendar folder")
+        load_dir(folder, "folder", loaded)
     return loaded

@@ -107,17 +107,23 @@ def day_cmd(day: dt.date, calendar_name: str, as_json: bool) -> None:
 @calendar_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def years_cmd(calendar_name: str, as_json: bool) -> None:
-    """The years covered: source, confidence, provisional or published."""
+    """The years covered: source, confidence, provisional or published, and where each was read.
+
+    Year files ship with the package; $DEADLINES_CALENDARS names a folder whose files add years or
+    override shipped ones ("from: configured folder: PATH").
+    """
     cal = calendar(calendar_name)
     years = cal.years()
     if as_json:
         print_json([y.__dict__ for y in years])
         return
     for y in years:
-        line = f"{y.year}  {y.status:<11}  {y.confidence:<11}  {y.source}"
+        line = f"{y.year}  {y.status:<11}  {y.confidence:<11}  {y.source}\n      from: {y.origin}"
         if calendar_name == "cn-nx":
             line += f"\n      Ningxia: {y.regional_confidence}" + (
-                f" — {y.regional_source}" if y.regional_source else " — no regional file"
+                f" — {y.regional_source}\n      from: {y.regional_origin}"
+                if y.regional_source
+                else " — no regional file"
             )
         click.echo(line)
     click.echo(
