@@ -29,6 +29,7 @@ from deadlines.notices.contract import (
     send,
     to_notice,
 )
+from deadlines.rules.model import did_you_mean
 from deadlines.store.database import Store, china_today
 
 Lang = Literal["zh", "en"]
@@ -45,12 +46,34 @@ def remind(
 ) -> RemindRun:
     """The day's list. A look (the default) changes nothing; ``send_new`` is the sending run:
     ``emit`` gets the run before the notices it marks new are recorded (see the contract)."""
+    check_units(store, units)
     if send_new:
         return send(store, as_of, emit=emit or (lambda run: None), units=units, ahead=ahead)
     run = look(store, as_of, units=units, ahead=ahead)
     if emit is not None:
         emit(run)
     return run
+
+
+def check_units(store: Store, units: Sequence[str]) -> None:
+    """A unit no case or obligation names is a typing slip, not an empty list: an error with the closest
+    unit the store knows."""
+    for unit in units:
+        hit = store.conn.execute(
+            "SELECT 1 FROM cases WHERE unit = ?1 UNION ALL"
+            " SELECT 1 FROM obligations WHERE unit = ?1 LIMIT 1",
+            (unit,),
+        )
+        if hit.fetchone() is None:
+            known = [
+                r[0]
+                for r in store.conn.execute(
+                    "SELECT unit FROM cases WHERE unit IS NOT NULL UNION SELECT unit FROM obligations"
+                )
+            ]
+            listed = ", ".join(sorted(known)[:8]) + (", ..." if len(known) > 8 else "")
+            hint = did_you_mean(unit, known) or f"; the store's units: {listed}"
+            raise StoreError(f"no obligation of unit {unit!r} in the store{hint}")
 
 
 # --- supervision: overdue counts and lists ------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -175,18 +175,20 @@ def check_event_date(et: EventType, on: dt.date, today: dt.date) -> None:
         )
 
 
-def check_case_events(case: Case) -> None:
+def check_case_events(case: Case, new_ids: Collection[str] = ()) -> None:
     """The case's effective events in a sensible order: nothing before the event that opens the
-    case, and one opening event (a second one is a correction: use --supersedes)."""
+    case, and one opening event (a second one is a correction: use --supersedes). ``new_ids``:
+    the events being added, so that the advice names one already recorded."""
     opening = OPENING_EVENT.get(case.kind)
     if opening is None:
         return
     etype, exempt = opening
     opens = [e for e in case.events if e.type == etype]
     if len(opens) > 1:
+        old = next((e for e in opens if e.id not in new_ids), opens[0])
         raise StoreError(
-            f"case {case.id} already has {etype} on {opens[0].on.isoformat()} (event "
-            f"{opens[0].id}); to correct it, add the new one with --supersedes {opens[0].id}"
+            f"case {case.id} already has {etype} on {old.on.isoformat()} (event "
+            f"{old.id}); to correct it, add the new one with --supersedes {old.id}"
         )
     if not opens:
         return

@@ -426,7 +426,7 @@ class Store:
                 ]
             )
             case = self.get_case(case_id)
-            check_case_events(case)
+            check_case_events(case, new_ids=(event_id,))
             reason = {"cause": "event", "event": event_id, "type": etype, "on": on.isoformat()}
             if supersedes is not None:
                 (was,) = self.conn.execute(

@@ -60,7 +60,7 @@ class ImportReport:
     path: str
     cases: int = 0
     events: int = 0
-    obligations: int = 0
+    obligations: int = 0  # how many more the store holds after the import
     unchanged: int = 0  # case and event rows already in the store, as they are (a re-run)
     skipped: list[Problem] = field(default_factory=list)
 
@@ -279,6 +279,7 @@ def import_file(
     day = as_of or china_today()
     try:
         with store.transaction():
+            before = _obligation_count(store)
             chunk: list[_Row] = []
             for item in _rows(p, progress):
                 if isinstance(item, _RowError):
@@ -290,12 +291,18 @@ def import_file(
                     chunk = []
             if chunk:
                 _apply(store, p, chunk, report, skip_bad, day)
+            # counted, not summed per chunk: a case spanning two chunks is evaluated twice
+            report.obligations = _obligation_count(store) - before
     except sqlite3.IntegrityError as exc:
         # e.g. an explicit event id that an earlier, superseded event already uses
         raise StoreError(f"{p}: {exc} (nothing imported)") from None
     except UnicodeDecodeError as exc:
         raise StoreError(f"{p}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
     return report
+
+
+def _obligation_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM obligations").fetchone()[0])
 
 
 def _bad(report: ImportReport, path: Path, line: int, message: str, skip_bad: bool) -> None:
@@ -317,6 +324,10 @@ class _Pending:
     # a case row for a case already in the store: fine if it says the same (a re-run import)
     repeat: _Row | None = None
     duplicates: int = 0
+    # every event of the case, stored (superseded ones too) or accepted from this file: a row
+    # equal to one of them is already there (a re-run import never undoes a correction)
+    seen: set[tuple[object, ...]] = field(default_factory=set)
+    ids: dict[str, tuple[object, ...]] = field(default_factory=dict)
 
 
 def _apply(
@@ -369,7 +380,7 @@ def _apply(
             report.unchanged += entry.duplicates + (entry.repeat is not None)
             if entry.new_case is None and not event_rows:
                 continue  # nothing new for a case already stored: a re-run import
-            check_case_events(case)
+            check_case_events(case, new_ids={r[0] for r in event_rows})
         except DeadlineError as exc:
             line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
             _bad(report, path, line, f"case {cid}: {exc}", skip_bad)
@@ -404,7 +415,6 @@ def _apply(
     )
     report.cases += sum(1 for c in good_cases if c[0] in keep)
     report.events += sum(1 for e in good_events if e[1] in keep)
-    report.obligations += len(obligations)
 
 
 def _same_case(cid: str, entry: _Pending) -> None:
@@ -439,11 +449,20 @@ def _load_bases(store: Store, pending: dict[str, _Pending]) -> None:
     for start in range(0, len(existing), 500):
         part = existing[start : start + 500]
         marks = ",".join("?" * len(part))
-        for cid, n in store.conn.execute(
-            f"SELECT case_id, COUNT(*) FROM events WHERE case_id IN ({marks}) GROUP BY case_id",
+        for cid, eid, etype, on, data, note, supersedes in store.conn.execute(
+            "SELECT case_id, id, type, on_date, data, note, supersedes FROM events"
+            f" WHERE case_id IN ({marks})",
             part,
         ):
-            pending[cid].event_count = int(n)
+            entry = pending[cid]
+            entry.event_count += 1
+            key = _event_key(etype, dt.date.fromisoformat(on), json.loads(data), note)
+            entry.seen.update((key, (*key, supersedes)))
+            entry.ids[eid] = key
+
+
+def _event_key(etype: str, on: dt.date, data: Mapping[str, str], note: str) -> tuple[object, ...]:
+    return (etype, on, tuple(sorted(data.items())), note)
 
 
 def _merge(
@@ -458,23 +477,26 @@ def _merge(
         case = Case(cid, r.kind, dict(r.facts), r.unit or None)
     events = list(case.events)
     by_id = {e.id: i for i, e in enumerate(events)}
-    stored = {(e.type, e.on, tuple(sorted(e.data.items())), e.note) for e in events}
     rows = []
     n = entry.event_count
     for r in entry.events:
+        assert r.on is not None
+        key = _event_key(r.type, r.on, r.data, r.note)
+        # a row without supersedes equal to any stored event (a corrected one too), a correction
+        # equal to one stored, or an explicit id stored with the same content: already there
         if (
-            r.id is None
-            and r.supersedes is None
-            and stored
-            and ((r.type, r.on, tuple(sorted(r.data.items())), r.note) in stored)
+            (r.supersedes is None and key in entry.seen)
+            or (r.supersedes is not None and (*key, r.supersedes) in entry.seen)
+            or (r.id is not None and entry.ids.get(r.id) == key)
         ):
-            entry.duplicates += 1  # already in the store: a re-run import
+            entry.duplicates += 1
             continue
+        entry.seen.update((key, (*key, r.supersedes)))
         n += 1
-        if r.id is not None and (r.id in by_id or "#" in r.id):
+        if r.id is not None and (r.id in entry.ids or r.id in by_id or "#" in r.id):
             raise StoreError(f"event id {r.id!r} is taken (or contains '#'); leave it out")
         eid = r.id or f"{cid}#{n}"
-        assert r.on is not None
+        entry.ids[eid] = key
         ev = Event(r.type, r.on, r.note, eid, r.data)
         if r.supersedes is not None:
             if r.supersedes not in by_id:
