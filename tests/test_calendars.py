@@ -174,7 +174,9 @@ def test_provisional_lunar_holidays_agree_with_independent_tables(year: int) -> 
         for i in CN.days(dt.date(year, 1, 1), dt.date(year, 12, 31))
         if i.kind == "holiday"
     }
-    assert set(rest) == set(expected)
+    bujia = {d for d, name in rest.items() if "补假" in (name or "")}
+    assert set(rest) - bujia == set(expected)
+    assert all(d.weekday() < 5 for d in bujia)  # a 补假 day is always a weekday
     for day, name in expected.items():
         assert name in (rest[day] or ""), day
     assert all(
@@ -182,6 +184,52 @@ def test_provisional_lunar_holidays_agree_with_independent_tables(year: int) -> 
         for i in CN.days(dt.date(year, 1, 1), dt.date(year, 12, 31))
     )
     assert CN.year_info(year).status == "provisional"
+
+
+# 补假 (放假办法 第六条) of provisional years, worked by hand from the lunar dates and weekdays:
+# each statutory day on a Saturday or Sunday, or on another holiday, gives the first later weekday
+# that is not already a rest day.
+BUJIA = {
+    # 2027: 初一 2/6 Sat, 初二 2/7 Sun (2/8 初三 is a holiday); 5/1 Sat, 5/2 Sun; 10/2 Sat, 10/3 Sun
+    2027: ["2027-02-09", "2027-02-10", "2027-05-03", "2027-05-04", "2027-10-04", "2027-10-05"],
+    # 2028: 元旦 Sat; 端午 5/28 Sun; 10/1 Sun (10/2-3 holidays), 中秋 on 国庆 10/3
+    2028: ["2028-01-03", "2028-05-29", "2028-10-04", "2028-10-05"],
+    # 2029: 端午 6/16 Sat; 中秋 9/22 Sat
+    2029: ["2029-06-18", "2029-09-24"],
+    # 2030: 除夕 2/2 Sat, 初一 2/3 Sun (初二 2/4, 初三 2/5 are holidays)
+    2030: ["2030-02-06", "2030-02-07"],
+    # 2031: 初三 1/25 Sat; 清明 4/5 Sat; 中秋 on 国庆 10/1 (10/2-3 holidays, 10/4-5 weekend)
+    2031: ["2031-01-27", "2031-04-07", "2031-10-06"],
+    # 2032: 清明 4/4 Sun; 5/1 Sat, 5/2 Sun; 端午 6/12 Sat; 中秋 9/19 Sun; 10/2 Sat, 10/3 Sun
+    2032: [
+        "2032-04-05",
+        "2032-05-03",
+        "2032-05-04",
+        "2032-06-14",
+        "2032-09-20",
+        "2032-10-04",
+        "2032-10-05",
+    ],
+}
+
+
+@pytest.mark.parametrize("year", sorted(BUJIA))
+def test_provisional_years_rest_on_bujia_days(year: int) -> None:
+    days = CN.days(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    bujia = sorted(i.date.isoformat() for i in days if "补假" in (i.name or ""))
+    assert bujia == BUJIA[year]
+    for day in BUJIA[year]:
+        info = CN.day_info(dt.date.fromisoformat(day))
+        assert not info.workday and info.provisional
+        assert "第六条" in info.reason  # why: the holiday-day it makes up for, and the article
+
+
+def test_a_provisional_explanation_names_each_bujia_day() -> None:
+    d = deadlines.due("1 working day", start=dt.date(2027, 2, 5))
+    assert d.date == dt.date(2027, 2, 11)
+    text = " ".join(d.steps)
+    assert "2027-02-09 (Tue)" in text and "2027-02-10 (Wed)" in text
+    assert "初一" in text and "2027-02-06 (Sat)" in text
 
 
 def test_out_of_range_is_a_clear_error() -> None:

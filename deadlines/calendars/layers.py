@@ -118,8 +118,9 @@ def default_calendars_dir() -> Path | None:
     return caldata.configured_dir()
 
 
-def _lunar_holidays(year: int) -> dict[dt.date, str]:
-    """The 2024 放假办法's fixed holidays of ``year`` (decisions.md, provisional calendar)."""
+def _statutory_days(year: int) -> list[tuple[dt.date, str]]:
+    """The 2024 放假办法's holiday-days of ``year`` (decisions.md, provisional calendar), one entry
+    per statutory day: 中秋 on a 国庆 day is two entries on one date."""
     from lunar_python import Lunar, Solar
 
     def solar(lunar_month: int, lunar_day: int) -> dt.date:
@@ -128,16 +129,40 @@ def _lunar_holidays(year: int) -> dict[dt.date, str]:
 
     spring = solar(1, 1)
     qm = Solar.fromYmd(year, 4, 15).getLunar().getJieQiTable()["清明"]
-    days = {dt.date(year, 1, 1): "元旦 New Year's Day"}
-    for i in range(-1, 3):  # 除夕 and 初一–初三
-        days[spring + dt.timedelta(days=i)] = "春节 Spring Festival"
-    days[dt.date(qm.getYear(), qm.getMonth(), qm.getDay())] = "清明 Tomb-sweeping Day"
-    days[dt.date(year, 5, 1)] = days[dt.date(year, 5, 2)] = "劳动节 Labour Day"
-    days[solar(5, 5)] = "端午 Dragon Boat Festival"
-    days[solar(8, 15)] = "中秋 Mid-autumn Festival"
-    for day in (1, 2, 3):  # 中秋 can fall on 1–3 October: keep both names
-        national = dt.date(year, 10, day)
-        days[national] = " / ".join(n for n in (days.get(national), "国庆节 National Day") if n)
+    days = [(dt.date(year, 1, 1), "元旦 New Year's Day")]
+    for i, label in enumerate(("除夕", "初一", "初二", "初三"), start=-1):
+        days.append((spring + dt.timedelta(days=i), f"春节 Spring Festival {label}"))
+    days.append((dt.date(qm.getYear(), qm.getMonth(), qm.getDay()), "清明 Tomb-sweeping Day"))
+    days += [(dt.date(year, 5, d), "劳动节 Labour Day") for d in (1, 2)]
+    days.append((solar(5, 5), "端午 Dragon Boat Festival"))
+    days.append((solar(8, 15), "中秋 Mid-autumn Festival"))
+    days += [(dt.date(year, 10, d), "国庆节 National Day") for d in (1, 2, 3)]
+    return sorted(days, key=lambda item: item[0])
+
+
+def _lunar_holidays(year: int) -> dict[dt.date, str]:
+    """The provisional rest days of ``year``: the statutory holiday-days, and their 补假.
+
+    放假办法 第六条: a holiday-day that falls on a Saturday or Sunday, or on a day that is already
+    another holiday (中秋 on a 国庆 day), gives one extra rest day, the first later weekday that is
+    not already a rest day. Taken in date order, so each 补假 skips those already given.
+    """
+    statutory = _statutory_days(year)
+    days: dict[dt.date, str] = {}
+    owed: list[tuple[dt.date, str, str]] = []
+    for day, name in statutory:
+        if day in days:  # a second holiday on the same day: keep both names, owe a day
+            owed.append((day, name, f"fell on {days[day].split(' ')[0]}"))
+            days[day] = f"{days[day]} / {name}"
+        else:
+            days[day] = name
+            if day.weekday() >= 5:
+                owed.append((day, name, "fell on a weekend"))
+    for day, name, why in owed:
+        extra = day + dt.timedelta(days=1)
+        while extra.weekday() >= 5 or extra in days:
+            extra += dt.timedelta(days=1)
+        days[extra] = f"补假 make-up rest day for {name} {fmt(day)}, which {why} (放假办法 第六条)"
     return days
 
 
@@ -206,8 +231,8 @@ class Calendar:
             info = YearInfo(
                 year,
                 "provisional",
-                f"provisional: weekends + 放假办法 (2024) fixed holidays, no 调休 "
-                f"(no State Council notice for {year} yet)",
+                f"provisional: weekends + 放假办法 (2024) fixed holidays and their 补假 "
+                f"(第六条), no 调休 (no State Council notice for {year} yet)",
                 "provisional",
                 "computed (provisional)",
             )
@@ -410,10 +435,13 @@ class Calendar:
         for year in years:
             info = self.year_info(year)
             if info.status == "provisional":
+                bujia = ", ".join(
+                    fmt(d) for d, (_, n) in sorted(self._years[year].rest.items()) if "补假" in n
+                )
                 notes.append(
-                    f"{year} is provisional: no State Council notice yet, so it counts weekends and "
-                    f"the 放假办法's fixed holidays only, with no 调休; the date may move when the "
-                    f"notice is published"
+                    f"{year} is provisional: no State Council notice yet, so it counts weekends, "
+                    f"the 放假办法's fixed holidays and their 补假 (第六条: {bujia or 'none'}), with "
+                    f"no 调休; the date may move when the notice is published"
                 )
             if self.name == "cn-nx":
                 if info.regional_confidence == "unknown":
