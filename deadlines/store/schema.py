@@ -179,6 +179,38 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
                 value TEXT NOT NULL) WITHOUT ROWID""",
         ),
     ),
+    6: (
+        "the outbox: each digest to each destination, pending until delivered",
+        (
+            # One row per message (a unit's digest to one destination). The destination is kept
+            # as the units file writes it (${VAR} for a secret), so a retry can find it again and
+            # no secret is ever stored.
+            """CREATE TABLE outbox (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                unit TEXT NOT NULL,
+                destination TEXT NOT NULL,
+                as_of TEXT NOT NULL,
+                lang TEXT NOT NULL,
+                title TEXT NOT NULL,
+                body TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'delivered')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_attempt_at TEXT,
+                next_attempt_at TEXT,
+                last_error TEXT,
+                delivered_at TEXT)""",
+            "CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE state = 'pending'",
+            # A notice goes to a destination in one message, ever: the key refuses a second.
+            """CREATE TABLE outbox_notices (
+                notice_id TEXT NOT NULL,
+                destination TEXT NOT NULL,
+                message_id TEXT NOT NULL REFERENCES outbox(id),
+                PRIMARY KEY (notice_id, destination)) WITHOUT ROWID""",
+            "CREATE INDEX outbox_notices_message ON outbox_notices(message_id)",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -1,0 +1,211 @@
+"""Delivery commands: send (the daily job), outbox (what was and was not delivered), and
+export ics (calendar feeds).
+
+Each opens the store, makes one library call (deadlines.notices.sending, .outbox, .ics) and
+prints; library errors become one line and exit 1 in the group (deadlines.cli).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import cast
+
+import click
+
+from deadlines.cli.common import print_json
+from deadlines.cli.store_common import as_of_option, db_option, lang_option, open_db
+from deadlines.messages import Lang, check_lang, text
+from deadlines.notices import ics, outbox
+from deadlines.notices.sending import SendReport, send
+from deadlines.notices.units import load_units, units_path
+
+
+@click.command("send")
+@as_of_option
+@click.option("--dry-run", is_flag=True, help="Show what would be sent to whom; change nothing.")
+@click.option("--unit", "only", multiple=True, help="Only this responsible unit (repeatable).")
+@click.option(
+    "--units",
+    "units_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The units file (default: $DEADLINES_UNITS, else units.toml beside the store).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@lang_option
+@db_option
+def send_cmd(
+    as_of: dt.date | None,
+    dry_run: bool,
+    only: tuple[str, ...],
+    units_file: str | None,
+    as_json: bool,
+    lang: str,
+    db: str | None,
+) -> None:
+    """Deliver the day's new notices: one digest per unit to each of its destinations.
+
+    Destinations are apprise URLs in the units file (mail, 企业微信 / 钉钉 / 飞书 group robots, JSON
+    webhooks). Each message is kept in the store's outbox until delivered; a failed one is retried
+    by later runs. Exit 1 with a one-line summary when a destination failed or a unit with notices
+    has no destination.
+    """
+    language = check_lang(lang)
+    with open_db(db) as store:
+        units = load_units(units_path(units_file, store.path))
+        report = send(store, units, as_of, only=only, dry_run=dry_run, lang=language)
+    if as_json:
+        print_json(report.as_json())
+    else:
+        _print_report(report, language)
+    problems = _problems(report, language)
+    if problems:
+        for line in problems[:-1]:
+            click.echo(f"Error: {line}", err=True)
+        raise click.ClickException(problems[-1])
+
+
+def _print_report(report: SendReport, lang: Lang) -> None:
+    if report.dry_run:
+        click.echo(text("delivery.dry_run", lang))
+        for m in report.queued:
+            click.echo(
+                text(
+                    "delivery.would_send",
+                    lang,
+                    destination=m.destination,
+                    title=m.title,
+                    n=len(m.notices),
+                )
+            )
+            click.echo("  " + m.body.rstrip("\n").replace("\n", "\n  "))
+        for a in report.attempts:
+            m = a.message
+            click.echo(
+                text(
+                    "delivery.would_retry",
+                    lang,
+                    destination=m.destination,
+                    title=m.title,
+                    attempt=m.attempts + 1,
+                )
+            )
+        if not report.queued and not report.attempts:
+            click.echo(text("delivery.nothing", lang))
+        return
+    for a in report.attempts:
+        state = "delivered" if a.error is None else "failed"
+        line = (
+            f"{text(f'delivery.state.{state}', lang)}  {a.message.destination}  {a.message.title}"
+        )
+        click.echo(line + (f"  ({a.error})" if a.error else ""))
+    click.echo(
+        text(
+            "delivery.summary",
+            lang,
+            sent=report.sent,
+            failed=len(report.failed),
+            pending=report.pending,
+            notices=len(report.notices),
+        )
+    )
+
+
+def _problems(report: SendReport, lang: Lang) -> list[str]:
+    """One line per unit without a destination, then one for the failed destinations."""
+    lines = [
+        text("delivery.unrouted", lang, unit=unit, n=len(ids), path=report.units_file)
+        for unit, ids in report.unrouted.items()
+    ]
+    if report.failed and not report.dry_run:
+        destinations = ", ".join(dict.fromkeys(a.message.destination for a in report.failed))
+        lines.append(
+            text(
+                "delivery.failed_line",
+                lang,
+                failed=len(report.failed),
+                destinations=destinations,
+            )
+        )
+    return lines
+
+
+@click.command("outbox")
+@click.option("--pending", "which", flag_value="pending", help="Only messages not yet delivered.")
+@click.option(
+    "--failed", "which", flag_value="failed", help="Only messages whose last attempt failed."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@lang_option
+@db_option
+def outbox_cmd(which: str | None, as_json: bool, lang: str, db: str | None) -> None:
+    """The messages sent and owed: destination, state, attempts, last error, notice ids."""
+    language = check_lang(lang)
+    with open_db(db) as store:
+        messages = outbox.listing(store.conn, cast(outbox.Which, which or "all"))
+    if as_json:
+        print_json([m.as_json() for m in messages])
+        return
+    if not messages:
+        click.echo(text("delivery.outbox.empty", language))
+    for m in messages:
+        state = "failed" if m.failed else m.state
+        when = m.delivered_at or m.next_attempt_at or m.created_at
+        click.echo(
+            f"{m.id}  {text(f'delivery.state.{state}', language)}  {when}  "
+            f"attempts={m.attempts}  {m.unit}  {m.destination}"
+        )
+        click.echo(f"    {m.title}")
+        click.echo(f"    {' '.join(m.notices)}")
+        if m.last_error and m.state == "pending":
+            click.echo(f"    {m.last_error}")
+
+
+@click.group("export")
+def export_group() -> None:
+    """Export the stored deadlines for other programs (calendar feeds)."""
+
+
+@export_group.command("ics")
+@click.option("--unit", default=None, help="Only this responsible unit's duties.")
+@click.option("--case", "case_id", metavar="ID", default=None, help="Only this case's duties.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the feed to this file (replaced whole, never half-written); default: stdout.",
+)
+@lang_option
+@db_option
+def export_ics(
+    unit: str | None, case_id: str | None, output: str | None, lang: str, db: str | None
+) -> None:
+    """One all-day event per deadline (RFC 5545), for Outlook or a phone calendar.
+
+    UIDs are stable, so a calendar that imports the file again updates its events; a deadline
+    already met is exported as cancelled.
+    """
+    with open_db(db) as store:
+        data = ics.export(store, unit=unit, case=case_id, lang=check_lang(lang))
+    if output is None:
+        click.echo(data, nl=False)
+        return
+    _write_whole(Path(output), data)
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename: a reader sees old or new."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+COMMANDS: tuple[click.Command, ...] = (send_cmd, outbox_cmd, export_group)

@@ -1,0 +1,94 @@
+"""Texts of delivery: the digests sent to each unit, calendar events, and `deadlines send`."""
+
+from __future__ import annotations
+
+from deadlines.messages import Table
+
+MESSAGES: Table = {
+    # The digest's subject (mail) or title (group chat): the unit, the day and its counts.
+    "delivery.title": {
+        "zh": "【期限提醒】{unit} {day}({weekday})：今日到期 {today} 件，逾期 {overdue} 件，提醒 {reminders} 件",
+        "en": "[Deadlines] {unit} {day} ({weekday}): {today} due today, {overdue} overdue, {reminders} reminders",
+    },
+    "delivery.more": {
+        "zh": "另有：即将到期 {soon} 件，日期变更 {moved} 件，待定 {undetermined} 件",
+        "en": "Also: {soon} due soon, {moved} dates moved, {undetermined} undetermined",
+    },
+    "delivery.kind.reminder": {"zh": "提醒", "en": "reminder"},
+    "delivery.kind.due-soon": {"zh": "即将到期", "en": "due soon"},
+    "delivery.kind.due-today": {"zh": "今日到期", "en": "due today"},
+    "delivery.kind.overdue": {"zh": "逾期", "en": "OVERDUE"},
+    "delivery.kind.moved": {"zh": "日期变更", "en": "date moved"},
+    "delivery.kind.undetermined": {"zh": "待定", "en": "undetermined"},
+    "delivery.case": {"zh": "案件 {case}", "en": "case {case}"},
+    "delivery.left": {
+        "zh": "剩余 {n} 个工作日",
+        "en": ("{n} working day left", "{n} working days left"),
+    },
+    "delivery.today": {"zh": "今日到期", "en": "due today"},
+    "delivery.overdue_days": {"zh": "已逾期 {n} 日", "en": ("{n} day overdue", "{n} days overdue")},
+    "delivery.flagged_days": {
+        "zh": "超期未结 {n} 日",
+        "en": ("past the threshold for {n} day", "past the threshold for {n} days"),
+    },
+    "delivery.to_expiry": {
+        "zh": "距届满 {n} 日(届满日 {expiry})",
+        "en": ("{n} day to expiry ({expiry})", "{n} days to expiry ({expiry})"),
+    },
+    "delivery.moved_from": {"zh": "原定 {old}，{why}", "en": "was {old}: {why}"},
+    "delivery.mark.provisional": {"zh": "[暂定日期]", "en": "[provisional date]"},
+    "delivery.mark.low_confidence": {
+        "zh": "[宁夏地区假日数据可信度低]",
+        "en": "[low-confidence Ningxia holiday data]",
+    },
+    "delivery.mark.paused": {"zh": "[期限中止]", "en": "[paused]"},
+    "delivery.why": {"zh": "计算依据：", "en": "How the date was reached:"},
+    "delivery.ids": {"zh": "通知编号：{ids}", "en": "Notice ids: {ids}"},
+    "delivery.attachment": {
+        "zh": "附件 {name} 为本单位全部未结期限的日历文件，可导入 Outlook 或手机日历。",
+        "en": "The attachment {name} holds all of the unit's open deadlines for Outlook or a phone calendar.",
+    },
+    # Calendar events
+    "delivery.event.summary": {"zh": "{title}（案件 {case}）", "en": "{title} (case {case})"},
+    "delivery.event.alarm": {"zh": "期限提醒：{summary}", "en": "Deadline: {summary}"},
+    "delivery.event.clause": {"zh": "依据条款：{clause}", "en": "Clause: {clause}"},
+    "delivery.event.unit": {"zh": "责任单位：{unit}", "en": "Responsible unit: {unit}"},
+    "delivery.event.done": {"zh": "已于 {day} 完成", "en": "completed on {day}"},
+    "delivery.calendar.name": {"zh": "法定期限", "en": "Statutory deadlines"},
+    # `deadlines send` and `deadlines outbox`
+    "delivery.summary": {
+        "zh": "发送完成：送达 {sent} 条消息，失败 {failed} 条，待发 {pending} 条，通知 {notices} 条",
+        "en": "send: {sent} messages delivered, {failed} failed, {pending} pending, {notices} notices",
+    },
+    "delivery.failed_line": {
+        "zh": "发送失败：{failed} 条消息未送达({destinations})，将在下次运行时重试；详见 deadlines outbox --failed",
+        "en": "send failed: {failed} messages not delivered ({destinations}); retried on the next run; see deadlines outbox --failed",
+    },
+    "delivery.unrouted": {
+        "zh": "单位“{unit}”有 {n} 条通知但没有收件地址：请在单位文件 {path} 中为它设置 send_to",
+        "en": (
+            "unit {unit!r} has {n} notice but no destination: give it send_to in the units file {path}",
+            "unit {unit!r} has {n} notices but no destination: give it send_to in the units file {path}",
+        ),
+    },
+    "delivery.dry_run": {
+        "zh": "(预演：不发送，也不记录任何内容)",
+        "en": "(dry run: nothing is sent or recorded)",
+    },
+    "delivery.would_send": {
+        "zh": "将发送给 {destination}：{title}（{n} 条通知）",
+        "en": (
+            "would send to {destination}: {title} ({n} notice)",
+            "would send to {destination}: {title} ({n} notices)",
+        ),
+    },
+    "delivery.would_retry": {
+        "zh": "将重试 {destination}：{title}（第 {attempt} 次尝试）",
+        "en": "would retry {destination}: {title} (attempt {attempt})",
+    },
+    "delivery.nothing": {"zh": "没有需要发送的通知。", "en": "Nothing to send."},
+    "delivery.outbox.empty": {"zh": "发件箱为空。", "en": "The outbox is empty."},
+    "delivery.state.pending": {"zh": "待发", "en": "pending"},
+    "delivery.state.failed": {"zh": "失败待重试", "en": "failed, will retry"},
+    "delivery.state.delivered": {"zh": "已送达", "en": "delivered"},
+}

@@ -1,0 +1,81 @@
+"""`deadlines export ics`: the stored deadlines as a calendar feed, read back with icalendar.
+
+The five loans of tests/test_delivery.py: received Mon 2026-03-02 .. Fri 03-06, 20 working days,
+due Mon 03-30 .. Fri 04-03 (hand-worked there). 2026 is a low-confidence Ningxia regional year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from icalendar import Calendar
+from test_delivery import BANK, db, invoke, ok
+
+__all__ = ["db"]  # the store fixture
+
+
+def feed(store: Path, *args: str) -> Calendar:
+    result = invoke(store, "export", "ics", *args)
+    assert result.exit_code == 0, result.output
+    return Calendar.from_ical(result.stdout_bytes)
+
+
+def events(cal: Calendar) -> dict[str, object]:
+    return {str(e["summary"]): e for e in cal.walk("VEVENT")}
+
+
+def test_one_event_per_deadline_with_stable_uids_and_chinese_intact(db: Path) -> None:
+    first, second = feed(db), feed(db)
+    evs = list(first.walk("VEVENT"))
+    assert sorted(e.decoded("dtstart") for e in evs) == [
+        dt.date(2026, 3, 30),
+        dt.date(2026, 3, 31),
+        dt.date(2026, 4, 1),
+        dt.date(2026, 4, 2),
+        dt.date(2026, 4, 3),
+    ]
+    assert [str(e["uid"]) for e in evs] == [str(e["uid"]) for e in second.walk("VEVENT")]
+    assert len({str(e["uid"]) for e in evs}) == 5
+    d0 = next(e for e in evs if e.decoded("dtstart") == dt.date(2026, 3, 30))
+    assert str(d0["summary"]) == (
+        "1000万元及以下授信和贷款流程时限（案件 D0） [宁夏地区假日数据可信度低]"
+    )
+    assert d0.decoded("dtend") == dt.date(2026, 3, 31)
+    assert "依据条款：二.八.48" in str(d0["description"])
+    assert "石嘴山银行" in str(d0["description"])
+    assert str(d0["status"]) == "CONFIRMED"
+
+
+def test_alarms_on_the_first_due_soon_day_and_on_the_day(db: Path) -> None:
+    (d1,) = [e for e in feed(db, "--case", "D1").walk("VEVENT")]
+    # due Tue 03-31; three working days before: Mon 03-30, Fri 03-27, Thu 03-26; 09:00 in China
+    triggers = sorted(a.decoded("trigger") for a in d1.walk("VALARM"))
+    assert triggers == [
+        dt.datetime(2026, 3, 26, 1, 0, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 31, 1, 0, tzinfo=dt.UTC),
+    ]
+
+
+def test_a_met_deadline_is_cancelled_under_the_same_uid(db: Path) -> None:
+    before = {str(e["uid"]): e for e in feed(db, "--unit", BANK).walk("VEVENT")}
+    assert len(before) == 3  # D0, D2, D4
+    ok(db, "event", "add", "D0", "loan.decided", "--on", "2026-03-20")
+    after = {str(e["uid"]): e for e in feed(db, "--unit", BANK).walk("VEVENT")}
+    assert set(after) == set(before)
+    status = sorted(str(e["status"]) for e in after.values())
+    assert status == ["CANCELLED", "CONFIRMED", "CONFIRMED"]
+    (done,) = [e for e in after.values() if str(e["status"]) == "CANCELLED"]
+    assert done.decoded("dtstart") == dt.date(2026, 3, 30) and not done.walk("VALARM")
+
+
+def test_output_file_and_unknown_filters(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "feed.ics"
+    ok(db, "export", "ics", "--case", "D3", "--output", str(out))
+    (ev,) = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert ev.decoded("dtstart") == dt.date(2026, 4, 2)
+    result = invoke(db, "export", "ics", "--unit", "无此单位")
+    assert result.exit_code == 1
+    assert "no duties of unit '无此单位' in the store; units with duties:" in result.output
+    result = invoke(db, "export", "ics", "--case", "NOPE")
+    assert result.exit_code == 1 and "unknown case 'NOPE'" in result.output
