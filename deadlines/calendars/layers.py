@@ -429,6 +429,18 @@ class Calendar:
         """``d`` if it is a working day, else the last working day before it (reminders)."""
         return d if self.is_workday(d) else self.add_workdays(d, -1)
 
+    def low_confidence_years(self, *days: dt.date | None) -> tuple[int, ...]:
+        """The years from the earliest to the latest of ``days`` whose Ningxia data is graded low.
+
+        A date computed over such a year is answered and marked wherever it is shown (decisions.md);
+        always empty on ``cn``.
+        """
+        known = [d for d in days if d is not None]
+        if self.name != "cn-nx" or not known:
+            return ()
+        years = range(min(known).year, max(known).year + 1)
+        return tuple(y for y in years if self.year_info(y).regional_confidence == "low")
+
     def describe_source(self, years: Sequence[int]) -> list[str]:
         """One line per year in ``years`` that a reader should know about (provisional, regional)."""
         notes = []

@@ -27,7 +27,7 @@ from dateutil.relativedelta import relativedelta
 
 from deadlines.calendars import layers as _calendars
 from deadlines.calendars.layers import FIRST_YEAR, LAST_YEAR, Calendar, DayInfo, fmt
-from deadlines.errors import OutOfRangeError, PeriodError
+from deadlines.errors import OutOfRangeError, PeriodError, ProvisionalRefusedError
 
 Unit = Literal["workday", "day", "month", "year"]
 Direction = Literal["from", "before"]
@@ -158,6 +158,8 @@ class Deadline:
     raw_date: dt.date
     """The end before any roll (for aging, the threshold date)."""
     steps: tuple[str, ...]
+    low_confidence_years: tuple[int, ...] = ()
+    """Years it was computed over whose Ningxia data is graded low: answered, and marked."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,6 +167,8 @@ class Deadline:
             "weekday": self.date.strftime("%A"),
             "provisional": self.provisional,
             "provisional_years": list(self.provisional_years),
+            "low_confidence": bool(self.low_confidence_years),
+            "low_confidence_years": list(self.low_confidence_years),
             "period": str(self.period),
             "direction": self.direction,
             self.direction: self.trigger.isoformat(),
@@ -393,6 +397,8 @@ def due(
             )
             try:
                 end = cal.roll_back(raw)
+            except ProvisionalRefusedError:
+                raise  # --strict: the year itself is the cause, not the range
             except OutOfRangeError:
                 raise OutOfRangeError(
                     f"the reminder date {raw.isoformat()} is a rest day and the working day before it "
@@ -426,4 +432,6 @@ def due(
         provisional_years=provisional_years,
         raw_date=raw,
         steps=tuple(steps),
+        # from the trigger (or expiry) to the date, as for a stored obligation; aging consults none
+        low_confidence_years=cal.low_confidence_years(trigger, end) if examined else (),
     )

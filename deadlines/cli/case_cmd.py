@@ -24,6 +24,7 @@ from deadlines.cli.store_common import (
 )
 from deadlines.model import FactValue, Obligation
 from deadlines.notices import daily as nt
+from deadlines.notices.contract import low_confidence
 from deadlines.store.database import (
     china_today,
     init_store,
@@ -119,6 +120,7 @@ _SHOW = {
         "none": "  无",
         "due": "期限",
         "provisional": " [暂定日期]",
+        "low_confidence": " [宁夏地方假日数据可信度低]",
         "version": "规则版本",
     },
     "en": {
@@ -132,6 +134,7 @@ _SHOW = {
         "none": "  none",
         "due": "due",
         "provisional": " [provisional]",
+        "low_confidence": " [low-confidence Ningxia holiday data]",
         "version": "rule version",
     },
 }
@@ -145,6 +148,7 @@ def obligation_lines(ob: Obligation, as_of: dt.date, lang: nt.Lang) -> list[str]
     done_on = ob.completed_on
     done = f", {done_on.isoformat()}" if done_on and done_on <= as_of else ""
     prov = w["provisional"] if ob.provisional else ""
+    prov += w["low_confidence"] if low_confidence(ob) else ""
     out = [
         f"  {ob.rule_id} [{ob.clause}] {title}",
         f"    {w['due']} {due}{prov} · {status}{done} · {ob.calendar} {ob.calendar_version}"

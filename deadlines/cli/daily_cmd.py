@@ -74,6 +74,8 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
         title = data["title_en"]
     if data["provisional"]:
         head += " [暂定 provisional]"
+    if data["low_confidence"]:
+        head += " [宁夏地方假日数据可信度低 low-confidence Ningxia data]"
     click.echo(head)
     click.echo(f"{data['rule']} [{data['clause']}] {title}")
     for i, step in enumerate(data["steps"], 1):

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from deadlines.calendars.layers import calendar
+from deadlines.notices.contract import low_confidence
 from deadlines.store.database import Store, status_on
 
 
@@ -28,6 +29,7 @@ def next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
             "clause": None,
             "due": None,
             "provisional": False,
+            "low_confidence": False,
             "steps": [],
             "status": "none",
             "as_of": day.isoformat(),
@@ -50,6 +52,7 @@ def next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
         "days_overdue": max(0, (day - ob.due).days),
         "status": status_on(ob, day),
         "provisional": ob.provisional,
+        "low_confidence": low_confidence(ob),
         "trigger": ob.trigger,
         "trigger_date": ob.trigger_date.isoformat() if ob.trigger_date else None,
         "rule_version": ob.rule_version,

@@ -79,6 +79,8 @@ class Notice:
     duty: str = "deadline"
     old_due: dt.date | None = None  # moved: the date announced before
     reason: Mapping[str, str] | None = None  # moved: why (see Store.replace_obligations)
+    # computed over a year whose Ningxia data is graded low: answered, and marked (decisions.md)
+    low_confidence: bool = False
 
     def as_json(self) -> dict[str, object]:
         d = asdict(self)
@@ -171,7 +173,16 @@ def to_notice(ob: Obligation, kind: Kind, as_of: dt.date) -> Notice:
         days=days,
         expiry=ob.trigger_date if ob.kind == "reminder" else None,
         duty=ob.kind,
+        low_confidence=low_confidence(ob),
     )
+
+
+def low_confidence(ob: Obligation) -> bool:
+    """Whether ``ob``'s date was computed over a year of low-confidence Ningxia data (from its
+    trigger or expiry to the date; an aging flag consults no calendar day)."""
+    if ob.kind == "aging":
+        return False
+    return bool(calendar(ob.calendar).low_confidence_years(ob.trigger_date, ob.due))
 
 
 # --- moved dates --------------------------------------------------------------------------------

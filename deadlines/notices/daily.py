@@ -132,6 +132,7 @@ _WORDS = {
         "why.recompute": "规则或日历数据变更后重新计算",
         "days.flagged": "超期未结 {d} 日",
         "provisional": "[暂定日期]",
+        "low_confidence": "[宁夏地方假日数据可信度低]",
         "new": "[新]",
         "case": "案件",
         "count": "{n} 条",
@@ -157,6 +158,7 @@ _WORDS = {
         "why.recompute": "recomputed after a rule or calendar change",
         "days.flagged": "past the threshold for {d} days",
         "provisional": "[provisional date]",
+        "low_confidence": "[low-confidence Ningxia holiday data]",
         "new": "[new]",
         "case": "case",
         "count": "{n}",
@@ -189,6 +191,8 @@ def _line(n: Notice, lang: Lang) -> str:
     ]
     if n.provisional:
         parts.append(w["provisional"])
+    if n.low_confidence:
+        parts.append(w["low_confidence"])
     if n.new:
         parts.append(w["new"])
     parts.append(n.id)
@@ -242,6 +246,7 @@ CSV_COLUMNS = (
     "expiry",
     "old_due",
     "provisional",
+    "low_confidence",
     "new",
 )
 
@@ -253,6 +258,7 @@ def render_csv(notices: Sequence[Notice]) -> str:
     for n in notices:
         row = n.as_json()
         row["provisional"] = int(n.provisional)
+        row["low_confidence"] = int(n.low_confidence)
         row["new"] = int(n.new)
         writer.writerow(row)
     return buf.getvalue()
