@@ -63,7 +63,17 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_PERIOD_RE = re.compile(r"^\s*([+-]?\d+|[零一二两三四五六七八九十百]+)\s*(.*?)\s*$")
+_PERIOD_RE = re.compile(r"^\s*([+-]?[0-9]+|[零一二两三四五六七八九十百]+)\s*(.*?)\s*$")
+# Full-width digits (０-９) are common in Chinese text and read as 0-9, in periods and in dates
+# alike; other scripts' digits (٣, ३, 𝟓) are refused: no one writes a legal period with them.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with full-width digits made ASCII (the one digit policy of periods and dates)."""
+    return text.translate(_FULLWIDTH)
+
+
 ACCEPTED = (
     "accepted: a whole number of working days, days, months or years, e.g. '20 working days', "
     "'20wd', '30 days', '30d', '3 months', '1 year', '20个工作日', '30日', '30天', '3个月', '1年'"
@@ -104,7 +114,7 @@ class Period:
         """Read ``20 working days``, ``20wd``, ``30 days``, ``3个月``, ``1年`` …"""
         if not isinstance(text, str):
             raise PeriodError(f"period: expected text, got {text!r}; {ACCEPTED}")
-        m = _PERIOD_RE.match(text)
+        m = _PERIOD_RE.match(ascii_digits(text))
         unit = _WORD_UNIT.get(m.group(2).lower()) if m else None
         if m is None or unit is None:
             raise PeriodError(f"period {text!r} is not understood; {ACCEPTED}")
@@ -113,7 +123,7 @@ class Period:
             raise PeriodError(
                 f"period '{number[:12]}…' is longer than any supported calendar; {ACCEPTED}"
             )
-        n = int(number) if number.lstrip("+-").isdigit() else _cn_number(number)
+        n = int(number) if number.lstrip("+-").isascii() else _cn_number(number)
         if n is None:
             raise PeriodError(f"period {text!r}: {number!r} is not a number; {ACCEPTED}")
         if number.startswith("-"):

@@ -4,6 +4,10 @@ Each command parses its input, makes one library call and prints. A library
 :class:`~deadlines.errors.DeadlineError` becomes one line on stderr and exit code 1, here and only
 here; bad command-line input (an impossible date, a malformed period, an unknown calendar) is
 rejected by click parameter types with exit code 2.
+
+Output goes through :class:`deadlines.cli.output.Guarded`: a failed write (a full disk, a closed
+pipe, an encoding that cannot show Chinese) becomes one line and exit 1, and raises inside the
+command, so that ``remind --new`` records nothing it could not print.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 
 import click
 
+from deadlines.cli import output
 from deadlines.errors import DeadlineError
 
 
@@ -41,7 +46,12 @@ class DeadlinesGroup(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
-            super().main(args, prog_name, complete_var, False, **extra)
+            with output.guarded():
+                super().main(args, prog_name, complete_var, False, **extra)
+        except output.OutputError as exc:
+            output.give_up_stdout()
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
             click.echo(f"Error: {exc.format_message()}{hint}", err=True)
@@ -52,6 +62,23 @@ class DeadlinesGroup(click.Group):
         except click.Abort:
             click.echo("Aborted.", err=True)
             sys.exit(1)
+        except RecursionError:
+            click.echo("Error: the input is nested too deeply to read", err=True)
+            sys.exit(1)
+        except MemoryError:
+            click.echo("Error: out of memory; the input is too large", err=True)
+            sys.exit(1)
+        except Exception as exc:  # the last guard: one line, never a traceback
+            tb, at = exc.__traceback__, ""
+            while tb is not None:
+                at = f" at {tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}"
+                tb = tb.tb_next
+            click.echo(
+                f"Error: internal error{at}: {type(exc).__name__}: "
+                f"{str(exc)[:200]!r}; please report it with the command that caused it",
+                err=True,
+            )
+            sys.exit(70)
         sys.exit(0)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import datetime as dt
+import re
 
 import click
 
 from deadlines.calendars.layers import LAST_YEAR, calendar
+from deadlines.calendars.periods import ascii_digits
 from deadlines.cli.common import DATE, calendar_option, print_json
 
 _MARK = {"workday": " ", "makeup": "w", "weekend": ".", "holiday": "h", "regional": "r"}
@@ -19,8 +21,11 @@ class MonthType(click.ParamType[tuple[int, int]]):
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> tuple[int, int]:
+        text = ascii_digits(str(value).strip())
         try:
-            first = dt.date.fromisoformat(f"{str(value).strip()}-01")
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
+                raise ValueError(text)
+            first = dt.date.fromisoformat(f"{text}-01")
         except ValueError:
             self.fail(f"{value!r} is not a month; accepted: YYYY-MM, e.g. 2026-02", param, ctx)
         return first.year, first.month

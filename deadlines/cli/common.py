@@ -10,8 +10,9 @@ from typing import Any
 import click
 
 from deadlines.calendars.layers import CALENDARS
+from deadlines.calendars.periods import ascii_digits
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class DateType(click.ParamType[dt.date]):
@@ -24,14 +25,15 @@ class DateType(click.ParamType[dt.date]):
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        text = str(value).strip()
+        text = ascii_digits(str(value).strip())
         try:
             if not _ISO_DATE.fullmatch(text):
                 raise ValueError("not in the form YYYY-MM-DD")
             return dt.date.fromisoformat(text)
         except ValueError as exc:
             self.fail(
-                f"{value!r} is not a real date ({exc}); accepted: YYYY-MM-DD, e.g. 2026-02-14",
+                f"{value!r} is not a real date ({exc}); accepted: YYYY-MM-DD in ASCII or "
+                "full-width digits, e.g. 2026-02-14",
                 param,
                 ctx,
             )

@@ -16,6 +16,7 @@ from deadlines.errors import RuleError
 from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet, check_paths, load_rules
 from deadlines.rules.engine import recurring_periods
+from deadlines.rules.matching import python_matched_kinds
 
 EXAMPLE_DATE = dt.date(2026, 9, 30)
 """The default trigger (or expiry) of ``rules show``'s example: the eve of National Day 2026, so
@@ -179,9 +180,15 @@ def check_cmd(paths: tuple[str, ...]) -> None:
     if problems:
         for p in problems:
             click.echo(p)
-        raise SystemExit(1)
+        n = len(problems)
+        raise click.ClickException(
+            f"{n} problem{'s' * (n != 1)} in the rule files (listed above); fix "
+            f"{'them' if n != 1 else 'it'} and run `deadlines rules check` again"
+        )
     rules = load_rules(paths, use_env=False)
     click.echo(f"ok: {len(rules.rules)} rules, {len(rules.notes)} notes, version {rules.version}")
+    for note in python_matched_kinds(rules):
+        click.echo(note)
 
 
 def register(main: click.Group) -> None:
@@ -192,7 +199,11 @@ def register(main: click.Group) -> None:
 
 
 def parse_facts(items: Sequence[str]) -> dict[str, FactValue]:
-    """``k=v`` pairs: true/false become booleans, numbers numbers, anything else text."""
+    """``k=v`` pairs: true/false become booleans, numbers numbers, anything else text (the
+    store's reading and checks: finite numbers, names and texts within the limits)."""
+    from deadlines.store.checks import check_facts_input
+    from deadlines.store.importer import parse_value
+
     facts: dict[str, FactValue] = {}
     for item in items:
         key, sep, raw = item.partition("=")
@@ -200,19 +211,8 @@ def parse_facts(items: Sequence[str]) -> dict[str, FactValue]:
             raise click.BadParameter(
                 f"{item!r}: expected NAME=VALUE, e.g. manufacturing=true", param_hint="--fact"
             )
-        v = raw.strip()
-        value: FactValue
-        if v.lower() in ("true", "false"):
-            value = v.lower() == "true"
-        else:
-            try:
-                value = int(v)
-            except ValueError:
-                try:
-                    value = float(v)
-                except ValueError:
-                    value = v
-        facts[key.strip()] = value
+        facts[key.strip()] = parse_value(raw.strip())
+    check_facts_input(facts)
     return facts
 
 

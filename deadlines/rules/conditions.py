@@ -19,6 +19,7 @@ Semantics, the same in the durable-rules matcher and the pure-Python one:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -26,6 +27,11 @@ from typing import Any, Literal
 from deadlines.model import FactValue
 
 OPS = ("==", "!=", "<", "<=", ">", ">=", "in", "not in")
+# Numbers anywhere (facts, rule values): finite, within ±MAX_NUMBER (amounts in yuan, exact in a
+# float). inf, nan and 1e400 would match nothing sensibly and break durable-rules.
+MAX_NUMBER = 10**15
+# A condition is a few tests deep in practice; a deeper one is a mistake (and recursion).
+MAX_DEPTH = 16
 Op = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not in"]
 
 
@@ -140,11 +146,24 @@ def facts_used(cond: Condition | None) -> set[str]:
 _SCALAR = (str, int, float, bool)
 
 
-def parse_condition(data: object, where: str = "when") -> Condition:
+def number_problem(value: object) -> str | None:
+    """Why a number is refused (not finite, out of range), or None; booleans are not numbers."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value!r} is not a finite number"
+    if abs(value) > MAX_NUMBER:
+        return f"{value!r} is out of range"
+    return None
+
+
+def parse_condition(data: object, where: str = "when", depth: int = 0) -> Condition:
     """Build a condition from rule-file data; ``ValueError`` names the key path that is wrong.
 
     The message is ``<key path>: <what is wrong>``; the rule loader adds file, line and rule id.
     """
+    if depth > MAX_DEPTH:
+        raise ValueError(f"{where.split('.')[0]}: conditions nested deeper than {MAX_DEPTH} levels")
     if not isinstance(data, Mapping):
         raise ValueError(f"{where}: expected a table with 'all', 'any' or 'fact', got {data!r}")
     keys = set(data)
@@ -157,7 +176,9 @@ def parse_condition(data: object, where: str = "when") -> Condition:
         items = data[name]
         if not isinstance(items, Sequence) or isinstance(items, str) or not items:
             raise ValueError(f"{where}.{name}: expected a non-empty list of conditions")
-        parsed = tuple(parse_condition(c, f"{where}.{name}[{i}]") for i, c in enumerate(items))
+        parsed = tuple(
+            parse_condition(c, f"{where}.{name}[{i}]", depth + 1) for i, c in enumerate(items)
+        )
         return AllOf(parsed) if name == "all" else AnyOf(parsed)
     allowed = {"fact", "op", "value", "default"}
     unknown = keys - allowed
@@ -193,4 +214,14 @@ def parse_condition(data: object, where: str = "when") -> Condition:
     default = data.get("default")
     if default is not None and not isinstance(default, _SCALAR):
         raise ValueError(f"{where}.default: expected a string, number or boolean, got {default!r}")
+    for key, v in [
+        *(("value", x) for x in (val if isinstance(val, tuple) else (val,))),
+        ("default", default),
+    ]:
+        problem = number_problem(v)
+        if problem:
+            raise ValueError(
+                f"{where}.{key}: {problem}; accepted: numbers from -{MAX_NUMBER:.0e} to "
+                f"{MAX_NUMBER:.0e}"
+            )
     return Compare(fact=fact, op=op, value=val, default=default)

@@ -8,11 +8,12 @@ line numbers, so :class:`_Lines` finds the ``[[table]]`` headers and keys in the
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,7 +95,8 @@ class _Lines:
 
     def key(self, name: str, index: int, key: str) -> int:
         start = self.table(name, index)
-        end = next((n for n in self.all_headers if n > start), len(self.lines) + 1)
+        after = bisect.bisect_right(self.all_headers, start)
+        end = self.all_headers[after] if after < len(self.all_headers) else len(self.lines) + 1
         key_re = re.compile(
             rf"^\s*(?:{re.escape(key)}\s*=|\[\s*{re.escape(name)}\.{re.escape(key)}\s*\])"
         )
@@ -116,6 +118,9 @@ class _Raw:
     lines: _Lines
 
     def where(self, key: str | None = None) -> str:
+        moved: dict[str, str] = self.data.get("__overridden__", {})
+        if key in moved:  # an override's value: report it where the override set it
+            return moved[key]
         line = (
             self.lines.key(self.table, self.index, key)
             if key
@@ -131,6 +136,12 @@ def load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
     for path, text in files:
         try:
             doc = tomllib.loads(text)
+        except RecursionError:
+            problems.append(
+                f"{path}:1: invalid TOML: arrays or tables nested too deeply; a rule file needs "
+                "a few levels"
+            )
+            continue
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
             line = m.group(1) if m else "1"
@@ -182,12 +193,12 @@ def load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
                 )
                 continue
             by_id[rid].data[k] = v
-            by_id[rid].data.setdefault("__overridden__", []).append(ov.where(k))
+            by_id[rid].data.setdefault("__overridden__", {})[k] = ov.where(k)
 
     rules = [r for raw in by_id.values() if (r := _rule(raw, kinds, events, problems))]
-    ids = {r.id for r in rules}
+    rules_by_id = {r.id: r for r in rules}
     for r in rules:
-        _check_refs(r, by_id[r.id], ids, {x.id: x for x in rules}, problems)
+        _check_refs(r, by_id[r.id], rules_by_id.keys(), rules_by_id, problems)
     _check_cycles(rules, by_id, problems)
     notes = [_note(raw, problems) for raw in raws["note"]]
     if problems:
@@ -484,7 +495,7 @@ def _rule(
 
 
 def _check_refs(
-    r: Rule, raw: _Raw, ids: set[str], rules: Mapping[str, Rule], problems: list[str]
+    r: Rule, raw: _Raw, ids: Collection[str], rules: Mapping[str, Rule], problems: list[str]
 ) -> None:
     for key in ("after", "cap"):
         ref = getattr(r, key)
@@ -503,22 +514,46 @@ def _check_refs(
             problems.append(f"{raw.where(key)}: rule {r.id!r}: cap: rule {ref!r} is not a deadline")
 
 
-def _check_cycles(rules: Sequence[Rule], raws: Mapping[str, _Raw], problems: list[str]) -> None:
-    """Refuse chains (``after`` / ``cap`` links) that lead back to where they started."""
-    links = {r.id: [(k, v) for k in ("after", "cap") if (v := getattr(r, k))] for r in rules}
-    done: set[str] = set()
+# An ``after`` / ``cap`` chain longer than this is a mistake (the plan's longest has 4 links), and
+# evaluating it recurses once per link.
+MAX_CHAIN = 32
 
-    def visit(node: str, path: list[str]) -> None:
-        for key, nxt in links.get(node, []):
-            if nxt in path:
-                cycle = [*path[path.index(nxt) :], nxt]
+
+def _check_cycles(rules: Sequence[Rule], raws: Mapping[str, _Raw], problems: list[str]) -> None:
+    """Refuse chains (``after`` / ``cap`` links) that lead back to where they started, or that
+    are longer than MAX_CHAIN links. Iterative, linear in the number of links."""
+    links = {r.id: [(k, v) for k in ("after", "cap") if (v := getattr(r, k))] for r in rules}
+    depth: dict[str, int] = {}  # finished: the longest chain from here
+    for root in links:
+        if root in depth:
+            continue
+        path: list[str] = [root]
+        on_path = {root: 0}
+        stack = [iter(links[root])]
+        while stack:
+            node = path[-1]
+            step = next(stack[-1], None)
+            if step is None:
+                depth[node] = 1 + max(
+                    (depth.get(n, 0) for _, n in links.get(node, []) if n in depth), default=0
+                )
+                if depth[node] > MAX_CHAIN:
+                    problems.append(
+                        f"{raws[node].where(links[node][0][0])}: rule {node!r}: chain of "
+                        f"after/cap links longer than {MAX_CHAIN} rules; accepted: at most "
+                        f"{MAX_CHAIN} (is a link wrong?)"
+                    )
+                    depth[node] = -(10**9)  # reported once, not again for every rule above
+                stack.pop()
+                del on_path[path.pop()]
+                continue
+            key, nxt = step
+            if nxt in on_path:
+                cycle = [*path[on_path[nxt] :], nxt]
                 problems.append(
                     f"{raws[node].where(key)}: rule {node!r}: {key}: chain cycle {' -> '.join(cycle)}"
                 )
-            elif nxt in links and nxt not in done:
-                visit(nxt, [*path, nxt])
-        done.add(node)
-
-    for rid in links:
-        if rid not in done:
-            visit(rid, [rid])
+            elif nxt in links and nxt not in depth:
+                on_path[nxt] = len(path)
+                path.append(nxt)
+                stack.append(iter(links[nxt]))

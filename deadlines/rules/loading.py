@@ -39,10 +39,37 @@ def plan_rule_files() -> list[tuple[str, str]]:
 def _dir_files(d: str | os.PathLike[str]) -> list[tuple[str, str]]:
     p = Path(d)
     if p.is_file():
-        return [(str(p), p.read_text(encoding="utf-8"))]
+        return [(str(p), read_rule_file(p))]
     if not p.is_dir():
         raise RuleError(f"rules directory {str(p)!r} does not exist; give a folder of *.toml files")
-    return [(str(f), f.read_text(encoding="utf-8")) for f in sorted(p.glob("*.toml"))]
+    return [(str(f), read_rule_file(f)) for f in sorted(p.glob("*.toml"))]
+
+
+MAX_RULE_FILE_BYTES = 16 * 1024 * 1024
+
+
+def read_rule_file(path: Path) -> str:
+    """The text of one rule file; anything that is not a readable UTF-8 file is a RuleError."""
+    if path.is_dir():
+        raise RuleError(f"{path} is a directory, not a rule file; give *.toml files or a folder")
+    try:
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            raise RuleError(
+                f"{path}: rule file larger than {MAX_RULE_FILE_BYTES >> 20} MiB; accepted: rule "
+                "files of a few kilobytes, split it into several"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RuleError(
+            f"cannot read rule file {path} ({exc.strerror}); check its permissions"
+        ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RuleError(
+            f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        ) from None
 
 
 def env_dirs() -> list[str]:

@@ -16,6 +16,10 @@ durable-rules' quirks, and what this module does about each:
   unmatched fact is not stored, so there is nothing to retract).
 * An exception inside an action is reported through the session state, not raised. Actions here
   only record a rule id; any error is captured and re-raised as :class:`MatcherError`.
+* It cannot hold more than 256 rules that test the same case kind (its beta-node limit: "Could
+  not create ruleset, error code: 108" past it, and at 257 a segfault in some runs). A case kind
+  with more enabled rules than :data:`DURABLE_RULES_PER_KIND` is matched by the pure-Python
+  matcher inside :class:`DurableMatcher` (same answers); ``deadlines rules check`` says which.
 * Its comparisons are loose across types. Facts are therefore sent in typed fields (``f_x__s``,
   ``f_x__n``, ``f_x__b`` for text, number, boolean) plus a presence flag ``h_x``, so a test on
   a number never sees a string, exactly as in :mod:`deadlines.rules.conditions`.
@@ -45,8 +49,30 @@ class Matcher(Protocol):
         ...
 
 
+# durable-rules fails past 256 rules testing one case kind; keep a margin below it.
+DURABLE_RULES_PER_KIND = 250
+
+
 def _active(rules: RuleSet) -> list[Rule]:
     return [r for r in rules.rules if r.enabled]
+
+
+def oversized_kinds(rules: RuleSet) -> dict[str, int]:
+    """Case kinds with more enabled rules than durable-rules can hold, with their counts."""
+    counts: dict[str, int] = {}
+    for r in _active(rules):
+        counts[r.case_kind] = counts.get(r.case_kind, 0) + 1
+    return {k: n for k, n in counts.items() if n > DURABLE_RULES_PER_KIND}
+
+
+def python_matched_kinds(rules: RuleSet) -> list[str]:
+    """One line per case kind too large for durable-rules, which the pure-Python matcher serves
+    (where durable-rules cannot load at all, it serves every kind)."""
+    return [
+        f"matcher: case kind {kind!r} has {n} rules, more than durable-rules holds "
+        f"({DURABLE_RULES_PER_KIND}); it is matched by the pure-Python matcher"
+        for kind, n in sorted(oversized_kinds(rules).items())
+    ]
 
 
 class PythonMatcher:
@@ -95,14 +121,18 @@ class DurableMatcher:
         self._lang = lang
         self._unhandled = engine.MessageNotHandledException
         self._order = {r.id: i for i, r in enumerate(rules.rules)}
-        self._facts = sorted(set().union(*(facts_used(r.when) for r in _active(rules))))
+        big = oversized_kinds(rules)
+        self._python = PythonMatcher(rules) if big else None
+        self._python_kinds = frozenset(big)
+        active = [r for r in _active(rules) if r.case_kind not in big]
+        self._facts = sorted(set().union(*(facts_used(r.when) for r in active)))
         self._hits: list[str] = []
         self._error: BaseException | None = None
         self._ids = itertools.count()
         self.ruleset = f"deadlines-{rules.version}-{next(self._names)}"
         m = lang.m
         with lang.ruleset(self.ruleset):
-            for r in _active(rules):
+            for r in active:
                 expr = m.kind == r.case_kind
                 if r.when is not None:
                     expr = expr & self._expr(r.when)
@@ -154,6 +184,8 @@ class DurableMatcher:
         return base
 
     def match(self, case_kind: str, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
+        if self._python is not None and case_kind in self._python_kinds:
+            return self._python.match(case_kind, facts)
         msg: dict[str, Any] = {"kind": case_kind, "cid": next(self._ids)}
         for name in self._facts:
             v = facts.get(name)

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from deadlines.errors import StoreError
+from deadlines.calendars.layers import FIRST_YEAR
+from deadlines.calendars.periods import Period
+from deadlines.errors import PeriodError, StoreError
 from deadlines.model import Case, FactValue
-from deadlines.rules.conditions import fact_family
+from deadlines.rules.conditions import MAX_NUMBER, fact_family, number_problem
 
 # Events marked `future` in the catalogue (a licence's expiry) may lie ahead, but not further than
 # this: a licence term is at most a few years, and 2062 for 2026 is a typing slip. Every other
@@ -36,6 +40,158 @@ OPENING_EVENT: dict[str, tuple[str, frozenset[str]]] = {
 }
 
 
+# --- text and numbers: what the store accepts from any path in (CLI, import, library API) ---------
+# Everything a user typed is later printed to a clerk's terminal, a cron log or a CSV: one policy
+# for every text, so that nothing stored can forge a line, hide behind an escape sequence or break
+# a later write. Limits are generous for real data (a court case number, a unit's full name).
+MAX_ID = 100  # case ids, event ids
+MAX_UNIT = 200  # a responsible unit's name
+MAX_NOTE = 2000  # an event's free-text note
+MAX_NAME = 64  # fact names, event data keys
+MAX_VALUE = 500  # a fact's or an event data item's text
+MAX_ITEMS = 50  # facts of one case, data items of one event
+# What one case may hold: an enforcement case with this many seized assets is already far beyond
+# real ones, and each event re-evaluates the whole case while holding the store's write lock.
+MAX_CASE_EVENTS = 20_000
+TEXT_ACCEPTED = "printable text without control characters, tabs, line breaks or escape codes"
+# Unicode categories refused anywhere: controls (NUL, ESC, CR, LF, TAB ...), format characters
+# (bidi overrides, zero-width), surrogates (bytes that were not UTF-8), private use, unassigned,
+# line and paragraph separators.
+_REFUSED = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_CONTROL_NAMES = {
+    "\n": "a line break",
+    "\r": "a carriage return",
+    "\t": "a tab",
+    "\x00": "a NUL character",
+    "\x1b": "an escape code (ESC)",
+}
+_NAME_RE = re.compile(r"[^\W\d][\w.-]*")
+_PERIOD_LABEL = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4]|-H[12])?", re.ASCII)
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value as an error message quotes it: repr (controls and bad bytes escaped), cut short."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    return repr(value)
+
+
+def check_text(what: str, value: object, limit: int, *, optional: bool = False) -> str:
+    """``value`` as the store keeps it, or a one-line :class:`StoreError` naming the fault."""
+    if not isinstance(value, str):
+        raise StoreError(f"{what} {shown(value)} is not text; accepted: {TEXT_ACCEPTED}")
+    if not value and optional:
+        return value
+    if not value.strip():
+        raise StoreError(f"{what} is empty; accepted: {TEXT_ACCEPTED}, 1 to {limit} characters")
+    if len(value) > limit:
+        raise StoreError(f"{what} {shown(value)} is too long; accepted: at most {limit} characters")
+    bad = next((c for c in value if unicodedata.category(c) in _REFUSED), None)
+    if bad is not None:
+        name = _CONTROL_NAMES.get(bad, f"the character U+{ord(bad):04X}")
+        if "\ud800" <= bad <= "\udfff":
+            name = "a byte that is not UTF-8"
+        raise StoreError(f"{what} {shown(value)} contains {name}; accepted: {TEXT_ACCEPTED}")
+    if value != value.strip():
+        raise StoreError(f"{what} {shown(value)} has leading or trailing spaces; remove them")
+    return value
+
+
+def check_name(what: str, name: object) -> str:
+    """A fact name or event data key: a word (letters, digits, _ . -), not starting with a digit."""
+    check_text(what, name, MAX_NAME)
+    assert isinstance(name, str)
+    if not _NAME_RE.fullmatch(name):
+        raise StoreError(
+            f"{what} {shown(name)} is not a name; accepted: letters, digits, '_', '.' and '-', "
+            "starting with a letter, e.g. amount_yuan"
+        )
+    return name
+
+
+def check_number(what: str, value: int | float) -> None:
+    """A finite number within ±MAX_NUMBER (inf, nan and 1e400 match no rule sensibly)."""
+    problem = number_problem(value)
+    if problem:
+        raise StoreError(
+            f"{what}={problem}; accepted: numbers from -{MAX_NUMBER:.0e} to {MAX_NUMBER:.0e}"
+        )
+
+
+def check_facts_input(facts: Mapping[str, object]) -> None:
+    """Names, texts and numbers of a case's facts (their types against the rules: check_facts)."""
+    if len(facts) > MAX_ITEMS:
+        raise StoreError(f"{len(facts)} facts given; accepted: at most {MAX_ITEMS} per case")
+    for name, value in facts.items():
+        check_name("fact name", name)
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int | float):
+            check_number(f"fact {name}", value)
+        else:
+            check_text(f"fact {name}", value, MAX_VALUE, optional=True)
+
+
+def check_case_input(case_id: object, facts: Mapping[str, object], unit: object) -> None:
+    check_case_id(case_id)
+    if unit is not None and unit != "":
+        check_text("unit", unit, MAX_UNIT)
+    check_facts_input(facts)
+
+
+def check_event_input(
+    et: EventType,
+    on: dt.date,
+    today: dt.date,
+    *,
+    note: object = "",
+    data: Mapping[str, object] | None = None,
+    supersedes: object = None,
+    event_id: object = None,
+) -> None:
+    """Everything about one event that needs no other event: its date, note, data and ids."""
+    check_event_date(et, on, today)
+    check_text("note", note, MAX_NOTE, optional=True)
+    check_event_data(et, data or {})
+    for what, value in (("event id to supersede", supersedes), ("event id", event_id)):
+        if value is not None:
+            check_text(what, value, MAX_ID + 12)
+
+
+def check_event_data(et: EventType, data: Mapping[str, object]) -> None:
+    """Data keys the event type declares (rules/events.toml), each value text; a ``period`` is a
+    length on an extension (10 days) and a period label elsewhere (2026-03, 2026-Q1, 2026-H1)."""
+    accepted = ", ".join(sorted(et.data)) or "none"
+    if len(data) > MAX_ITEMS:
+        raise StoreError(f"{len(data)} data items given; accepted: at most {MAX_ITEMS}")
+    for key, value in data.items():
+        check_name("data key", key)
+        if key not in et.data:
+            raise StoreError(
+                f"event {et.id} takes no data {key!r}{_did_you_mean(key, et.data)}; accepted: "
+                f"{accepted}"
+            )
+        check_text(f"data {key}", value, MAX_VALUE)
+        assert isinstance(value, str)
+        if key == "period" and et.role == "extension":
+            try:
+                Period.parse(value)
+            except PeriodError:
+                raise StoreError(
+                    f"data period={shown(value)} of {et.id} is not a length; accepted: e.g. "
+                    "'10 days', '1 month'"
+                ) from None
+        elif key == "period" and not _PERIOD_LABEL.fullmatch(value):
+            raise StoreError(
+                f"data period={shown(value)} of {et.id} is not a period label; accepted: "
+                "YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, e.g. 2026-03"
+            )
+    if et.role == "extension" and "period" not in data:
+        raise StoreError(
+            f"event {et.id} needs data period, the length granted; e.g. --data period='10 days'"
+        )
+
+
 # --- the event catalogue (rules/events.toml, owned by the rules) -------------------------------
 @dataclass(frozen=True)
 class EventType:
@@ -43,6 +199,7 @@ class EventType:
     case_kinds: tuple[str, ...]
     future: bool = False
     role: str = ""
+    data: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -146,16 +303,21 @@ def catalogue() -> Catalogue:
 
     rules = load_rules()
     events = {
-        e.id: EventType(id=e.id, case_kinds=tuple(e.case_kinds), future=e.future, role=e.role)
+        e.id: EventType(
+            id=e.id, case_kinds=tuple(e.case_kinds), future=e.future, role=e.role, data=e.data
+        )
         for e in rules.events.values()
     }
     return Catalogue(tuple(rules.case_kinds), events, _fact_families(rules))
 
 
-def check_case_id(case_id: str) -> None:
-    if not case_id or case_id != case_id.strip() or any(c in case_id for c in "\n\r\t#"):
+def check_case_id(case_id: object) -> None:
+    check_text("case id", case_id, MAX_ID)
+    assert isinstance(case_id, str)
+    if "#" in case_id:
         raise StoreError(
-            f"bad case id {case_id!r}; accepted: a non-empty id without tabs, newlines or '#'"
+            f"case id {shown(case_id)} contains '#', which event ids use; accepted: "
+            f"{TEXT_ACCEPTED}, without '#', at most {MAX_ID} characters"
         )
 
 
@@ -167,11 +329,25 @@ def check_event_date(et: EventType, on: dt.date, today: dt.date) -> None:
             f"event {et.id} dated {on.isoformat()} is in the future (today in China is "
             f"{today.isoformat()}); record it when it has happened"
         )
+    if on.year < FIRST_YEAR:
+        raise StoreError(
+            f"event {et.id} dated {on.isoformat()} is before {FIRST_YEAR}-01-01, where the "
+            "calendars start; check the year"
+        )
     limit = today.replace(year=today.year + FUTURE_BOUND_YEARS, day=min(today.day, 28))
     if on > limit:
         raise StoreError(
             f"event {et.id} dated {on.isoformat()} is more than {FUTURE_BOUND_YEARS} years ahead "
             f"(latest accepted: {limit.isoformat()}); check the year"
+        )
+
+
+def check_case_size(case_id: str, events: int) -> None:
+    """A case holds at most MAX_CASE_EVENTS events (corrections included)."""
+    if events > MAX_CASE_EVENTS:
+        raise StoreError(
+            f"case {case_id} would hold {events:,} events; accepted: at most "
+            f"{MAX_CASE_EVENTS:,} per case (split the matter into several cases)"
         )
 
 

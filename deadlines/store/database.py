@@ -18,7 +18,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,8 +31,9 @@ from deadlines.model import Case, Event, FactValue, Obligation, Status
 from deadlines.store.checks import (
     catalogue,
     check_case_events,
-    check_case_id,
-    check_event_date,
+    check_case_input,
+    check_case_size,
+    check_event_input,
 )
 from deadlines.store.schema import (
     APPLICATION_ID,
@@ -97,15 +98,83 @@ class Move:
         return "moved" if self.old_due != self.new_due else "finalised"
 
 
+MAX_BUSY_TIMEOUT = 3600.0
+
+
 def busy_timeout_setting() -> float:
     """Seconds to wait for a locked store: ``$DEADLINES_BUSY_TIMEOUT``, else 5."""
     text = os.environ.get("DEADLINES_BUSY_TIMEOUT", "")
     try:
-        return float(text) if text else DEFAULT_BUSY_TIMEOUT
-    except ValueError:
+        return check_busy_timeout(float(text) if text else DEFAULT_BUSY_TIMEOUT)
+    except (ValueError, StoreError):
         raise StoreError(
-            f"DEADLINES_BUSY_TIMEOUT={text!r} is not a number of seconds; e.g. 5"
+            f"DEADLINES_BUSY_TIMEOUT={text!r} is not a number of seconds; accepted: 0 to "
+            f"{MAX_BUSY_TIMEOUT:g}, e.g. 5"
         ) from None
+
+
+def check_busy_timeout(seconds: float) -> float:
+    if not 0 <= seconds <= MAX_BUSY_TIMEOUT:  # also refuses nan
+        raise StoreError(
+            f"busy timeout {seconds!r} is out of range; accepted: 0 to {MAX_BUSY_TIMEOUT:g} seconds"
+        )
+    return seconds
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def store_error(exc: sqlite3.Error, path: Path | str, doing: str = "") -> StoreError:
+    """What an SQLite failure means for the user, and what to do: full disk, read-only file or
+    folder, a damaged file, not an SQLite file, a lock. ``doing`` names the operation."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    said = f"SQLite says: {exc}"
+    at = f"store {path}" + (f": {doing}" if doing else "")
+    if name == "SQLITE_FULL":
+        return StoreError(
+            f"{at} failed: the disk is full ({said}); nothing was written: free space and run again"
+        )
+    if name.startswith("SQLITE_READONLY"):
+        return StoreError(
+            f"{at} failed: the store is read-only ({said}); writing needs write permission on the "
+            "file and its folder (SQLite keeps -wal and -shm files beside it)"
+        )
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+        return StoreError(f"{at} failed: locked by another process ({said}); try again")
+    if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB":
+        if name == "SQLITE_NOTADB" and not _has_sqlite_header(Path(path)):
+            return StoreError(
+                f"{path} is not an SQLite file, so not a deadlines store; give another --db path"
+            )
+        return StoreError(
+            f"{at}: the file is damaged ({said}); run `deadlines check --db {path}` and restore "
+            "it from a backup (README: Backup and restore)"
+        )
+    if name.startswith("SQLITE_CANTOPEN"):
+        return StoreError(f"cannot open store {path} ({said}); {_access_advice(Path(path))}")
+    if name.startswith("SQLITE_IOERR"):
+        return StoreError(f"{at} failed: the disk reported an error ({said}); check the disk")
+    return StoreError(f"{at} failed ({said})")
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _access_advice(path: Path) -> str:
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not os.access(path, os.R_OK):
+        return "the file is not readable: check its permissions"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return (
+            f"its folder {folder} is read-only and SQLite needs to create the -wal and -shm files "
+            "there: make the folder writable, or copy the store (deadlines backup) elsewhere"
+        )
+    return "check the path and its permissions"
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -158,8 +227,11 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
         self.close()
+        if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+            # a read that met a damaged page, a full disk during a checkpoint ...
+            raise store_error(exc, self.path, "reading") from None
 
     @contextmanager
     def transaction(self, *, rollback: bool = False) -> Iterator[sqlite3.Connection]:
@@ -173,23 +245,37 @@ class Store:
                     f"store {self.path} is locked by another process (waited "
                     f"{self.busy_timeout:g} s); try again when it has finished"
                 ) from None
-            raise
+            raise store_error(exc, self.path, "starting a write") from None
         try:
             yield self.conn
+        except sqlite3.IntegrityError:
+            self._rollback()
+            raise
+        except sqlite3.Error as exc:
+            # A full disk or an I/O error may have rolled the transaction back already: the
+            # real error is reported, not "cannot rollback - no transaction is active".
+            self._rollback()
+            raise store_error(exc, self.path, "writing") from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
-            self._forget_texts()
+            self._rollback()
             raise
         else:
             if rollback:  # a preview: work done, nothing kept
-                self.conn.execute("ROLLBACK")
-                self._forget_texts()
+                self._rollback()
                 return
             try:
                 self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise store_error(exc, self.path, "commit") from None
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already done so, and forget the text ids
+        handed out inside it; a failing rollback never hides the error that caused it."""
+        self._forget_texts()
+        if self.conn.in_transaction:
+            with suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
-                raise StoreError(f"store {self.path}: commit failed: {exc}") from None
 
     def schema_version(self) -> int:
         return schema_version(self.conn)
@@ -381,12 +467,15 @@ class Store:
         facts: Mapping[str, FactValue] | None = None,
         unit: str | None = None,
     ) -> None:
-        check_case_id(case_id)
+        check_case_input(case_id, facts or {}, unit)
         catalogue().check_kind(kind)
         catalogue().check_facts(kind, facts or {})
         with self.transaction():
             if self.has_case(case_id):
-                raise StoreError(f"case {case_id!r} already exists; `deadlines case show` it")
+                raise StoreError(
+                    f"case {case_id!r} already exists; see it with `deadlines case show "
+                    f"{case_id}`, or use another id"
+                )
             self.insert_cases([(case_id, kind, unit or None, facts_json(facts or {}), china_now())])
 
     def add_event(
@@ -407,10 +496,11 @@ class Store:
             if row is None:
                 raise StoreError(f"unknown case {case_id!r}; add it with `deadlines case add`")
             et = catalogue().check_event(row[0], etype)
-            check_event_date(et, on, china_today())
+            check_event_input(et, on, china_today(), note=note, data=data, supersedes=supersedes)
             if supersedes is not None:
                 self.check_supersedes(case_id, supersedes)
             event_id = self.next_event_id(case_id)
+            check_case_size(case_id, int(event_id.rsplit("#", 1)[1]))
             self.insert_events(
                 [
                     (
@@ -726,21 +816,18 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot open store {path}: {exc}") from None
+        raise store_error(exc, path, "opening") from None
     return conn
 
 
 def _inspect(conn: sqlite3.Connection, path: Path) -> int | None:
-    """The schema version of the file, None for an empty database; refuses anything else."""
+    """The schema version of the file, None for an empty database; refuses anything else: a file
+    that is not SQLite, an SQLite file of another program, a damaged or unreadable store."""
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and _locked(exc):
-            raise StoreError(f"store {path} is locked by another process; try again") from None
-        raise StoreError(
-            f"{path} is not a deadlines store (SQLite says: {exc}); give another --db path"
-        ) from None
+        raise store_error(exc, path, "reading") from None
     if not tables and app_id == 0:
         return None
     if VERSION_TABLE not in tables or app_id not in (0, APPLICATION_ID):
@@ -748,7 +835,41 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int | None:
             f"{path} is an SQLite file but not a deadlines store (no {VERSION_TABLE} table); "
             "give another --db path"
         )
-    return schema_version(conn)
+    try:
+        version = _versions(conn, path)
+        if path.stat().st_size <= QUICK_CHECK_BYTES:
+            problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if problem != "ok":
+                raise StoreError(
+                    f"store {path}: the file is damaged (SQLite quick_check: {problem}); run "
+                    f"`deadlines check --db {path}` and restore it from a backup (README: Backup "
+                    "and restore)"
+                )
+    except sqlite3.DatabaseError as exc:
+        raise store_error(exc, path, "reading") from None
+    return version
+
+
+# Stores up to this size get SQLite's quick_check each time they are opened (a few ms); larger
+# ones get the cheap checks only, and `deadlines check` on demand.
+QUICK_CHECK_BYTES = 16 * 1024 * 1024
+
+
+def _versions(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version, after checking that the version table reads 1..N with the known
+    descriptions: a damaged table must not pass for a newer schema."""
+    rows = conn.execute(f"SELECT version, description FROM {VERSION_TABLE} ORDER BY 1").fetchall()
+    ours = [(v, d) for v, d in rows if not isinstance(v, int) or v <= SCHEMA_VERSION]
+    newer = [v for v, _ in rows if isinstance(v, int) and v > SCHEMA_VERSION]
+    expected = [(v, MIGRATIONS[v][0]) for v in range(1, len(ours) + 1)]
+    if ours != expected or (newer and len(ours) != SCHEMA_VERSION):
+        versions = [v for v, _ in rows]
+        raise StoreError(
+            f"store {path}: the file is damaged (its schema version table reads "
+            f"{versions[:6]}, not the versions 1..N this program wrote); run `deadlines check "
+            f"--db {path}` and restore it from a backup (README: Backup and restore)"
+        )
+    return max(newer, default=len(ours))
 
 
 def _pragmas(conn: sqlite3.Connection, path: Path) -> None:
@@ -757,7 +878,7 @@ def _pragmas(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.OperationalError as exc:
         if _locked(exc):
             raise StoreError(f"store {path} is locked by another process; try again") from None
-        raise
+        raise store_error(exc, path, "opening") from None
     if str(mode).lower() != "wal" and str(path) != ":memory:":
         raise StoreError(f"store {path}: cannot switch to WAL mode (got {mode!r})")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -805,8 +926,9 @@ def open_store(
     refused. Without ``create`` a missing store is an error that says to run ``deadlines init``.
     """
     p = default_path(path)
-    if busy_timeout is None:
-        busy_timeout = busy_timeout_setting()
+    busy_timeout = (
+        busy_timeout_setting() if busy_timeout is None else check_busy_timeout(busy_timeout)
+    )
     if not create and not p.exists():
         raise StoreError(f"no store at {p}: run `deadlines init` (or give --db / DEADLINES_DB)")
     if p.is_dir():

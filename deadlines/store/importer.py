@@ -32,18 +32,26 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from deadlines.calendars.periods import ascii_digits
 from deadlines.errors import DeadlineError, StoreError
 from deadlines.model import Case, Event, FactValue
 from deadlines.store.checks import (
+    Catalogue,
     catalogue,
     check_case_events,
-    check_case_id,
-    check_event_date,
+    check_case_input,
+    check_case_size,
+    check_event_input,
+    shown,
 )
 from deadlines.store.database import Store, china_now, china_today, facts_json
 
 CHUNK_ROWS = 20_000
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A line longer than this is refused without being read whole (a 200 MB line would take ~700 MB
+# of memory): one case with its events inline fits many times over; long cases put events on
+# their own lines.
+MAX_LINE_CHARS = 1_048_576
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -91,19 +99,27 @@ class _RowError(Exception):
 
 
 # --- values ------------------------------------------------------------------------------------
+_INT = re.compile(r"[+-]?\d+", re.ASCII)
+_FLOAT = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
 def parse_value(text: str) -> FactValue:
-    """``true``/``false`` -> bool, ``12`` -> int, ``1.5`` -> float, anything else a string."""
-    low = text.strip().lower()
+    """``true``/``false`` -> bool, ``12`` -> int, ``1.5`` -> float, anything else a string.
+
+    Numbers are ASCII digits (``inf``, ``nan``, ``1_000`` and other scripts' digits stay text);
+    a number too long to be an amount stays text too, and the checks refuse it where a rule
+    compares the fact as a number. Range and finiteness: :func:`checks.check_number`."""
+    s = text.strip()
+    low = s.lower()
     if low in ("true", "false"):
         return low == "true"
-    try:
-        return int(text)
-    except ValueError:
-        pass
-    try:
-        return float(text)
-    except ValueError:
+    if len(s) > 40:
         return text
+    if _INT.fullmatch(s):
+        return int(s)
+    if _FLOAT.fullmatch(s):
+        return float(s)
+    return text
 
 
 def parse_pair(text: str, what: str = "fact") -> tuple[str, str]:
@@ -138,8 +154,8 @@ def _mapping(text: Any, what: str) -> dict[str, Any]:
 
 
 def _date(value: Any) -> dt.date:
-    s = value.strip() if isinstance(value, str) else str(value or "")
-    if not _ISO.match(s):
+    s = ascii_digits(value.strip()) if isinstance(value, str) else str(value or "")
+    if not _ISO.fullmatch(s):
         raise ValueError(f"on: expected an ISO date YYYY-MM-DD, got {s!r}")
     try:
         return dt.date.fromisoformat(s)
@@ -149,9 +165,20 @@ def _date(value: Any) -> dt.date:
 
 def _text(rec: Mapping[str, Any], key: str) -> str:
     v = rec.get(key)
-    if not v:
+    if v is None or v == "":
         return ""
+    if isinstance(v, dict | list):
+        raise ValueError(f"{key}: expected text, got a JSON {type(v).__name__}")
     return v.strip() if isinstance(v, str) else str(v).strip()
+
+
+def _scalar(what: str, v: Any) -> FactValue:
+    """A fact or data value as given in JSON (true, 12, 1.5, text) or as text to read."""
+    if isinstance(v, bool | int | float):
+        return v
+    if isinstance(v, str):
+        return parse_value(v)
+    raise ValueError(f"{what}: expected text, a number or true/false, got {shown(v)}")
 
 
 def _row(line: int, rec: Mapping[str, Any]) -> _Row:
@@ -165,8 +192,7 @@ def _row(line: int, rec: Mapping[str, Any]) -> _Row:
         raise ValueError("case: missing")
     if record == "case":
         facts = {
-            k: v if isinstance(v, bool | int | float) else parse_value(str(v))
-            for k, v in _mapping(rec.get("facts"), "facts").items()
+            k: _scalar(f"facts {k}", v) for k, v in _mapping(rec.get("facts"), "facts").items()
         }
         kind = _text(rec, "kind")
         if not kind:
@@ -176,15 +202,18 @@ def _row(line: int, rec: Mapping[str, Any]) -> _Row:
     if not etype:
         raise ValueError("type: missing for an event row")
     raw = rec.get("data")
-    data = {k: str(v) for k, v in _mapping(raw, "data").items()} if raw else {}
-    note = rec.get("note") or ""
+    data = {
+        k: v if isinstance(v, str) else str(_scalar(f"data {k}", v))
+        for k, v in _mapping(raw, "data").items()
+    }
+    note = _text(rec, "note")
     return _Row(
         line,
         "event",
         case,
         type=etype,
         on=_date(rec.get("on")),
-        note=note if isinstance(note, str) else str(note),
+        note=note,
         data=data,
         supersedes=_text(rec, "supersedes") or None,
         id=_text(rec, "id") or None,
@@ -192,62 +221,145 @@ def _row(line: int, rec: Mapping[str, Any]) -> _Row:
 
 
 # --- reading ----------------------------------------------------------------------------------
-def _counted(f: Any, progress: Callable[[int], None] | None) -> Iterator[str]:
-    """The file's lines, reporting progress in bytes every 64 KiB or so (not per line)."""
-    if progress is None:
-        yield from f
-        return
-    pending = 0
-    for line in f:
-        pending += len(line)  # characters: close enough to bytes for a progress bar
-        if pending >= 65536:
-            progress(pending)
-            pending = 0
-        yield line
-    progress(pending)
+class _LineTooLong(Exception):
+    pass
+
+
+class _Lines:
+    """The file's lines, each read up to MAX_LINE_CHARS (a longer one is skipped unread and
+    raises :class:`_LineTooLong`, after which reading goes on), reporting progress every 64 KiB
+    or so. An iterator class, not a generator, so that it can go on after raising."""
+
+    def __init__(self, f: Any, progress: Callable[[int], None] | None, limit: int) -> None:
+        self.f, self.progress, self.limit = f, progress, limit
+        self.pending = 0
+        self.number = 0  # physical lines read
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line: str = self.f.readline(self.limit + 1)
+        if not line:
+            if self.progress is not None:
+                self.progress(self.pending)
+                self.pending = 0
+            raise StopIteration
+        self.number += 1
+        self._count(len(line))
+        if len(line) > self.limit and not line.endswith("\n"):
+            while (more := self.f.readline(self.limit)) and not more.endswith("\n"):
+                self._count(len(more))
+            self._count(len(more))
+            raise _LineTooLong()
+        return line
+
+    def _count(self, n: int) -> None:
+        self.pending += n  # characters: close enough to bytes for a progress bar
+        if self.progress is not None and self.pending >= 65536:
+            self.progress(self.pending)
+            self.pending = 0
+
+
+def _too_long(limit: int) -> ValueError:
+    return ValueError(
+        f"line longer than {limit:,} characters, skipped unread; accepted: lines up to "
+        f"{limit:,} characters (put a long case's events on lines of their own)"
+    )
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number; accepted: finite numbers")
+
+
+def _json_object(text: str) -> Any:
+    """One JSON line; NaN and Infinity, 5,000-digit numbers and deep nesting are refused."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not a JSON object ({exc.msg})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply; accepted: flat facts and data objects") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise ValueError(f"not a JSON object ({str(exc)[:80]})") from None
 
 
 def _records(
-    path: Path, progress: Callable[[int], None] | None
+    path: Path, progress: Callable[[int], None] | None, limit: int = MAX_LINE_CHARS
 ) -> Iterator[tuple[int, Mapping[str, Any] | Exception]]:
-    """(line, record or the error reading it), lazily."""
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        lines = _counted(f, progress)
+    """(line, record or the error reading it), lazily. Bytes that are not UTF-8 are kept as
+    lone surrogates, so the row holding them is refused by the text checks with its line."""
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
+        lines = _Lines(f, progress, limit)
         if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-            for n, text in enumerate(lines, 1):
-                if not text.strip():
-                    continue
-                try:
-                    obj = json.loads(text)
-                except json.JSONDecodeError as exc:
-                    yield n, ValueError(f"not a JSON object ({exc.msg})")
-                    continue
-                if not isinstance(obj, dict):
-                    yield n, ValueError("expected a JSON object per line")
-                    continue
-                events = obj.pop("events", None) or []
-                yield n, obj
-                if not isinstance(events, list):
-                    yield n, ValueError("events: expected a list")
-                    continue
-                for ev in events:
-                    if not isinstance(ev, dict):
-                        yield n, ValueError("events: expected a list of objects")
-                        continue
-                    yield n, {"record": "event", "case": obj.get("case"), **ev}
+            yield from _json_records(lines, limit)
         else:
-            reader = csv.reader(lines)
-            header = [h.strip() for h in next(reader, [])]
+            yield from _csv_records(lines, limit)
+
+
+def _json_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, Any] | Exception]]:
+    while True:
+        try:
+            text = next(lines)
+        except StopIteration:
+            return
+        except _LineTooLong:
+            yield lines.number, _too_long(limit)
+            continue
+        n = lines.number
+        if not text.strip():
+            continue
+        try:
+            obj = _json_object(text)
+        except ValueError as exc:
+            yield n, exc
+            continue
+        if not isinstance(obj, dict):
+            yield n, ValueError("expected a JSON object per line")
+            continue
+        events = obj.pop("events", None) or []
+        yield n, obj
+        if not isinstance(events, list):
+            yield n, ValueError("events: expected a list")
+            continue
+        for ev in events:
+            if not isinstance(ev, dict):
+                yield n, ValueError("events: expected a list of objects")
+                continue
+            yield n, {"record": "event", "case": obj.get("case"), **ev}
+
+
+def _csv_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, Any] | Exception]]:
+    reader = csv.reader(lines)
+    header: list[str] | None = None
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except _LineTooLong:
+            yield lines.number, _too_long(limit)
+            continue
+        except csv.Error as exc:
+            yield (
+                lines.number,
+                ValueError(
+                    f"not a CSV row ({exc}); accepted: fields up to {csv.field_size_limit():,} "
+                    "characters, quotes closed on the same record"
+                ),
+            )
+            continue
+        if header is None:
+            header = [h.strip() for h in row]
             if "case" not in header:
                 yield 1, ValueError("CSV header must name at least: record, case")
                 return
-            width = len(header)
-            for row in reader:
-                if len(row) > width:
-                    yield reader.line_num, ValueError("more fields than the header names")
-                    continue
-                if row:
-                    yield reader.line_num, dict(zip(header, row, strict=False))
+            continue
+        if len(row) > len(header):
+            yield lines.number, ValueError("more fields than the header names")
+            continue
+        if row:
+            yield lines.number, dict(zip(header, row, strict=False))
 
 
 def _rows(path: Path, progress: Callable[[int], None] | None) -> Iterator[_Row | _RowError]:
@@ -278,6 +390,8 @@ def import_file(
     report = ImportReport(str(p))
     day = as_of or china_today()
     try:
+        if not skip_bad:
+            _precheck(p, day)
         with store.transaction():
             before = _obligation_count(store)
             chunk: list[_Row] = []
@@ -303,6 +417,39 @@ def import_file(
 
 def _obligation_count(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM obligations").fetchone()[0])
+
+
+def _precheck(path: Path, today: dt.date) -> None:
+    """Read the whole file once, writing nothing, and refuse it at its first row that is bad on
+    its own (syntax, text, numbers, kinds, facts, event types, dates, data). A bad last row of a
+    huge file is then found before the write, instead of after a gigabyte of write-ahead log
+    that the rollback throws away. Faults between rows (an unknown case, events out of order)
+    are found while writing, in chunks, as before."""
+    cat = catalogue()
+    for item in _rows(path, None):
+        if isinstance(item, _RowError):
+            _bad(ImportReport(str(path)), path, item.line, item.message, False)
+            continue
+        try:
+            _check_row(cat, item, today)
+        except DeadlineError as exc:
+            _bad(ImportReport(str(path)), path, item.line, str(exc), False)
+
+
+def _check_row(cat: Catalogue, r: _Row, today: dt.date, kind: str | None = None) -> None:
+    """The checks of one row that need no other row (``kind``: the event's case kind, if known)."""
+    if r.record == "case":
+        check_case_input(r.case, r.facts, r.unit)
+        cat.check_kind(r.kind)
+        cat.check_facts(r.kind, r.facts)
+        return
+    assert r.on is not None
+    et = cat.events.get(r.type)
+    if kind is not None or et is None:
+        et = cat.check_event(kind or "", r.type)
+    check_event_input(
+        et, r.on, today, note=r.note, data=r.data, supersedes=r.supersedes, event_id=r.id
+    )
 
 
 def _bad(report: ImportReport, path: Path, line: int, message: str, skip_bad: bool) -> None:
@@ -345,9 +492,7 @@ def _apply(
     for r in rows:
         try:
             if r.record == "case":
-                check_case_id(r.case)
-                cat.check_kind(r.kind)
-                cat.check_facts(r.kind, r.facts)
+                _check_row(cat, r, today)
                 if r.case in pending:
                     raise StoreError(f"case {r.case!r} appears twice in this file")
                 if r.case in known:
@@ -362,9 +507,7 @@ def _apply(
                         f"unknown case {r.case!r}; a case row must come before its events"
                     )
                 entry = pending[r.case] = _Pending(known[r.case], None)
-            assert r.on is not None
-            et = cat.check_event(entry.kind, r.type)
-            check_event_date(et, r.on, today)
+            _check_row(cat, r, today, entry.kind)
             entry.events.append(r)
         except DeadlineError as exc:
             _bad(report, path, r.line, str(exc), skip_bad)
@@ -493,6 +636,7 @@ def _merge(
             continue
         entry.seen.update((key, (*key, r.supersedes)))
         n += 1
+        check_case_size(cid, n)
         if r.id is not None and (r.id in entry.ids or r.id in by_id or "#" in r.id):
             raise StoreError(f"event id {r.id!r} is taken (or contains '#'); leave it out")
         eid = r.id or f"{cid}#{n}"
