@@ -79,3 +79,51 @@ def test_output_file_and_unknown_filters(db: Path, tmp_path: Path) -> None:
     assert "no duties of unit '无此单位' in the store; units with duties:" in result.output
     result = invoke(db, "export", "ics", "--case", "NOPE")
     assert result.exit_code == 1 and "unknown case 'NOPE'" in result.output
+
+
+def test_a_moved_date_raises_the_sequence_and_a_superseded_duty_is_cancelled(db: Path) -> None:
+    ok(db, "remind", "--as-of", "2026-03-27", "--new")  # D0, D1, D2 announced (due soon)
+    before = {str(e["uid"]): e for e in feed(db).walk("VEVENT")}
+    # D1's trigger was not an application after all: its 20-working-day duty goes away
+    ok(db, "event", "add", "D1", "loan.decided", "--on", "2026-03-09", "--supersedes", "D1#1")
+    # D3's application came on Fri 03-06, not 03-05: 20 working days -> Fri 04-03
+    ok(
+        db,
+        "event",
+        "add",
+        "D3",
+        "loan.application-received",
+        "--on",
+        "2026-03-06",
+        "--supersedes",
+        "D3#1",
+    )
+    after = {str(e["uid"]): e for e in feed(db).walk("VEVENT")}
+    assert set(after) == set(before)
+    by_day = {e.decoded("dtstart"): e for e in after.values()}
+    gone = by_day[dt.date(2026, 3, 31)]  # D1, at the date it was announced
+    assert str(gone["status"]) == "CANCELLED" and gone.decoded("sequence") == 1
+    assert "（案件 D1）" in str(gone["summary"]) and "不再适用" in str(gone["description"])
+    moved = [e for e in after.values() if "（案件 D3）" in str(e["summary"])]
+    assert [(e.decoded("dtstart"), e.decoded("sequence")) for e in moved] == [
+        (dt.date(2026, 4, 3), 1)
+    ]
+    assert str(moved[0]["status"]) == "CONFIRMED"
+    # never announced, never moved: sequence 0
+    assert by_day[dt.date(2026, 3, 30)].decoded("sequence") == 0
+
+
+def test_a_provisional_date_is_marked_and_tentative(db: Path) -> None:
+    # accepted Thu 2026-10-15, 3 months: 2027-01-15 (Fri), a plain working day of a year with no
+    # State Council notice yet: provisional
+    ok(db, "case", "add", "B1", "--kind", "bankruptcy", "--fact", "track=no-asset")
+    ok(db, "event", "add", "B1", "bankruptcy.accepted", "--on", "2026-10-15")
+    evs = [e for e in feed(db, "--case", "B1").walk("VEVENT") if "简易破产" in str(e["summary"])]
+    (ev,) = evs
+    assert ev.decoded("dtstart") == dt.date(2027, 1, 15)
+    assert "[暂定日期]" in str(ev["summary"]) and str(ev["status"]) == "TENTATIVE"
+    # the 超3年 / 超5年 flags are counted without a calendar: no data mark
+    flags = [
+        e for e in feed(db, "--case", "B1").walk("VEVENT") if "简易破产" not in str(e["summary"])
+    ]
+    assert flags and all("[" not in str(e["summary"]) for e in flags)

@@ -43,7 +43,6 @@ MESSAGES: Table = {
     },
     "delivery.mark.paused": {"zh": "[期限中止]", "en": "[paused]"},
     "delivery.why": {"zh": "计算依据：", "en": "How the date was reached:"},
-    "delivery.ids": {"zh": "通知编号：{ids}", "en": "Notice ids: {ids}"},
     "delivery.attachment": {
         "zh": "附件 {name} 为本单位全部未结期限的日历文件，可导入 Outlook 或手机日历。",
         "en": "The attachment {name} holds all of the unit's open deadlines for Outlook or a phone calendar.",
@@ -54,6 +53,10 @@ MESSAGES: Table = {
     "delivery.event.clause": {"zh": "依据条款：{clause}", "en": "Clause: {clause}"},
     "delivery.event.unit": {"zh": "责任单位：{unit}", "en": "Responsible unit: {unit}"},
     "delivery.event.done": {"zh": "已于 {day} 完成", "en": "completed on {day}"},
+    "delivery.event.gone": {
+        "zh": "此期限已不再适用：事件更正或规则变更后不再产生",
+        "en": "This deadline no longer applies: a corrected event or a rule change took it away",
+    },
     "delivery.calendar.name": {"zh": "法定期限", "en": "Statutory deadlines"},
     # `deadlines send` and `deadlines outbox`
     "delivery.summary": {

@@ -18,15 +18,13 @@ from deadlines.notices.contract import Notice
 from deadlines.notices.daily import weekday, why
 
 
-def low_confidence(calendar_name: str, start: dt.date, end: dt.date) -> bool:
-    """Whether a date counted from ``start`` to ``end`` rests on a regional year whose holiday
-    data is of low confidence (decisions.md: marked wherever the date is shown)."""
-    cal = calendar(calendar_name)
-    first, last = sorted((start, end))
-    return any(
-        cal.year_info(year).regional_confidence == "low"
-        for year in range(first.year, last.year + 1)
-    )
+def low_confidence(calendar_name: str, duty: str, due: dt.date) -> bool:
+    """Whether the date rests on Ningxia holiday data of low confidence (decisions.md: marked
+    wherever the date is shown): the due date's year on the regional calendar. An aging flag
+    (超N年) is counted without any calendar, so it never is."""
+    if duty == "aging":
+        return False
+    return calendar(calendar_name).year_info(due.year).regional_confidence == "low"
 
 
 def _days(n: Notice, lang: Lang) -> str:
@@ -51,7 +49,7 @@ def marks(n: Notice, lang: Lang, calendar_name: str = "cn-nx") -> list[str]:
     out = []
     if n.provisional:
         out.append(text("delivery.mark.provisional", lang))
-    if low_confidence(calendar_name, n.due, n.due):
+    if low_confidence(calendar_name, n.duty, n.due):
         out.append(text("delivery.mark.low_confidence", lang))
     return out
 

@@ -33,7 +33,7 @@ ALARM_HOUR = 9
 
 def uid(ob: Obligation) -> str:
     """Stable: the same duty always has the same UID, whatever its date."""
-    key = "\x1f".join((ob.case_id, ob.rule_id, ob.instance))
+    key = "\x1f".join(_key(ob))
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@deadlines"
 
 
@@ -76,12 +76,72 @@ def export(
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", text("delivery.calendar.name", lang) + (f" · {unit}" if unit else ""))
     cal.add("x-wr-timezone", "Asia/Shanghai")
+    moves = _move_counts(store)
     for cid in case_ids(store, unit=unit, case=case):
-        for ob in store.obligations(cid):
+        obligations = store.obligations(cid)
+        for ob in obligations:
             if ob.due is not None and (unit is None or ob.unit == unit):
-                cal.add_component(event(ob, lang, stamp))
+                cal.add_component(event(ob, lang, stamp, moves.get(_key(ob), 0)))
+        for ob in superseded(store, cid, {_key(ob) for ob in obligations}):
+            if unit is None or ob.unit == unit:
+                cal.add_component(event(ob, lang, stamp, moves.get(_key(ob), 0), gone=True))
     data: bytes = cal.to_ical()
     return data
+
+
+def _key(ob: Obligation) -> tuple[str, str, str]:
+    return (ob.case_id, ob.rule_id, ob.instance)
+
+
+def _move_counts(store: Store) -> dict[tuple[str, str, str], int]:
+    """How often each duty's date moved: its events' SEQUENCE, so a calendar takes the update."""
+    rows = store.conn.execute(
+        "SELECT case_id, rule_id, instance, COUNT(*) FROM date_moves GROUP BY 1, 2, 3"
+    )
+    return {(r[0], r[1], r[2]): int(r[3]) for r in rows}
+
+
+def superseded(store: Store, case_id: str, present: set[tuple[str, str, str]]) -> list[Obligation]:
+    """Duties of the case that were announced (a notice was sent) and no longer exist: a
+    correction or a rule change took them away. Each at the date last announced."""
+    last: dict[tuple[str, str, str], str] = {}
+    for rule_id, instance, due in store.conn.execute(
+        "SELECT rule_id, instance, due FROM notices WHERE case_id = ?"
+        " ORDER BY run_seq IS NULL, run_seq, first_emitted_at",
+        (case_id,),
+    ):
+        last[(case_id, rule_id, instance)] = due
+    row = store.conn.execute("SELECT unit FROM cases WHERE id = ?", (case_id,)).fetchone()
+    out = []
+    for key, due in last.items():
+        if key in present:
+            continue
+        texts = store.conn.execute(
+            "SELECT clause, title_zh, title_en FROM rule_texts WHERE rule_id = ? LIMIT 1",
+            (key[1],),
+        ).fetchone() or ("?", key[1], key[1])
+        out.append(
+            Obligation(
+                case_id=case_id,
+                rule_id=key[1],
+                rule_version="",
+                clause=texts[0],
+                title_zh=texts[1],
+                title_en=texts[2],
+                unit=(row[0] if row else None) or "",
+                kind="deadline",
+                instance=key[2],
+                trigger="",
+                trigger_date=None,
+                due=dt.date.fromisoformat(due),
+                provisional=False,
+                steps=(),
+                calendar=PLAN_CALENDAR,
+                calendar_version="",
+                status="pending",
+            )
+        )
+    return out
 
 
 def _summary(ob: Obligation, lang: Lang) -> str:
@@ -90,21 +150,23 @@ def _summary(ob: Obligation, lang: Lang) -> str:
     parts = [text("delivery.event.summary", lang, title=title, case=ob.case_id)]
     if ob.provisional:
         parts.append(text("delivery.mark.provisional", lang))
-    if low_confidence(ob.calendar, ob.trigger_date or ob.due, ob.due):
+    if low_confidence(ob.calendar, ob.kind, ob.due):
         parts.append(text("delivery.mark.low_confidence", lang))
     if ob.status == "paused" and ob.completed_on is None:
         parts.append(text("delivery.mark.paused", lang))
     return " ".join(parts)
 
 
-def _description(ob: Obligation, lang: Lang) -> str:
-    lines = [
-        text("delivery.event.clause", lang, clause=ob.clause),
-        text("delivery.event.unit", lang, unit=ob.unit),
-    ]
+def _description(ob: Obligation, lang: Lang, gone: bool = False) -> str:
+    lines = [text("delivery.event.clause", lang, clause=ob.clause)]
+    if ob.unit:
+        lines.append(text("delivery.event.unit", lang, unit=ob.unit))
+    if gone:
+        lines.append(text("delivery.event.gone", lang))
     if ob.completed_on is not None:
         lines.append(text("delivery.event.done", lang, day=ob.completed_on.isoformat()))
-    lines.append(text("delivery.why", lang))
+    if ob.steps:
+        lines.append(text("delivery.why", lang))
     lines.extend(f"{i}. {s}" for i, s in enumerate(ob.steps, 1))
     return "\n".join(lines)
 
@@ -120,11 +182,15 @@ def alarm_days(ob: Obligation) -> list[dt.date]:
     return days
 
 
-def event(ob: Obligation, lang: Lang, stamp: dt.datetime) -> Any:
+def event(
+    ob: Obligation, lang: Lang, stamp: dt.datetime, sequence: int = 0, *, gone: bool = False
+) -> Any:
+    """The duty's event; ``gone``: a duty that no longer exists (exported cancelled)."""
     from icalendar import Alarm, Event
 
     assert ob.due is not None
     summary = _summary(ob, lang)
+    ended = gone or ob.completed_on is not None
     ev = Event()
     ev.add("uid", uid(ob))
     ev.add("dtstamp", stamp)
@@ -132,9 +198,12 @@ def event(ob: Obligation, lang: Lang, stamp: dt.datetime) -> Any:
     ev.add("dtstart", ob.due)
     ev.add("dtend", ob.due + dt.timedelta(days=1))
     ev.add("transp", "TRANSPARENT")
-    ev.add("description", _description(ob, lang))
-    ev.add("categories", [ob.unit])
-    if ob.completed_on is not None:
+    ev.add("description", _description(ob, lang, gone))
+    if ob.unit:
+        ev.add("categories", [ob.unit])
+    # a calendar takes an update only with a higher SEQUENCE: each move, and the end, raise it
+    ev.add("sequence", sequence + int(ended))
+    if ended:
         ev.add("status", "CANCELLED")
         return ev
     ev.add("status", "TENTATIVE" if ob.provisional or ob.status == "paused" else "CONFIRMED")
