@@ -18,7 +18,16 @@ ObligationKind = Literal["deadline", "reminder", "aging", "recurring"]
 """deadline: act within a period of a trigger; reminder: N days before an expiry;
 aging: a flag that turns on the day after trigger + N years; recurring: a duty per month/half-year."""
 
-Status = Literal["pending", "due_today", "met_on_time", "met_late", "overdue", "paused", "flagged"]
+Status = Literal[
+    "pending",
+    "due_today",
+    "met_on_time",
+    "met_late",
+    "overdue",
+    "paused",
+    "flagged",
+    "undetermined",
+]
 
 
 @dataclass(frozen=True)
@@ -71,3 +80,5 @@ class Obligation:
     status: Status
     days_overdue: int = 0
     completed_on: dt.date | None = None
+    # undetermined: the facts the case does not state that choose whether the rule applies
+    missing: tuple[str, ...] = ()

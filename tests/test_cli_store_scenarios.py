@@ -148,7 +148,20 @@ def test_pause_extends_a_court_limit_and_aging_flags(cli) -> None:  # type: igno
     nxt = next_json(cli, "P1", "2026-02-12")
     assert (nxt["rule"], nxt["due"]) == ("bankruptcy.simple-case-limit", "2026-04-15")
     # L65a/b: accepted 2021-03-10; 超5年 from the day after 2026-03-10, 超3年 after 2024-03-10
-    cli("case", "add", "P2", "--kind", "bankruptcy", "--unit", "惠农区人民法院")
+    # (an ordinary, not simplified, case: without saying so its 3-month limit is undetermined)
+    cli(
+        "case",
+        "add",
+        "P2",
+        "--kind",
+        "bankruptcy",
+        "--unit",
+        "惠农区人民法院",
+        "--fact",
+        "track=ordinary",
+        "--fact",
+        "simplified=false",
+    )
     cli("event", "add", "P2", "bankruptcy.accepted", "--on", "2021-03-10")
     on_10 = {n["rule"] for n in remind_json(cli, "2026-03-10") if n["case"] == "P2"}
     on_11 = {n["rule"] for n in remind_json(cli, "2026-03-11") if n["case"] == "P2"}

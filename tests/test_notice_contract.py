@@ -256,3 +256,86 @@ def test_recompute_as_of_is_a_preview_that_writes_nothing(loan_db: Path) -> None
     assert dump(loan_db) == before
     # a plain recompute writes, and finds nothing to change
     assert "0 changes" in ok(loan_db, "recompute")
+
+
+def test_a_missing_fact_gives_an_undetermined_limit_until_it_is_given(tmp_path: Path) -> None:
+    db = tmp_path / "u.db"
+    ok(db, "init")
+    # issue 7, point 7: a loan without facts (or with a misspelt one) used to have no deadline
+    ok(
+        db,
+        "case",
+        "add",
+        "DK-T2",
+        "--kind",
+        "loan",
+        "--unit",
+        "石嘴山银行",
+        "--fact",
+        "amount=8000000",
+    )
+    ok(db, "event", "add", "DK-T2", "loan.application-received", "--on", "2026-03-02")
+    # credit.small-loan's date if it applies: 20 working days after Mon 03-02 = Mon 03-30
+    nxt = json.loads(ok(db, "next", "DK-T2", "--json", "--as-of", "2026-03-03"))
+    assert (nxt["rule"], nxt["due"], nxt["status"]) == (
+        "credit.small-loan",
+        "2026-03-30",
+        "undetermined",
+    )
+    assert "amount_yuan" in " ".join(nxt["steps"]) and "lender" in " ".join(nxt["steps"])
+    assert "UNDETERMINED" in ok(
+        db, "case", "show", "DK-T2", "--lang", "en", "--as-of", "2026-03-03"
+    )
+    got = sent(db, "2026-03-03")
+    assert [(n["kind"], n["due"], n["missing"]) for n in got] == [
+        ("undetermined", "2026-03-30", ["amount_yuan", "lender"])
+    ]
+    assert sent(db, "2026-03-04") == []  # once
+    # still in the full list every day, and in the overdue view once 03-30 has passed
+    assert [
+        n["kind"] for n in json.loads(ok(db, "remind", "--as-of", "2026-03-04", "--format", "json"))
+    ] == ["undetermined"]
+    over = json.loads(ok(db, "overdue", "--as-of", "2026-03-31", "--json"))
+    assert over["total"] == 1 and over["groups"][0]["items"][0]["kind"] == "undetermined"
+    # the facts arrive: the limit is decided, the same date, so no `moved`; due soon from 03-25
+    out = ok(db, "case", "fact", "DK-T2", "lender=local-legal-person-bank", "amount_yuan=8000000")
+    assert "DK-T2" in out
+    nxt = json.loads(ok(db, "next", "DK-T2", "--json", "--as-of", "2026-03-03"))
+    assert (nxt["due"], nxt["status"]) == ("2026-03-30", "pending")
+    assert sent(db, "2026-03-24") == []
+    assert [(n["kind"], n["due"]) for n in sent(db, "2026-03-25")] == [("due-soon", "2026-03-30")]
+
+
+def test_variants_undecided_give_the_earliest_candidate(tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    ok(db, "init")
+    ok(db, "case", "add", "Z", "--kind", "enforcement")
+    ok(db, "event", "add", "Z", "enforcement.filed", "--on", "2026-09-01")
+    ok(
+        db,
+        "event",
+        "add",
+        "Z",
+        "enforcement.appraisal-entrusted",
+        "--on",
+        "2026-09-16",
+        "--data",
+        "asset=A-1",
+    )
+    # entrusted Wed 09-16: simple (L62c) + 15 days = Thu 10-01, in 国庆 10-01..07 -> Thu 10-08;
+    # complex (L62d) + 30 days = Fri 10-16, a working day. Unknown which: the earlier, 10-08.
+    shown = ok(db, "case", "show", "Z", "--lang", "en", "--as-of", "2026-09-17")
+    assert "UNDETERMINED" in shown and "property_complexity" in shown
+    assert "enforcement.appraisal-complex due 2026-10-16" in shown
+    rows = [n for n in sent(db, "2026-09-17") if n["kind"] == "undetermined"]
+    assert [(n["rule"], n["due"], n["missing"]) for n in rows] == [
+        ("enforcement.appraisal-simple", "2026-10-08", ["property_complexity"])
+    ]
+    # a misspelt value is refused, with the values the rules know
+    result = invoke(db, "case", "fact", "Z", "property_complexity=simpel")
+    assert result.exit_code == 1 and "did you mean 'simple'" in result.output
+    ok(db, "case", "fact", "Z", "property_complexity=complex")
+    assert [n for n in sent(db, "2026-09-18") if n["kind"] == "undetermined"] == []
+    # 10-16 is the second working day after Wed 10-14 (10-15, 10-16): due soon that day
+    got = [(n["rule"], n["kind"], n["due"]) for n in sent(db, "2026-10-14")]
+    assert ("enforcement.appraisal-complex", "due-soon", "2026-10-16") in got

@@ -306,12 +306,23 @@ def test_a_version_4_store_keeps_what_it_sent_and_announces_a_move(tmp_path: Pat
     """Notices sent before version 5 (no run recorded with them) still count as sent, and a date
     they announced that moves gets one `moved` notice."""
     path = tmp_path / "v4.db"
-    with open_store(path, create=True, upgrade_to=4, evaluator=fake_evaluator) as store:
-        store.add_case("L1", "loan", {}, "单位乙")
-        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
-        # due 03-12 (fake rule: 10 days); the version-4 remind recorded an overdue notice
-        overdue_id = notice_id("L1", "fake.rule", "", "overdue", dt.date(2026, 3, 12))
-        store.conn.execute(
+    open_store(path, create=True, upgrade_to=4).close()
+    # what a version-4 program left: a loan received 03-02, due 03-12 (the fake rule: 10 days),
+    # and the overdue notice its remind recorded on 03-13
+    overdue_id = notice_id("L1", "fake.rule", "", "overdue", dt.date(2026, 3, 12))
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO cases VALUES ('L1', 'loan', '单位乙', '{}', '2026-03-02')")
+        conn.execute(
+            "INSERT INTO events (id, case_id, type, on_date, recorded_at) VALUES"
+            " ('L1#1', 'L1', 'loan.application-received', '2026-03-02', '2026-03-02')"
+        )
+        conn.execute("INSERT INTO rule_texts VALUES ('fake.rule', 'v1', '二.八.48', '假', 'f')")
+        conn.execute(
+            "INSERT INTO obligations VALUES ('L1', 'fake.rule', '', 'v1', '单位甲', 'deadline',"
+            " 'loan.application-received', '2026-03-02', '2026-03-12', 0, '[]', 'cn-nx', 't',"
+            " 'pending', NULL, '2026-03-02')"
+        )
+        conn.execute(
             "INSERT INTO notices VALUES (?, 'L1', 'fake.rule', '', 'overdue', '2026-03-12',"
             " '2026-03-13T07:00:00+08:00', '2026-03-13')",
             (overdue_id,),

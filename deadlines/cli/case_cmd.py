@@ -51,7 +51,7 @@ def init(db: str | None) -> None:
 # --- case add / show --------------------------------------------------------------------------
 @click.group("case")
 def case_group() -> None:
-    """Add a case, or show its timeline."""
+    """Add a case, give it facts, or show its timeline."""
 
 
 def _facts(pairs: Sequence[str]) -> dict[str, FactValue]:
@@ -84,6 +84,20 @@ def case_add(
     click.echo(f"added case {case_id} ({kind})")
 
 
+@case_group.command("fact")
+@click.argument("case_id", metavar="ID")
+@click.argument("facts", nargs=-1, required=True, metavar="K=V...")
+@db_option
+def case_fact(case_id: str, facts: tuple[str, ...], db: str | None) -> None:
+    """Give or change facts of case ID (e.g. property_complexity=simple); its obligations are
+    recomputed, and an undetermined one is decided."""
+    parsed = _facts(facts)
+    with open_db(db) as store:
+        moves = store.set_facts(case_id, parsed)
+    click.echo(f"case {case_id}: " + ", ".join(f"{k}={v}" for k, v in parsed.items()))
+    print_moves(moves)
+
+
 _STATUS = {
     "zh": {
         "pending": "未到期",
@@ -93,6 +107,7 @@ _STATUS = {
         "overdue": "已逾期",
         "paused": "暂停计算",
         "flagged": "已超期限",
+        "undetermined": "期限待定(缺少事实)",
         "removed": "—",
     },
     "en": {
@@ -103,6 +118,7 @@ _STATUS = {
         "overdue": "OVERDUE",
         "paused": "paused",
         "flagged": "flagged",
+        "undetermined": "UNDETERMINED (a fact is missing)",
         "removed": "—",
     },
 }

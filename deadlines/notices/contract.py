@@ -81,6 +81,7 @@ class Notice:
     reason: Mapping[str, str] | None = None  # moved: why (see Store.replace_obligations)
     # computed over a year whose Ningxia data is graded low: answered, and marked (decisions.md)
     low_confidence: bool = False
+    missing: tuple[str, ...] = ()  # undetermined: the facts the case must state
 
     def as_json(self) -> dict[str, object]:
         d = asdict(self)
@@ -88,6 +89,7 @@ class Notice:
             value = getattr(self, key)
             d[key] = value.isoformat() if value else None
         d["reason"] = dict(self.reason) if self.reason else None
+        d["missing"] = list(self.missing)
         return d
 
 
@@ -130,6 +132,8 @@ def classify(ob: Obligation, as_of: dt.date, ahead_until: dt.date) -> Kind | Non
         return None
     if ob.kind != "reminder" and ob.trigger_date is not None and ob.trigger_date > as_of:
         return None  # a replay of a past day: its trigger had not happened yet
+    if ob.status == "undetermined":
+        return "undetermined"  # every day until the fact is given, whatever the date
     if ob.kind == "reminder":
         # A reminder runs from its date until the expiry it announces.
         expiry = ob.trigger_date
@@ -150,8 +154,8 @@ def classify(ob: Obligation, as_of: dt.date, ahead_until: dt.date) -> Kind | Non
 
 def to_notice(ob: Obligation, kind: Kind, as_of: dt.date) -> Notice:
     assert ob.due is not None  # classify gives a kind only to a dated obligation
-    if kind == "overdue":
-        days = (as_of - ob.due).days
+    if kind in ("overdue", "undetermined"):
+        days = (as_of - ob.due).days  # undetermined: negative while the earliest date is ahead
     elif kind == "due-soon":
         days = calendar(ob.calendar).count_workdays(as_of, ob.due)
     elif kind == "reminder":
@@ -174,6 +178,7 @@ def to_notice(ob: Obligation, kind: Kind, as_of: dt.date) -> Notice:
         expiry=ob.trigger_date if ob.kind == "reminder" else None,
         duty=ob.kind,
         low_confidence=low_confidence(ob),
+        missing=ob.missing,
     )
 
 

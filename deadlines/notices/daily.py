@@ -95,9 +95,10 @@ def overdue(
     day = as_of or china_today()
     groups: dict[str, list[Notice]] = {}
     for ob in store.open_on(day, day - dt.timedelta(days=1)):
-        if classify(ob, day, day) != "overdue":
-            continue
-        n = to_notice(ob, "overdue", day)
+        kind = classify(ob, day, day)
+        if kind not in ("overdue", "undetermined"):
+            continue  # undetermined: its earliest candidate date has passed
+        n = to_notice(ob, kind, day)
         groups.setdefault(n.unit if by == "unit" else n.rule, []).append(n)
     out = [
         OverdueGroup(k, tuple(sorted(v, key=lambda n: (-n.days, n.case, n.rule))))
@@ -121,6 +122,8 @@ _WORDS = {
         "due-today": "今日到期",
         "overdue": "逾期",
         "moved": "期限变更",
+        "undetermined": "期限待定",
+        "days.undetermined": "缺少事实 {missing}，无法确定适用的期限；最早可能期限 {due}",
         "days.reminder": "距届满 {d} 日(届满日 {expiry})",
         "days.due-soon": "剩余 {d} 个工作日",
         "days.due-today": "今日到期",
@@ -129,6 +132,7 @@ _WORDS = {
         "why.event": "新事件 {event}({type},{on})",
         "why.correction": "事件 {corrects} 更正为 {event}({type},{was} → {on})",
         "why.import": "导入 {file}",
+        "why.facts": "案件事实 {facts}",
         "why.recompute": "规则或日历数据变更后重新计算",
         "days.flagged": "超期未结 {d} 日",
         "provisional": "[暂定日期]",
@@ -147,6 +151,9 @@ _WORDS = {
         "due-today": "DUE TODAY",
         "overdue": "OVERDUE",
         "moved": "MOVED",
+        "undetermined": "UNDETERMINED",
+        "days.undetermined": "the case does not state {missing}, which decides the limit; "
+        "the earliest possible date is {due}",
         "days.reminder": "{d} days to expiry ({expiry})",
         "days.due-soon": "{d} working days left",
         "days.due-today": "due today",
@@ -155,6 +162,7 @@ _WORDS = {
         "why.event": "event {event} recorded ({type}, {on})",
         "why.correction": "event {corrects} corrected by {event} ({type}, {was} -> {on})",
         "why.import": "imported from {file}",
+        "why.facts": "case facts given: {facts}",
         "why.recompute": "recomputed after a rule or calendar change",
         "days.flagged": "past the threshold for {d} days",
         "provisional": "[provisional date]",
@@ -180,7 +188,9 @@ def _line(n: Notice, lang: Lang) -> str:
     elif n.duty == "aging":
         days = w["days.flagged"].format(d=n.days)
     else:
-        days = w[f"days.{n.kind}"].format(d=n.days, expiry=n.expiry)
+        days = w[f"days.{n.kind}"].format(
+            d=n.days, expiry=n.expiry, missing=", ".join(n.missing), due=n.due
+        )
     parts = [
         f"[{w[n.kind]}]",
         f"{n.due.isoformat()}({weekday(n.due, lang)})",
@@ -245,6 +255,7 @@ CSV_COLUMNS = (
     "days",
     "expiry",
     "old_due",
+    "missing",
     "provisional",
     "low_confidence",
     "new",
@@ -260,6 +271,7 @@ def render_csv(notices: Sequence[Notice]) -> str:
         row["provisional"] = int(n.provisional)
         row["low_confidence"] = int(n.low_confidence)
         row["new"] = int(n.new)
+        row["missing"] = ";".join(n.missing)
         writer.writerow(row)
     return buf.getvalue()
 

@@ -143,6 +143,33 @@ def facts_used(cond: Condition | None) -> set[str]:
     return out
 
 
+def unstated(cond: Condition | None, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
+    """The facts whose absence leaves ``cond`` undecided: empty when it holds or fails whatever
+    the facts the case does not state would be. A fact with a ``default`` is never missing.
+
+    Three-valued: a test of a missing fact is unknown; ``all`` is false if one item is false,
+    else unknown if one is unknown; ``any`` is true if one is true, else unknown if one is."""
+    verdict, missing = _decide(cond, facts)
+    return tuple(sorted(missing)) if verdict is None else ()
+
+
+def _decide(cond: Condition | None, facts: Mapping[str, FactValue]) -> tuple[bool | None, set[str]]:
+    if cond is None:
+        return True, set()
+    if isinstance(cond, Compare):
+        if cond.fact not in facts and cond.default is None:
+            return None, {cond.fact}
+        return cond.holds(facts), set()
+    results = [_decide(c, facts) for c in cond.items]
+    decisive = not isinstance(cond, AllOf)  # all: one false decides; any: one true
+    if any(v is decisive for v, _ in results):
+        return decisive, set()
+    unknown = [m for v, m in results if v is None]
+    if unknown:
+        return None, set().union(*unknown)
+    return not decisive, set()
+
+
 _SCALAR = (str, int, float, bool)
 
 

@@ -31,7 +31,8 @@ arithmetic, then the status.
 
 Statuses: ``pending`` (before the due date), ``due_today``, ``overdue`` (from the day after, with
 ``days_overdue``), ``met_on_time``, ``met_late`` (``days_overdue`` = days late), ``paused``, and
-``flagged`` for an aging threshold passed.
+``flagged`` for an aging threshold passed, ``undetermined`` when a fact that chooses the rule is
+not stated (the earliest candidate date, the missing facts in ``missing``).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from __future__ import annotations
 import calendar as _monthcal
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from deadlines.calendars import layers as _calendars
@@ -47,6 +48,7 @@ from deadlines.calendars.layers import Calendar, fmt
 from deadlines.calendars.periods import Deadline, Period, add_months, due
 from deadlines.errors import PeriodError
 from deadlines.model import Case, Event, FactValue, Obligation, Status
+from deadlines.rules.conditions import unstated
 from deadlines.rules.loading import load_rules as _load_rules
 from deadlines.rules.matching import Matcher, default_matcher
 from deadlines.rules.model import EVERY, Rule, RuleSet
@@ -117,6 +119,7 @@ class Engine:
         self.matcher = matcher if matcher is not None else default_matcher(rules)
         self._cache_size = cache
         self._matches: dict[tuple[object, ...], tuple[str, ...]] = {}
+        self._unstated: dict[tuple[object, ...], tuple[tuple[Rule, tuple[str, ...]], ...]] = {}
         self._facts_by_kind: dict[str, tuple[str, ...]] = {}
         for r in rules.rules:
             names = set(self._facts_by_kind.get(r.case_kind, ())) | set(r.facts)
@@ -135,10 +138,32 @@ class Engine:
 
     # -- matching --------------------------------------------------------------------------
 
+    def _key(self, kind: str, facts: Mapping[str, FactValue]) -> tuple[object, ...]:
+        used = self._facts_by_kind.get(kind, ())
+        return (kind, *((f, type(facts.get(f)).__name__, facts.get(f)) for f in used))
+
+    def undecided(
+        self, kind: str, facts: Mapping[str, FactValue]
+    ) -> tuple[tuple[Rule, tuple[str, ...]], ...]:
+        """The enabled rules of ``kind`` the facts cannot decide (a fact they test is not stated
+        and has no default), each with the facts missing."""
+        key = self._key(kind, facts)
+        hit = self._unstated.get(key)
+        if hit is None:
+            hit = tuple(
+                (r, missing)
+                for r in self.rules.rules
+                if r.case_kind == kind and r.enabled and r.emit
+                if (missing := unstated(r.when, facts))
+            )
+            if len(self._unstated) >= max(self._cache_size, 1):
+                self._unstated.pop(next(iter(self._unstated)))
+            self._unstated[key] = hit
+        return hit
+
     def applicable(self, kind: str, facts: Mapping[str, FactValue]) -> tuple[Rule, ...]:
         """The enabled rules of ``kind`` whose conditions the facts satisfy."""
-        used = self._facts_by_kind.get(kind, ())
-        key = (kind, *((f, type(facts.get(f)).__name__, facts.get(f)) for f in used))
+        key = self._key(kind, facts)
         ids = self._matches.get(key) if self._cache_size else None
         if ids is None:
             ids = self.matcher.match(kind, facts)
@@ -174,6 +199,52 @@ class Engine:
                 continue
             for inst in instances(rule):
                 out.append(self._obligation(case, rule, inst, as_of))
+        undecided = self.undecided(case.kind, case.facts)
+        if undecided:
+            out.extend(self._undetermined(case, undecided, applicable, by_type, as_of))
+        return out
+
+    def _undetermined(
+        self,
+        case: Case,
+        undecided: Sequence[tuple[Rule, tuple[str, ...]]],
+        applicable: Mapping[str, Rule],
+        by_type: Mapping[str, list[Event]],
+        as_of: dt.date,
+    ) -> list[Obligation]:
+        """One ``undetermined`` obligation per started family of rules the facts cannot choose
+        between (same trigger, same instance): the earliest candidate date, the missing facts
+        named, so that a missing fact never silently drops a deadline."""
+        both = {**applicable, **{r.id: r for r, _ in undecided}}
+        memo: dict[str, list[_Instance]] = {}
+
+        def instances(rule: Rule) -> list[_Instance]:
+            if rule.id not in memo:
+                memo[rule.id] = self._instances(rule, both, by_type, as_of, instances)
+            return memo[rule.id]
+
+        families: dict[tuple[object, ...], list[tuple[Rule, _Instance, tuple[str, ...]]]] = {}
+        for rule, missing in undecided:
+            for inst in instances(rule):
+                if inst.completed_on is None:
+                    started = (rule.trigger, rule.after, inst.key)
+                    families.setdefault(started, []).append((rule, inst, missing))
+        out = []
+        for family in families.values():
+            family.sort(key=lambda c: c[1].due)
+            rule, inst, _ = family[0]
+            missing = tuple(sorted({f for _, _, m in family for f in m}))
+            ob = self._obligation(case, rule, inst, as_of)
+            candidates = "; ".join(f"{r.id} due {fmt(i.due)}" for r, i, _ in family)
+            step = (
+                f"Undetermined: the case does not state {', '.join(missing)}, which decides "
+                f"whether this limit applies (candidates: {candidates}). The earliest date, "
+                f"{fmt(inst.due)}, is shown so that nothing is missed; give the fact with "
+                f"`deadlines case fact {case.id} NAME=VALUE`."
+            )
+            out.append(
+                replace(ob, status="undetermined", missing=missing, steps=(*ob.steps[:-1], step))
+            )
         return out
 
     def _instances(

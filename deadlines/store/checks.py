@@ -208,6 +208,8 @@ class Catalogue:
     events: Mapping[str, EventType] = field(default_factory=dict)
     # case kind -> fact the rules read -> the value families they compare it with
     facts: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+    # case kind -> text fact -> the fixed set of values the rules compare it with
+    choices: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
 
     def check_facts(self, kind: str, facts: Mapping[str, FactValue]) -> None:
         """A fact the rules read must have the type they compare it with (amount_yuan=8,000,000
@@ -230,6 +232,12 @@ class Catalogue:
                 raise StoreError(
                     f"fact {name}={value!r} is {family}, but the rules of {_a(kind)} case compare "
                     f"it as {want}; e.g. {name}={_example(families)}"
+                )
+            allowed = self.choices.get(kind, {}).get(name)
+            if allowed and value not in allowed:
+                raise StoreError(
+                    f"fact {name}={value!r} is none of the values the rules of {_a(kind)} case "
+                    f"know{_did_you_mean(str(value), allowed)}; accepted: {', '.join(sorted(allowed))}"
                 )
 
     def check_kind(self, kind: str) -> None:
@@ -286,6 +294,38 @@ def _fact_families(rules: Any) -> dict[str, dict[str, frozenset[str]]]:
     return {k: {f: frozenset(v) for f, v in d.items()} for k, d in out.items()}
 
 
+def _fact_choices(rules: Any) -> dict[str, dict[str, frozenset[str]]]:
+    """Text facts by which rules choose between variants: each rule tests the fact with ``==``
+    against one value, and two or more values are used (property_complexity: simple or complex,
+    one rule each). Any other value would match no variant, so it is a typing slip. A fact tested
+    against one value only (lender == local-legal-person-bank), or with ``in`` (track in a list
+    the rule says is open, 等), is open: another value is a real answer."""
+    from deadlines.rules.conditions import AllOf, AnyOf, Compare
+
+    texts: dict[tuple[str, str], set[str]] = {}
+    open_ended: set[tuple[str, str]] = set()
+
+    def walk(kind: str, node: object) -> None:
+        if isinstance(node, AllOf | AnyOf):
+            for item in node.items:
+                walk(kind, item)
+        elif isinstance(node, Compare):
+            values = node.value if isinstance(node.value, tuple) else (node.value,)
+            key = (kind, node.fact)
+            if node.op == "==" and isinstance(node.value, str):
+                texts.setdefault(key, set()).update(str(v) for v in values)
+            else:
+                open_ended.add(key)
+
+    for rule in rules.rules:
+        walk(rule.case_kind, rule.when)
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for (kind, fact), values in texts.items():
+        if (kind, fact) not in open_ended and len(values) > 1:
+            out.setdefault(kind, {})[fact] = frozenset(values)
+    return out
+
+
 def _a(word: str) -> str:
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
@@ -308,7 +348,7 @@ def catalogue() -> Catalogue:
         )
         for e in rules.events.values()
     }
-    return Catalogue(tuple(rules.case_kinds), events, _fact_families(rules))
+    return Catalogue(tuple(rules.case_kinds), events, _fact_families(rules), _fact_choices(rules))
 
 
 def check_case_id(case_id: object) -> None:

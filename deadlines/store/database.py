@@ -478,6 +478,23 @@ class Store:
                 )
             self.insert_cases([(case_id, kind, unit or None, facts_json(facts or {}), china_now())])
 
+    def set_facts(self, case_id: str, facts: Mapping[str, FactValue]) -> list[Move]:
+        """Give or change facts of a case (one transaction) and re-evaluate it; returns every
+        obligation that appeared, moved or went away (an undetermined one is decided)."""
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT kind, facts FROM cases WHERE id = ?", (case_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"unknown case {case_id!r}; add it with `deadlines case add`")
+            catalogue().check_facts(row[0], facts)
+            merged = {**json.loads(row[1]), **facts}
+            self.conn.execute(
+                "UPDATE cases SET facts = ? WHERE id = ?", (facts_json(merged), case_id)
+            )
+            said = ", ".join(f"{k}={v}" for k, v in facts.items())
+            return self.refresh([case_id], reason={"cause": "facts", "facts": said})
+
     def add_event(
         self,
         case_id: str,
@@ -609,7 +626,7 @@ class Store:
         self._store_rule_texts(obligations)
         self.conn.executemany(
             f"INSERT INTO obligations ({_OB_COLUMNS}, computed_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (_ob_row(ob, computed_at, self.intern(ob.steps)) for ob in obligations),
         )
         return moves
@@ -692,8 +709,8 @@ class Store:
         return None
 
     def open_on(self, as_of: dt.date, until: dt.date) -> list[Obligation]:
-        """Obligations still open on ``as_of`` with a due date up to ``until`` (without their
-        explanation steps: notices do not print them).
+        """Obligations still open on ``as_of`` with a due date up to ``until``, and undetermined
+        ones whatever their date (without their explanation steps: notices do not print them).
 
         Open on a day: not completed, or completed only later (a replay of a past day sees the
         duty as it stood then). Both parts read a partial index, so the cost is that of the
@@ -707,6 +724,12 @@ class Store:
             f"SELECT {_OB_COLUMNS} FROM obligations"
             " WHERE completed_on IS NOT NULL AND completed_on > ? AND due <= ?",
             (as_of.isoformat(), until.isoformat()),
+        ).fetchall()
+        # undetermined ones (a fact missing) are listed every day, whatever their date
+        rows += self.conn.execute(
+            f"SELECT {_OB_COLUMNS} FROM obligations"
+            " WHERE status = 'undetermined' AND due > ? AND completed_on IS NULL",
+            (until.isoformat(),),
         ).fetchall()
         return [self._ob_from_row(r) for r in rows]
 
@@ -745,6 +768,7 @@ class Store:
             calendar_version=r[12],
             status=r[13],
             completed_on=_date(r[14]),
+            missing=tuple(r[15].split(",")) if r[15] else (),
         )
 
     def counts(self) -> dict[str, int]:
@@ -756,7 +780,7 @@ class Store:
 
 _OB_COLUMNS = (
     "case_id, rule_id, instance, rule_version, unit, kind, trigger, trigger_date, due,"
-    " provisional, steps, calendar, calendar_version, status, completed_on"
+    " provisional, steps, calendar, calendar_version, status, completed_on, missing"
 )
 
 
@@ -766,7 +790,7 @@ def status_on(ob: Obligation, as_of: dt.date) -> Status:
         if ob.due is None:
             return ob.status
         return "met_on_time" if ob.completed_on <= ob.due else "met_late"
-    if ob.due is None or ob.status == "paused":
+    if ob.due is None or ob.status in ("paused", "undetermined"):
         return ob.status
     if ob.kind == "aging":
         return "flagged" if as_of >= ob.due else "pending"
@@ -807,6 +831,7 @@ def _ob_row(ob: Obligation, computed_at: str, steps: str) -> tuple[Any, ...]:
         ob.calendar_version,
         ob.status,
         _iso(ob.completed_on),
+        ",".join(ob.missing),
         computed_at,
     )
 

@@ -211,6 +211,18 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             "CREATE INDEX outbox_notices_message ON outbox_notices(message_id)",
         ),
     ),
+    7: (
+        "obligations name the facts an undetermined one is missing",
+        (
+            # A rule the case's facts cannot decide still yields an obligation (status
+            # undetermined, the earliest candidate date): comma-separated names of the facts
+            # the case must state to decide it; '' for every other obligation.
+            "ALTER TABLE obligations ADD COLUMN missing TEXT NOT NULL DEFAULT ''",
+            # The daily list shows every undetermined one, whatever its date: read through this.
+            "CREATE INDEX obligations_undetermined ON obligations(due)"
+            " WHERE status = 'undetermined'",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
