@@ -155,7 +155,7 @@ def test_mail_has_a_stable_message_id_the_notice_ids_and_the_unit_calendar(
         text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
         assert "案件 D0" in text and "计算依据" in text and "2026-03-30" in text
         # 2026's Ningxia regional data is of low confidence (calendars/cn-nx/2026.toml)
-        assert text.count("[宁夏地区假日数据可信度低]") == 2
+        assert text.count("[宁夏地方假日数据可信度低]") == 2
         (ics,) = [p for p in mail.iter_attachments() if p.get_filename().endswith(".ics")]
         feed = Calendar.from_ical(ics.get_payload(decode=True))
         dates = sorted(e.decoded("dtstart") for e in feed.walk("VEVENT"))

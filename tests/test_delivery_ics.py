@@ -39,7 +39,7 @@ def test_one_event_per_deadline_with_stable_uids_and_chinese_intact(db: Path) ->
     assert len({str(e["uid"]) for e in evs}) == 5
     d0 = next(e for e in evs if e.decoded("dtstart") == dt.date(2026, 3, 30))
     assert str(d0["summary"]) == (
-        "1000万元及以下授信和贷款流程时限（案件 D0） [宁夏地区假日数据可信度低]"
+        "1000万元及以下授信和贷款流程时限（案件 D0） [宁夏地方假日数据可信度低]"
     )
     assert d0.decoded("dtend") == dt.date(2026, 3, 31)
     assert "依据条款：二.八.48" in str(d0["description"])

@@ -38,7 +38,7 @@ MESSAGES: Table = {
     "delivery.moved_from": {"zh": "原定 {old}，{why}", "en": "was {old}: {why}"},
     "delivery.mark.provisional": {"zh": "[暂定日期]", "en": "[provisional date]"},
     "delivery.mark.low_confidence": {
-        "zh": "[宁夏地区假日数据可信度低]",
+        "zh": "[宁夏地方假日数据可信度低]",
         "en": "[low-confidence Ningxia holiday data]",
     },
     "delivery.mark.paused": {"zh": "[期限中止]", "en": "[paused]"},

@@ -12,19 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from deadlines.calendars.layers import calendar
 from deadlines.messages import Lang, text
 from deadlines.notices.contract import Notice
 from deadlines.notices.daily import weekday, why
-
-
-def low_confidence(calendar_name: str, duty: str, due: dt.date) -> bool:
-    """Whether the date rests on Ningxia holiday data of low confidence (decisions.md: marked
-    wherever the date is shown): the due date's year on the regional calendar. An aging flag
-    (超N年) is counted without any calendar, so it never is."""
-    if duty == "aging":
-        return False
-    return calendar(calendar_name).year_info(due.year).regional_confidence == "low"
 
 
 def _days(n: Notice, lang: Lang) -> str:
@@ -45,16 +35,16 @@ def _days(n: Notice, lang: Lang) -> str:
     return ""
 
 
-def marks(n: Notice, lang: Lang, calendar_name: str = "cn-nx") -> list[str]:
+def marks(n: Notice, lang: Lang) -> list[str]:
     out = []
     if n.provisional:
         out.append(text("delivery.mark.provisional", lang))
-    if low_confidence(calendar_name, n.duty, n.due):
+    if n.low_confidence:
         out.append(text("delivery.mark.low_confidence", lang))
     return out
 
 
-def line(n: Notice, lang: Lang, calendar_name: str = "cn-nx") -> str:
+def line(n: Notice, lang: Lang) -> str:
     title = n.title_zh if lang == "zh" else n.title_en
     parts = [
         f"[{text(f'delivery.kind.{n.kind}', lang)}]",
@@ -63,7 +53,7 @@ def line(n: Notice, lang: Lang, calendar_name: str = "cn-nx") -> str:
         title,
         f"〔{n.clause}〕" if lang == "zh" else f"[{n.clause}]",
         _days(n, lang),
-        *marks(n, lang, calendar_name),
+        *marks(n, lang),
         n.id,
     ]
     return " ".join(p for p in parts if p)
@@ -87,12 +77,11 @@ def body(
     notices: Sequence[Notice],
     lang: Lang,
     *,
-    calendars: Mapping[str, str] | None = None,
     steps: Mapping[str, Sequence[str]] | None = None,
     attachment: str | None = None,
 ) -> str:
     """One line per notice; with ``steps`` (notice id -> explanation) each line is followed by
-    how its date was reached; ``calendars`` gives each notice's calendar (default cn-nx)."""
+    how its date was reached."""
     kinds = [n.kind for n in notices]
     lines: list[str] = []
     others = {k: kinds.count(k) for k in ("due-soon", "moved", "undetermined")}
@@ -108,7 +97,7 @@ def body(
         )
         lines.append("")
     for n in notices:
-        lines.append(line(n, lang, (calendars or {}).get(n.id, "cn-nx")))
+        lines.append(line(n, lang))
         explanation = (steps or {}).get(n.id)
         if explanation:
             lines.append("    " + text("delivery.why", lang))

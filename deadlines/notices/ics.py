@@ -23,8 +23,7 @@ from deadlines.calendars.layers import calendar
 from deadlines.errors import DeadlineError, OutOfRangeError
 from deadlines.messages import Lang, text
 from deadlines.model import Obligation
-from deadlines.notices.contract import DEFAULT_AHEAD_WORKDAYS, PLAN_CALENDAR
-from deadlines.notices.digest import low_confidence
+from deadlines.notices.contract import DEFAULT_AHEAD_WORKDAYS, PLAN_CALENDAR, low_confidence
 from deadlines.store.database import CHINA, Store
 
 PRODID = "-//deadlines//Statutory deadlines (Shizuishan 2023 plan)//ZH"
@@ -150,7 +149,7 @@ def _summary(ob: Obligation, lang: Lang) -> str:
     parts = [text("delivery.event.summary", lang, title=title, case=ob.case_id)]
     if ob.provisional:
         parts.append(text("delivery.mark.provisional", lang))
-    if low_confidence(ob.calendar, ob.kind, ob.due):
+    if low_confidence(ob):
         parts.append(text("delivery.mark.low_confidence", lang))
     if ob.status == "paused" and ob.completed_on is None:
         parts.append(text("delivery.mark.paused", lang))

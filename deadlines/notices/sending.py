@@ -188,7 +188,6 @@ def plan(
             body = digest.body(
                 fresh,
                 lang,
-                calendars={n.id: facts.calendar(n) for n in fresh},
                 steps={n.id: facts.steps(n) for n in fresh} if mail else None,
                 attachment=attachment_name(day) if mail else None,
             )
@@ -212,25 +211,18 @@ def plan(
 
 
 class _Explanations:
-    """Each notice's explanation steps and calendar, read once per case."""
+    """Each notice's explanation steps, read once per case."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._cases: dict[str, dict[tuple[str, str], tuple[str, tuple[str, ...]]]] = {}
-
-    def _find(self, n: Notice) -> tuple[str, tuple[str, ...]]:
-        if n.case not in self._cases:
-            self._cases[n.case] = {
-                (ob.rule_id, ob.instance): (ob.calendar, ob.steps)
-                for ob in self.store.obligations(n.case)
-            }
-        return self._cases[n.case].get((n.rule, n.instance), (contract.PLAN_CALENDAR, ()))
-
-    def calendar(self, n: Notice) -> str:
-        return self._find(n)[0]
+        self._cases: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {}
 
     def steps(self, n: Notice) -> tuple[str, ...]:
-        return self._find(n)[1]
+        if n.case not in self._cases:
+            self._cases[n.case] = {
+                (ob.rule_id, ob.instance): ob.steps for ob in self.store.obligations(n.case)
+            }
+        return self._cases[n.case].get((n.rule, n.instance), ())
 
 
 def attachment_name(day: dt.date) -> str:
