@@ -23,7 +23,7 @@ from deadlines.cli.store_common import (
 )
 from deadlines.notices import contract
 from deadlines.notices import daily as nt
-from deadlines.notices.case_view import next_payload
+from deadlines.notices.case_view import move_payload, next_payload
 from deadlines.store.database import china_today
 
 
@@ -183,21 +183,7 @@ def recompute(as_of: dt.date | None, as_json: bool, db: str | None) -> None:
         with progress(total, "recomputing") as bar:
             moves = store.recompute(as_of, progress=bar, preview=as_of is not None)
     if as_json:
-        print_json(
-            [
-                {
-                    "change": m.change,
-                    "case": m.case_id,
-                    "rule": m.rule_id,
-                    "instance": m.instance,
-                    "old": m.old_due.isoformat() if m.old_due else None,
-                    "new": m.new_due.isoformat() if m.new_due else None,
-                    "old_provisional": m.old_provisional,
-                    "new_provisional": m.new_provisional,
-                }
-                for m in moves
-            ]
-        )
+        print_json([move_payload(m) for m in moves])
         return
     if as_of is not None:
         click.echo(

@@ -1,5 +1,6 @@
-"""What one case's views show, as plain data: the next open deadline (``deadlines next --json``,
-the web's case page and ``/api/cases/{id}``).
+"""What one case's views show, as plain data: the next open deadline (``deadlines next --json``),
+the obligations, the timeline and the moves after a write (the web's case page and
+``/api/cases/{id}``).
 
 Kept in the library so the command line and the web answer from the same code: the working days
 left, the days overdue and the status come from the calendar and :func:`status_on`, never from a
@@ -12,8 +13,9 @@ import datetime as dt
 from typing import Any
 
 from deadlines.calendars.layers import calendar
+from deadlines.model import Obligation
 from deadlines.notices.contract import low_confidence
-from deadlines.store.database import Store, status_on
+from deadlines.store.database import Move, Store, StoredEvent, status_on
 
 
 def next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
@@ -58,4 +60,78 @@ def next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
         "rule_version": ob.rule_version,
         "steps": list(ob.steps),
         "as_of": day.isoformat(),
+    }
+
+
+def obligation_payload(ob: Obligation, day: dt.date) -> dict[str, Any]:
+    """One duty as shown on ``day``: its status from :func:`status_on`, its steps."""
+    return {
+        "rule": ob.rule_id,
+        "instance": ob.instance,
+        "clause": ob.clause,
+        "title_zh": ob.title_zh,
+        "title_en": ob.title_en,
+        "kind": ob.kind,
+        "unit": ob.unit,
+        "due": ob.due.isoformat() if ob.due else None,
+        "provisional": ob.provisional,
+        "low_confidence": low_confidence(ob),
+        "status": status_on(ob, day),
+        "completed_on": (
+            ob.completed_on.isoformat() if ob.completed_on and ob.completed_on <= day else None
+        ),
+        "calendar": ob.calendar,
+        "calendar_version": ob.calendar_version,
+        "rule_version": ob.rule_version,
+        "trigger": ob.trigger,
+        "trigger_date": ob.trigger_date.isoformat() if ob.trigger_date else None,
+        "steps": list(ob.steps),
+    }
+
+
+def event_payload(se: StoredEvent) -> dict[str, Any]:
+    e = se.event
+    return {
+        "id": e.id,
+        "type": e.type,
+        "on": e.on.isoformat(),
+        "note": e.note,
+        "data": dict(e.data),
+        "recorded_at": se.recorded_at,
+        "supersedes": se.supersedes,
+        "superseded_by": se.superseded_by,
+    }
+
+
+def case_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
+    """Everything ``deadlines case show`` and ``next`` tell of a case on ``day``: its head, the
+    next deadline, every obligation with its status and steps, the timeline of events with
+    corrections. ``units`` lists every unit responsible for it (the case's own, else its rules')."""
+    case = store.get_case(case_id)
+    obligations = store.obligations(case_id)
+    units = sorted({u for u in (case.unit, *(ob.unit for ob in obligations)) if u})
+    return {
+        "case": case.id,
+        "kind": case.kind,
+        "unit": case.unit or (units[0] if units else None),
+        "units": units,
+        "facts": dict(case.facts),
+        "as_of": day.isoformat(),
+        "next": next_payload(store, case_id, day),
+        "obligations": [obligation_payload(ob, day) for ob in obligations],
+        "events": [event_payload(se) for se in store.stored_events(case_id)],
+    }
+
+
+def move_payload(m: Move) -> dict[str, Any]:
+    """One obligation that appeared, moved or went away after a write (old -> new)."""
+    return {
+        "change": m.change,
+        "case": m.case_id,
+        "rule": m.rule_id,
+        "instance": m.instance,
+        "old": m.old_due.isoformat() if m.old_due else None,
+        "new": m.new_due.isoformat() if m.new_due else None,
+        "old_provisional": m.old_provisional,
+        "new_provisional": m.new_provisional,
     }
