@@ -505,9 +505,11 @@ class Store:
         data: Mapping[str, str] | None = None,
         supersedes: str | None = None,
         as_of: dt.date | None = None,
+        by: str | None = None,
     ) -> tuple[str, list[Move]]:
         """Record an event, re-evaluate the case (its chains move with it) and return the new
-        event's id and every obligation that appeared, moved or went away."""
+        event's id and every obligation that appeared, moved or went away. ``by`` (a web
+        account) is written to the write log in the same transaction."""
         with self.transaction():
             row = self.conn.execute("SELECT kind FROM cases WHERE id = ?", (case_id,)).fetchone()
             if row is None:
@@ -541,7 +543,32 @@ class Store:
                 ).fetchone()
                 reason.update(cause="correction", corrects=supersedes, was=was)
             moves = self.refresh([case_id], as_of, reason)
+            if by is not None:
+                detail = {"type": etype, "on": on.isoformat(), "supersedes": supersedes}
+                self.log_write(by, "event.add", case_id, event_id, detail)
         return event_id, moves
+
+    def log_write(
+        self,
+        by: str,
+        action: str,
+        case_id: str | None = None,
+        event_id: str | None = None,
+        detail: Mapping[str, object] | None = None,
+    ) -> None:
+        """Record who made a write, inside the caller's transaction (the log is append-only)."""
+        self.conn.execute(
+            "INSERT INTO writes (at, username, action, case_id, event_id, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                china_now(),
+                by,
+                action,
+                case_id,
+                event_id,
+                json.dumps(dict(detail or {}), ensure_ascii=False),
+            ),
+        )
 
     def check_supersedes(self, case_id: str, old_id: str) -> None:
         row = self.conn.execute(

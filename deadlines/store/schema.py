@@ -223,6 +223,42 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             " WHERE status = 'undetermined'",
         ),
     ),
+    8: (
+        "web accounts, their sessions, and who made each write",
+        (
+            # A clerk sees and records only the cases of their unit; a supervisor sees every unit
+            # and records nothing; an admin manages accounts. Passwords are argon2 hashes.
+            """CREATE TABLE users (
+                name TEXT PRIMARY KEY,
+                unit TEXT,
+                role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'admin')),
+                password_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL)""",
+            # The cookie holds a random token; only its SHA-256 is stored, so a copy of the
+            # store does not let anyone in. csrf is the token every form of the session carries.
+            """CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY,
+                username TEXT NOT NULL REFERENCES users(name),
+                csrf TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL) WITHOUT ROWID""",
+            "CREATE INDEX sessions_expiry ON sessions(expires_at)",
+            # Who made each write (an event recorded on the web, an account added), append-only.
+            """CREATE TABLE writes (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                username TEXT NOT NULL,
+                action TEXT NOT NULL,
+                case_id TEXT,
+                event_id TEXT,
+                detail TEXT NOT NULL DEFAULT '{}')""",
+            "CREATE INDEX writes_case ON writes(case_id, seq) WHERE case_id IS NOT NULL",
+            """CREATE TRIGGER writes_no_update BEFORE UPDATE ON writes
+               BEGIN SELECT RAISE(ABORT, 'the write log is append-only'); END""",
+            """CREATE TRIGGER writes_no_delete BEFORE DELETE ON writes
+               BEGIN SELECT RAISE(ABORT, 'the write log is append-only'); END""",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
