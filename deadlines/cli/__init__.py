@@ -93,11 +93,24 @@ def main() -> None:
 
 
 def _register() -> None:
-    from deadlines.cli import calendar_cmd, case_cmd, daily_cmd, due_cmd, rules_cmd, send_cmd
+    from deadlines.cli import (
+        calendar_cmd,
+        case_cmd,
+        daily_cmd,
+        due_cmd,
+        rules_cmd,
+        send_cmd,
+        web_cmd,
+    )
 
     main.add_command(due_cmd.due)
     main.add_command(calendar_cmd.calendar_group)
-    for command in (*case_cmd.COMMANDS, *daily_cmd.COMMANDS, *send_cmd.COMMANDS):
+    for command in (
+        *case_cmd.COMMANDS,
+        *daily_cmd.COMMANDS,
+        *send_cmd.COMMANDS,
+        *web_cmd.COMMANDS,
+    ):
         main.add_command(command)
     rules_cmd.register(main)
 

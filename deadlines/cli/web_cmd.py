@@ -1,0 +1,88 @@
+"""The clerk's web view: ``deadlines serve`` and its accounts (``deadlines user add | list``).
+
+The web libraries (Starlette, uvicorn, Jinja2, argon2) are imported inside the commands, so every
+other command starts as fast as before.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+import click
+
+from deadlines.cli.store_common import db_option, open_db
+from deadlines.errors import StoreError
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port."
+)
+@db_option
+def serve(host: str, port: int, db: str | None) -> None:
+    """Serve the clerk's pages and the JSON API over the store (uvicorn, one process).
+
+    Pages: today's list, a case with its next deadline and the form to record an event, "when is
+    it due", the calendar, the overdue counts. Accounts: `deadlines user add`.
+    """
+    open_db(db).close()  # a missing or foreign store is one clear error now, not at first request
+    import uvicorn
+
+    from deadlines.web.app import create_app
+
+    click.echo(f"serving {db or 'the store'} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)
+
+
+@click.group("user")
+def user_group() -> None:
+    """Web accounts: clerks (one unit), supervisors (every unit, read only), admins."""
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
+    line = sys.stdin.readline()
+    if not line:
+        raise StoreError("no password on standard input; give it as one line")
+    return line.rstrip("\r\n")
+
+
+@user_group.command("add")
+@click.argument("name")
+@click.option("--unit", default=None, help="The responsible unit (required for a clerk).")
+@click.option(
+    "--role",
+    type=click.Choice(["clerk", "supervisor", "admin"]),
+    required=True,
+    help="clerk: sees and records its unit's cases; supervisor: sees all, records nothing.",
+)
+@db_option
+def user_add(name: str, unit: str | None, role: str, db: str | None) -> None:
+    """Add account NAME; the password is prompted (read from standard input when piped)."""
+    from deadlines.web.accounts import add_user, check_new_user, unit_known
+
+    check_new_user(name, unit, role, "x" * 64)  # refuse a bad name before asking the password
+    password = _read_password()
+    with open_db(db) as store:
+        add_user(store, name, unit, role, password, by=f"cli:{getpass.getuser()}")
+        unknown = unit is not None and not unit_known(store, unit)
+    click.echo(f"added {role} {name}" + (f" ({unit})" if unit else ""))
+    if unknown:
+        click.echo(f"note: no case has unit {unit!r} yet; check the spelling", err=True)
+
+
+@user_group.command("list")
+@db_option
+def user_list(db: str | None) -> None:
+    """The accounts: name, role, unit."""
+    from deadlines.web.accounts import list_users
+
+    with open_db(db) as store:
+        for u in list_users(store):
+            click.echo(f"{u.name}\t{u.role}\t{u.unit or '—'}")
+
+
+COMMANDS: tuple[click.Command, ...] = (serve, user_group)

@@ -1,0 +1,189 @@
+"""The JSON API under /api/: the same reads as the pages, and the event write.
+
+``POST /api/login`` sets the session cookie (200) or answers 401; every other route answers 401
+without a session. A case of another unit is 404; a supervisor's write is 403; a refused event is
+400 with the command line's words. Writes take only ``Content-Type: application/json`` (no
+cross-site form can send it), so the cookie alone cannot be abused from another site.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from deadlines.notices import daily as nt
+from deadlines.notices.case_view import move_payload
+from deadlines.store.database import Store
+from deadlines.web import reads
+from deadlines.web.accounts import authenticate
+from deadlines.web.auth import SESSION_COOKIE, Session, end_session, start_session
+from deadlines.web.common import FieldError, as_of, session_of, store_of, today_of
+from deadlines.web.questions import due_question
+from deadlines.web.record import EventInput, record_event
+
+
+def _error(status: int, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+def _unauthorised() -> JSONResponse:
+    return _error(401, 'log in first: POST /api/login with {"username": …, "password": …}')
+
+
+async def _json_body(request: Request) -> dict[str, Any] | JSONResponse:
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        return _error(415, "send the body as JSON with Content-Type: application/json")
+    try:
+        body = json.loads(await request.body())
+    except ValueError as exc:
+        return _error(400, f"the body is not JSON ({exc})")
+    if not isinstance(body, dict):
+        return _error(400, "the body must be a JSON object")
+    return body
+
+
+async def login(request: Request) -> Response:
+    body = await _json_body(request)
+    if isinstance(body, Response):
+        return body
+    name, password = str(body.get("username", "")), str(body.get("password", ""))
+    limiter = request.app.state.limiter
+    client = request.client.host if request.client else ""
+    wait = limiter.retry_after(name, client)
+    if wait:
+        response = _error(429, f"too many failed logins; try again in {wait} s")
+        response.headers["Retry-After"] = str(wait)
+        return response
+    with store_of(request) as store:
+        user = authenticate(store, name, password)
+        if user is None:
+            limiter.failed(name, client)
+            return _error(401, "wrong user name or password")
+        limiter.succeeded(name)
+        token = start_session(store, user)
+    response = JSONResponse({"username": user.name, "role": user.role, "unit": user.unit})
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=12 * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=request.app.state.secure_cookies,
+    )
+    return response
+
+
+async def logout(request: Request) -> Response:
+    body = await _json_body(request)
+    if isinstance(body, Response):
+        return body
+    with store_of(request) as store:
+        end_session(store, request.cookies.get(SESSION_COOKIE))
+    response = JSONResponse({"logged_out": True})
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+def _session(request: Request, store: Store) -> Session | JSONResponse:
+    session = session_of(request, store)
+    return session if session is not None else _unauthorised()
+
+
+def case(request: Request) -> Response:
+    with store_of(request) as store:
+        session = _session(request, store)
+        if isinstance(session, Response):
+            return session
+        try:
+            day = as_of(request)
+            return JSONResponse(
+                reads.visible_case(store, session.user, request.path_params["case_id"], day)
+            )
+        except FieldError as exc:
+            return _error(400, str(exc), field=exc.field)
+        except reads.NotVisible:
+            return _error(404, f"no case {request.path_params['case_id']!r}")
+
+
+def remind(request: Request) -> Response:
+    """``deadlines remind --as-of DATE --format json --no-record`` for the account's unit."""
+    with store_of(request) as store:
+        session = _session(request, store)
+        if isinstance(session, Response):
+            return session
+        try:
+            day = as_of(request)
+        except FieldError as exc:
+            return _error(400, str(exc), field=exc.field)
+        run = reads.todays_list(store, session.user, day)
+    return JSONResponse([n.as_json() for n in run.notices])
+
+
+def overdue(request: Request) -> Response:
+    """``deadlines overdue --by unit|rule --json`` for the account's unit."""
+    by: Literal["unit", "rule"] = "rule" if request.query_params.get("by") == "rule" else "unit"
+    with store_of(request) as store:
+        session = _session(request, store)
+        if isinstance(session, Response):
+            return session
+        try:
+            day = as_of(request)
+        except FieldError as exc:
+            return _error(400, str(exc), field=exc.field)
+        groups = reads.overdue_groups(store, session.user, day, by)
+    return JSONResponse(json.loads(nt.render_overdue_json(groups, day, by)))
+
+
+def due(request: Request) -> Response:
+    """``deadlines due PERIOD --from|--before DATE --json`` (query: period, direction, date,
+    calendar, strict)."""
+    with store_of(request) as store:
+        session = _session(request, store)
+        if isinstance(session, Response):
+            return session
+    try:
+        answer = due_question(dict(request.query_params))
+    except FieldError as exc:
+        return _error(400, str(exc), field=exc.field)
+    if answer is None:
+        return _error(400, "give period and date (and direction=from|before, calendar, strict)")
+    return JSONResponse(answer.to_dict())
+
+
+async def record(request: Request) -> Response:
+    body = await _json_body(request)
+    if isinstance(body, Response):
+        return body
+    case_id = request.path_params["case_id"]
+    with store_of(request) as store:
+        session = _session(request, store)
+        if isinstance(session, Response):
+            return session
+        day = today_of(request)
+        try:
+            payload = reads.visible_case(store, session.user, case_id, day)
+        except reads.NotVisible:
+            return _error(404, f"no case {case_id!r}")
+        if not session.user.records(payload["units"]):
+            return _error(403, f"{session.user.role} {session.user.name} may not record events")
+        data = body.get("data") or {}
+        if not isinstance(data, dict):
+            return _error(400, "data must be an object of text values", field="data")
+        given = EventInput(
+            type=str(body.get("type", "")),
+            on=str(body.get("on", "")),
+            note=str(body.get("note", "")),
+            data={str(k): str(v) for k, v in data.items() if str(v)},
+            supersedes=str(body.get("supersedes") or ""),
+        )
+        try:
+            event_id, moves = record_event(
+                store, session.user, case_id, payload["kind"], given, day
+            )
+        except FieldError as exc:
+            return _error(400, str(exc), field=exc.field)
+        answer = reads.visible_case(store, session.user, case_id, day)
+    return JSONResponse({**answer, "recorded": event_id, "moves": [move_payload(m) for m in moves]})

@@ -1,0 +1,359 @@
+"""The web view over HTTP (Starlette's test client): every route, who may see and record what,
+CSRF refusals, and the same answers as the command line. Dates: see tests/web_store.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from starlette.testclient import TestClient
+
+from deadlines.cli import main
+from deadlines.store.database import open_store
+from deadlines.web.app import create_app
+from deadlines.web.auth import LoginLimiter
+from tests.web_store import PASSWORD, TODAY, UNIT_A, UNIT_B, build_store
+
+PAGES = ("/today", "/cases", "/cases/L-1", "/due", "/calendar", "/overdue")
+API_READS = ("/api/cases/L-1", "/api/remind", "/api/overdue", "/api/due?period=1d&date=2026-03-02")
+
+
+@pytest.fixture(scope="module")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("web") / "web.db")
+
+
+@pytest.fixture()
+def db(template_store: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "web.db"
+    shutil.copy(template_store, path)
+    return path
+
+
+def client(db: Path, user: str | None = None, **kwargs: object) -> TestClient:
+    c = TestClient(create_app(db, today=lambda: TODAY, **kwargs))  # type: ignore[arg-type]
+    if user:
+        r = c.post("/api/login", json={"username": user, "password": PASSWORD})
+        assert r.status_code == 200, r.text
+    return c
+
+
+def cli(db: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [*args, "--db", str(db)])
+    return result.exit_code, result.output
+
+
+def csrf_of(html: str) -> str:
+    m = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert m, "no CSRF token in the page"
+    return m.group(1)
+
+
+# --- logging in ---------------------------------------------------------------------------------
+def test_without_a_session_pages_go_to_login_and_the_api_answers_401(db: Path) -> None:
+    c = client(db)
+    for path in PAGES:
+        r = c.get(path, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].startswith("/login?next="), path
+    for path in API_READS:
+        assert c.get(path).status_code == 401, path
+    r = c.post("/api/cases/L-1/events", json={"type": "loan.decided", "on": "2026-03-09"})
+    assert r.status_code == 401
+
+
+def test_api_login_sets_an_httponly_samesite_cookie_or_answers_401(db: Path) -> None:
+    c = client(db)
+    r = c.post("/api/login", json={"username": "clerk-a", "password": "wrong password"})
+    assert r.status_code == 401 and "set-cookie" not in r.headers
+    r = c.post("/api/login", json={"username": "clerk-a", "password": PASSWORD})
+    assert r.status_code == 200
+    assert r.json() == {"username": "clerk-a", "role": "clerk", "unit": UNIT_A}
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie
+    assert c.get("/api/cases/L-1").status_code == 200
+    assert c.post("/api/logout", json={}).status_code == 200
+    assert c.get("/api/cases/L-1").status_code == 401
+
+
+def test_failed_logins_are_rate_limited_even_with_the_right_password_after(db: Path) -> None:
+    c = client(db, limiter=LoginLimiter(limit=3, window=60))
+    for _ in range(3):
+        assert (
+            c.post("/api/login", json={"username": "clerk-a", "password": "x"}).status_code == 401
+        )
+    r = c.post("/api/login", json={"username": "clerk-a", "password": PASSWORD})
+    assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
+
+
+def test_login_form_needs_its_csrf_token_and_then_leads_on(db: Path) -> None:
+    c = client(db)
+    form = {"username": "clerk-a", "password": PASSWORD, "next": "/cases/L-1"}
+    assert c.post("/login", data={**form, "csrf": "forged"}).status_code == 403
+    token = csrf_of(c.get("/login").text)
+    r = c.post("/login", data={**form, "csrf": token}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/cases/L-1"
+    assert "httponly" in r.headers["set-cookie"].lower()
+    bad = c.post("/login", data={**form, "password": "nope", "csrf": csrf_of(c.get("/login").text)})
+    assert bad.status_code == 401 and "用户名或密码错误" in bad.text
+
+
+def test_a_login_never_redirects_off_the_site(db: Path) -> None:
+    c = client(db)
+    token = csrf_of(c.get("/login").text)
+    form = {"username": "clerk-a", "password": PASSWORD, "csrf": token, "next": "//evil.example/"}
+    r = c.post("/login", data=form, follow_redirects=False)
+    assert r.headers["location"] == "/today"
+
+
+# --- reading a case -----------------------------------------------------------------------------
+def test_api_case_has_the_next_deadline_with_its_steps(db: Path) -> None:
+    r = client(db, "clerk-a").get("/api/cases/L-1")
+    assert r.status_code == 200
+    body = r.json()
+    assert (body["case"], body["unit"]) == ("L-1", UNIT_A)
+    assert body["next"]["rule"] == "credit.small-loan"
+    assert body["next"]["due"] == "2026-03-30"
+    assert body["next"]["working_days_left"] == 14
+    assert body["next"]["steps"] and any("2026-03-02" in s for s in body["next"]["steps"])
+    assert [o["rule"] for o in body["obligations"]] == ["credit.small-loan"]
+    assert body["obligations"][0]["status"] == "pending"
+    assert [e["type"] for e in body["events"]] == ["loan.application-received"]
+
+
+def test_the_case_answer_is_the_command_lines(db: Path) -> None:
+    code, out = cli(db, "next", "L-1", "--json", "--as-of", TODAY.isoformat())
+    assert code == 0
+    assert client(db, "clerk-a").get("/api/cases/L-1").json()["next"] == json.loads(out)
+
+
+def test_another_units_case_is_not_found_for_a_clerk_but_seen_by_a_supervisor(db: Path) -> None:
+    b = client(db, "clerk-b")
+    assert b.get("/api/cases/L-1").status_code == 404
+    assert b.get("/cases/L-1").status_code == 404
+    assert "L-1" not in b.get("/cases?q=L-").text
+    assert b.get("/api/cases/L-3").status_code == 200
+    assert b.get("/api/cases/NO-SUCH").status_code == 404
+    boss = client(db, "boss")
+    assert boss.get("/api/cases/L-1").status_code == 200
+    assert boss.get("/api/cases/L-3").status_code == 200
+
+
+def test_case_page_shows_the_next_deadline_obligations_and_timeline(db: Path) -> None:
+    html = client(db, "clerk-a").get("/cases/L-1").text
+    assert re.search(r'id="next-due">2026-03-30 星期一<', html)
+    assert "剩余 14 个工作日" in html
+    assert "1000万元及以下授信和贷款流程时限" in html
+    assert "loan.application-received" in html and "L-1#1" in html
+    assert 'id="record-form"' in html
+
+
+def test_supervisor_sees_a_case_without_the_form(db: Path) -> None:
+    html = client(db, "boss").get("/cases/L-1").text
+    assert "2026-03-30" in html and 'id="record-form"' not in html
+
+
+def test_search_lists_matches_and_goes_straight_to_an_exact_id(db: Path) -> None:
+    c = client(db, "clerk-a")
+    html = c.get("/cases?q=L-").text
+    assert "L-1" in html and "L-2" in html and "L-3" not in html
+    r = c.get("/cases?q=L-2", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/cases/L-2"
+    assert "没有以" in c.get("/cases?q=ZZ").text
+
+
+# --- recording an event -------------------------------------------------------------------------
+def test_api_event_moves_the_deadline_and_logs_who_wrote_it(db: Path) -> None:
+    c = client(db, "clerk-a")
+    body = {"type": "loan.application-received", "on": "2026-03-04", "supersedes": "L-1#1"}
+    r = c.post("/api/cases/L-1/events", json=body)
+    assert r.status_code == 200, r.text
+    answer = r.json()
+    assert answer["next"]["due"] == "2026-04-01"
+    assert answer["recorded"] == "L-1#2"
+    assert answer["moves"] == [
+        {
+            "change": "moved",
+            "case": "L-1",
+            "rule": "credit.small-loan",
+            "instance": "",
+            "old": "2026-03-30",
+            "new": "2026-04-01",
+            "old_provisional": False,
+            "new_provisional": False,
+        }
+    ]
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT username, action, case_id, event_id FROM writes").fetchall()
+    assert ("clerk-a", "event.add", "L-1", "L-1#2") in rows
+
+
+def test_a_refused_event_is_400_in_the_command_lines_words(db: Path) -> None:
+    body = {"type": "loan.application-received", "on": "2026-03-04"}
+    r = client(db, "clerk-a").post("/api/cases/L-1/events", json=body)
+    code, out = cli(db, "event", "add", "L-1", "loan.application-received", "--on", "2026-03-04")
+    assert r.status_code == 400 and code == 1
+    assert out.strip() == "Error: " + r.json()["error"]
+    assert "--supersedes L-1#1" in r.json()["error"] and r.json()["field"] == "supersedes"
+    r = client(db, "clerk-a").post(
+        "/api/cases/L-1/events", json={"type": "filed", "on": "2026-03-04"}
+    )
+    code, out = cli(db, "event", "add", "L-1", "filed", "--on", "2026-03-04")
+    assert r.status_code == 400 and r.json()["field"] == "type"
+    assert out.strip() == "Error: " + r.json()["error"]
+
+
+def test_a_supervisor_may_not_record_and_another_unit_cannot_find_the_case(db: Path) -> None:
+    body = {"type": "loan.decided", "on": "2026-03-09"}
+    assert client(db, "boss").post("/api/cases/L-1/events", json=body).status_code == 403
+    assert client(db, "clerk-b").post("/api/cases/L-1/events", json=body).status_code == 404
+    with open_store(db) as store:
+        assert len(store.stored_events("L-1")) == 1
+
+
+def test_api_writes_take_only_json(db: Path) -> None:
+    c = client(db, "clerk-a")
+    r = c.post("/api/cases/L-1/events", data={"type": "loan.decided", "on": "2026-03-09"})
+    assert r.status_code == 415
+
+
+def test_the_form_without_its_csrf_token_is_refused_and_records_nothing(db: Path) -> None:
+    c = client(db, "clerk-a")
+    form = {"type": "loan.decided", "on": "2026-03-09"}
+    assert c.post("/cases/L-1/events", data=form).status_code == 403
+    assert c.post("/cases/L-1/events", data={**form, "csrf": "forged"}).status_code == 403
+    with open_store(db) as store:
+        assert len(store.stored_events("L-1")) == 1
+
+
+def test_the_form_shows_an_error_beside_its_field_then_what_moved(db: Path) -> None:
+    c = client(db, "clerk-a")
+    token = csrf_of(c.get("/cases/L-1").text)
+    form = {"csrf": token, "type": "loan.decided", "on": "2099-01-05"}
+    r = c.post("/cases/L-1/events", data=form)
+    assert r.status_code == 400
+    assert re.search(r'id="error-on">[^<]*dated 2099-01-05 is in the future', r.text)
+    form = {**form, "on": "2026-03-09"}
+    r = c.post("/cases/L-1/events", data=form)
+    assert r.status_code == 200 and 'id="moved"' in r.text
+    assert "已登记事件 L-1#2" in r.text
+    assert "按期完成" in r.text  # decided on 03-09, before the 03-30 limit
+
+
+def test_a_data_field_the_type_does_not_take_is_refused_beside_it(db: Path) -> None:
+    c = client(db, "clerk-a")
+    body = {"type": "loan.decided", "on": "2026-03-09", "data": {"asset": "A-1"}}
+    r = c.post("/api/cases/L-1/events", json=body)
+    assert r.status_code == 400 and r.json()["field"] == "data.asset"
+
+
+# --- lists --------------------------------------------------------------------------------------
+def test_api_remind_is_the_command_lines_list_for_the_unit(db: Path) -> None:
+    day = "2026-03-27"  # L-3 due Tue 03-31 and L-1 Mon 03-30 within 3 working days; L-2 not
+    code, out = cli(
+        db, "remind", "--as-of", day, "--format", "json", "--no-record", "--unit", UNIT_A
+    )
+    assert code == 0
+    mine = client(db, "clerk-a").get(f"/api/remind?as_of={day}").json()
+    assert mine == json.loads(out)
+    assert [n["case"] for n in mine] == ["L-1"]
+    code, out = cli(db, "remind", "--as-of", day, "--format", "json", "--no-record")
+    assert client(db, "boss").get(f"/api/remind?as_of={day}").json() == json.loads(out)
+
+
+def test_today_page_lists_overdue_first(db: Path) -> None:
+    html = client(db, "clerk-a").get("/today?as_of=2026-04-01").text
+    # L-1 (due 03-30) is overdue by 2 days; L-2 (due 04-03) is due in 2 working days
+    assert html.index("已逾期 2 日") < html.index("剩余 2 个工作日")
+    assert "L-3" not in html
+
+
+def test_overdue_counts_by_unit_for_a_supervisor_and_only_the_own_unit_for_a_clerk(
+    db: Path,
+) -> None:
+    day = "2026-04-02"  # L-1 (03-30) 3 days, L-3 (03-31) 2 days overdue; L-2 due 04-03
+    boss = client(db, "boss").get(f"/api/overdue?as_of={day}").json()
+    assert {g["key"]: g["count"] for g in boss["groups"]} == {UNIT_A: 1, UNIT_B: 1}
+    mine = client(db, "clerk-b").get(f"/api/overdue?as_of={day}&by=rule").json()
+    assert [(g["key"], g["count"]) for g in mine["groups"]] == [("credit.small-loan", 1)]
+    html = client(db, "boss").get(f"/overdue?as_of={day}&by=unit&key={UNIT_B}").text
+    assert "L-3" in html and "已逾期 2 日" in html
+
+
+# --- the calendar questions ---------------------------------------------------------------------
+def test_due_form_answers_with_steps_and_shows_a_bad_period_beside_the_field(db: Path) -> None:
+    c = client(db, "clerk-a")
+    html = c.get("/due?period=20个工作日&direction=from&date=2026-03-02&calendar=cn-nx").text
+    assert "2026-03-30 星期一" in html
+    r = c.get("/due?period=3 fortnights&date=2026-03-02")
+    assert r.status_code == 400 and 'class="field-error"' in r.text
+    api = c.get("/api/due?period=20wd&date=2026-03-02&calendar=cn-nx").json()
+    assert api["due"] == "2026-03-30" and api["steps"]
+
+
+def test_calendar_page_marks_the_spring_festival_and_its_make_up_days(db: Path) -> None:
+    html = client(db, "clerk-a").get("/calendar?month=2026-02&calendar=cn").text
+    # 2026 春节: 15-23 February off, Saturdays 14 and 28 February worked
+    assert len(re.findall(r'class="day-holiday"', html)) == 9
+    assert len(re.findall(r'class="day-makeup"', html)) == 2
+    assert client(db, "clerk-a").get("/calendar?month=2026-13").status_code == 400
+
+
+def test_english_switch(db: Path) -> None:
+    c = client(db, "clerk-a")
+    r = c.get("/lang/en?next=/cases/L-1", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/cases/L-1"
+    html = c.get("/cases/L-1").text
+    assert "14 working days left" in html and "Mon" in html
+    assert "剩余" not in html
+
+
+def test_logout_needs_the_token_and_ends_the_session(db: Path) -> None:
+    c = client(db, "clerk-a")
+    assert c.post("/logout", data={"csrf": "forged"}).status_code == 403
+    token = csrf_of(c.get("/today").text)
+    c.post("/logout", data={"csrf": token})
+    assert c.get("/api/cases/L-1").status_code == 401
+
+
+# --- accounts on the command line ---------------------------------------------------------------
+def test_user_add_reads_the_password_from_stdin_and_refuses_bad_input(db: Path) -> None:
+    def add(*args: str, password: str = "long enough pw\n") -> tuple[int, str]:
+        r = CliRunner().invoke(main, ["user", "add", *args, "--db", str(db)], input=password)
+        return r.exit_code, r.output
+
+    assert add("clerk-c", "--unit", UNIT_B, "--role", "clerk") == (
+        0,
+        f"added clerk clerk-c ({UNIT_B})\n",
+    )
+    assert (
+        client(db)
+        .post("/api/login", json={"username": "clerk-c", "password": "long enough pw"})
+        .status_code
+        == 200
+    )
+    with sqlite3.connect(db) as conn:
+        (digest,) = conn.execute(
+            "SELECT password_hash FROM users WHERE name = 'clerk-c'"
+        ).fetchone()
+    assert digest.startswith("$argon2id$") and "long enough" not in digest
+    code, out = add("clerk-d", "--unit", UNIT_B, "--role", "clerk", password="short\n")
+    assert code == 1 and out == "Error: the password has 5 characters; accepted: at least 8\n"
+    code, out = add("clerk-a", "--unit", UNIT_A, "--role", "clerk")
+    assert code == 1 and "already exists" in out
+    code, out = add("clerk-e", "--role", "clerk")
+    assert code == 1 and "needs --unit" in out
+    code, out = add("x", "--role", "king")
+    assert code == 2 and "'king' is not one of" in out
+
+
+def test_an_older_store_gains_the_account_tables(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    open_store(path, create=True, upgrade_to=4).close()
+    with open_store(path) as store:
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+    assert {"users", "sessions", "writes"} <= tables
