@@ -254,14 +254,12 @@ def test_a_data_field_the_type_does_not_take_is_refused_beside_it(db: Path) -> N
 # --- lists --------------------------------------------------------------------------------------
 def test_api_remind_is_the_command_lines_list_for_the_unit(db: Path) -> None:
     day = "2026-03-27"  # L-3 due Tue 03-31 and L-1 Mon 03-30 within 3 working days; L-2 not
-    code, out = cli(
-        db, "remind", "--as-of", day, "--format", "json", "--no-record", "--unit", UNIT_A
-    )
+    code, out = cli(db, "remind", "--as-of", day, "--format", "json", "--unit", UNIT_A)
     assert code == 0
     mine = client(db, "clerk-a").get(f"/api/remind?as_of={day}").json()
     assert mine == json.loads(out)
     assert [n["case"] for n in mine] == ["L-1"]
-    code, out = cli(db, "remind", "--as-of", day, "--format", "json", "--no-record")
+    code, out = cli(db, "remind", "--as-of", day, "--format", "json")
     assert client(db, "boss").get(f"/api/remind?as_of={day}").json() == json.loads(out)
 
 

@@ -64,14 +64,25 @@ MESSAGES: Table = {
     "web.col.recorded": {"zh": "登记时间", "en": "Recorded"},
     # notices and days
     "web.notice.overdue": {"zh": "逾期", "en": "OVERDUE"},
-    "web.notice.due": {"zh": "到期", "en": "due"},
+    "web.notice.due-today": {"zh": "今日到期", "en": "DUE TODAY"},
+    "web.notice.due-soon": {"zh": "即将到期", "en": "due soon"},
     "web.notice.reminder": {"zh": "提醒", "en": "reminder"},
+    "web.notice.moved": {"zh": "期限变更", "en": "MOVED"},
+    "web.notice.undetermined": {"zh": "期限待定", "en": "undetermined"},
     "web.days.overdue": {"zh": "已逾期 {n} 日", "en": ("{n} day overdue", "{n} days overdue")},
-    "web.days.due": {
+    "web.days.due-soon": {
         "zh": "剩余 {n} 个工作日",
         "en": ("{n} working day left", "{n} working days left"),
     },
-    "web.days.due0": {"zh": "今日到期", "en": "due today"},
+    "web.days.due-today": {"zh": "今日到期", "en": "due today"},
+    "web.days.moved": {
+        "zh": "由 {old} 改为 {due}：{why}",
+        "en": "moved from {old} to {due}: {why}",
+    },
+    "web.days.undetermined": {
+        "zh": "缺少选择期限所需的事实；最早可能的日期",
+        "en": "a fact that chooses the limit is missing; the earliest possible date",
+    },
     "web.days.reminder": {
         "zh": "距届满 {n} 日(届满日 {expiry})",
         "en": ("{n} day to expiry ({expiry})", "{n} days to expiry ({expiry})"),

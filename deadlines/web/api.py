@@ -109,7 +109,7 @@ def case(request: Request) -> Response:
 
 
 def remind(request: Request) -> Response:
-    """``deadlines remind --as-of DATE --format json --no-record`` for the account's unit."""
+    """``deadlines remind --as-of DATE --format json`` (a look) for the account's unit."""
     with store_of(request) as store:
         session = _session(request, store)
         if isinstance(session, Response):

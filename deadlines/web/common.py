@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse
 
 from deadlines.errors import DeadlineError
 from deadlines.messages import DEFAULT_LANG, LANGS, Lang, text
+from deadlines.notices.daily import why
 from deadlines.store.database import Store, open_store
 from deadlines.web.auth import SESSION_COOKIE, Session, find_session
 
@@ -90,6 +91,7 @@ def render(
         lang=lang,
         t=t,
         wd=wd,
+        why=lambda reason: why(reason, lang),
         other_lang_name=text("lang.name", "en" if lang == "zh" else "zh"),
         user=session.user if session else None,
         csrf=session.csrf if session else "",

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from deadlines.notices import daily as nt
 from deadlines.notices.case_view import case_payload
+from deadlines.notices.contract import RemindRun, look
 from deadlines.store.database import Store
 from deadlines.web.accounts import User
 
@@ -31,10 +32,11 @@ def visible_case(store: Store, user: User, case_id: str, day: dt.date) -> dict[s
     return payload
 
 
-def todays_list(store: Store, user: User, day: dt.date) -> nt.RemindRun:
-    """``deadlines remind --as-of DAY --no-record`` for the account's unit (every unit for a
-    supervisor): a look, which records nothing."""
-    return nt.remind(store, day, units=user.units, record=False)
+def todays_list(store: Store, user: User, day: dt.date) -> RemindRun:
+    """``deadlines remind --as-of DAY`` for the account's unit (every unit for a supervisor): a
+    look, which records nothing. (The unit comes from the account, so remind's check that a typed
+    unit exists does not apply: a new unit's clerk sees an empty list.)"""
+    return look(store, day, units=user.units)
 
 
 def overdue_groups(
