@@ -380,3 +380,35 @@ def test_a_store_from_before_the_outbox_upgrades_in_place(tmp_path: Path) -> Non
     assert ok(path, "outbox") == "发件箱为空。\n"
     with open_store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_moved_and_undetermined_notices_read_in_the_digest(db: Path, tmp_path: Path) -> None:
+    # B2: a bankruptcy accepted Mon 03-02 whose track is not stated: the 3-month limit
+    # (03-02 + 3 months = Tue 06-02, a working day) is undetermined until it is
+    ok(db, "case", "add", "B2", "--kind", "bankruptcy", "--unit", BRANCH)
+    ok(db, "event", "add", "B2", "bankruptcy.accepted", "--on", "2026-03-02")
+    with webhook_server() as hook:
+        units = write_units(tmp_path / "u.toml", {BRANCH: [f"json://127.0.0.1:{hook.port}/h"]})
+        run(db, units, "2026-03-30")  # D1 (03-31) and D3 (04-02) due soon; B2 undetermined
+        first = hook.posts[0]["message"]
+        assert (
+            "[待定] 2026-06-02(星期二) 案件 B2" in first and "缺少事实 simplified, track" in first
+        )
+        assert "[即将到期] 2026-04-02(星期四) 案件 D3" in first
+        # D3's application came on Fri 03-06, not 03-05: 20 working days -> Fri 04-03
+        ok(
+            db,
+            "event",
+            "add",
+            "D3",
+            "loan.application-received",
+            "--on",
+            "2026-03-06",
+            "--supersedes",
+            "D3#1",
+        )
+        report = run(db, units, "2026-03-30")
+        assert report.sent == 1 and len(report.notices) == 1
+        moved = hook.posts[1]["message"]
+        assert "[日期变更] 2026-04-03(星期五) 案件 D3" in moved and "原定 2026-04-02" in moved
+        assert "D3#1" in moved  # why: the correction

@@ -36,6 +36,10 @@ MESSAGES: Table = {
         "en": ("{n} day to expiry ({expiry})", "{n} days to expiry ({expiry})"),
     },
     "delivery.moved_from": {"zh": "原定 {old}，{why}", "en": "was {old}: {why}"},
+    "delivery.undetermined": {
+        "zh": "缺少事实 {missing}，无法确定适用的期限；此为最早可能期限",
+        "en": "the case does not state {missing}, which decides the limit; this is the earliest possible date",
+    },
     "delivery.mark.provisional": {"zh": "[暂定日期]", "en": "[provisional date]"},
     "delivery.mark.low_confidence": {
         "zh": "[宁夏地方假日数据可信度低]",

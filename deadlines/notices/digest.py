@@ -28,6 +28,8 @@ def _days(n: Notice, lang: Lang) -> str:
         return text(key, lang, n=n.days)
     if kind == "reminder" and n.expiry is not None:
         return text("delivery.to_expiry", lang, n=n.days, expiry=n.expiry.isoformat())
+    if kind == "undetermined":
+        return text("delivery.undetermined", lang, missing=", ".join(n.missing))
     if kind == "moved" and n.old_due is not None:
         return text(
             "delivery.moved_from", lang, old=n.old_due.isoformat(), why=why(n.reason or {}, lang)
