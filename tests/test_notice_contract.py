@@ -339,3 +339,50 @@ def test_variants_undecided_give_the_earliest_candidate(tmp_path: Path) -> None:
     # 10-16 is the second working day after Wed 10-14 (10-15, 10-16): due soon that day
     got = [(n["rule"], n["kind"], n["due"]) for n in sent(db, "2026-10-14")]
     assert ("enforcement.appraisal-complex", "due-soon", "2026-10-16") in got
+
+
+def test_a_renewed_licence_moves_its_reminders_once(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    ok(db, "init")
+    ok(db, "case", "add", "X1", "--kind", "licence", "--unit", "市生态环境局")
+    # expiry Fri 2027-01-29: 60 days before = 01-29 - 29 = 12-31, - 31 = Mon 2026-11-30 (working);
+    # 30 days before = Wed 2026-12-30 (working)
+    ok(db, "event", "add", "X1", "licence.expires", "--on", "2027-01-29")
+    got = sent(db, "2026-11-30")
+    assert [(n["rule"], n["kind"], n["due"], n["expiry"]) for n in got] == [
+        ("licence.remind-60", "reminder", "2026-11-30", "2027-01-29")
+    ]
+    ok(db, "event", "add", "X1", "licence.reminded-60", "--on", "2026-11-30")
+    # an earlier expiry is not a renewal: refused, with how to correct instead
+    result = invoke(db, "event", "add", "X1", "licence.expires", "--on", "2027-01-10")
+    assert result.exit_code == 1
+    assert "a renewal must be later" in result.output and "--supersedes X1#1" in result.output
+    # renewed to 2027-02-20: 60 days before = 02-20 - 20 = 01-31, - 31 = 12-31, - 9 = Tue
+    # 2026-12-22 (working); 30 days before = Thu 2027-01-21 (a weekday, no holiday near it in
+    # the provisional 2027 calendar, whose 春节 block is 02-05 .. 02-10)
+    out = ok(db, "event", "add", "X1", "licence.expires", "--on", "2027-02-20")
+    assert "licence.remind-60: 2026-11-30 -> 2026-12-22" in out
+    assert "licence.remind-30: 2026-12-30 -> 2027-01-21" in out
+    # the reminder that was sent is announced moved, once, with the renewal as the reason; the
+    # 30-day one had not been sent, so it needs no `moved`
+    got = sent(db, "2026-11-30")
+    assert [(n["rule"], n["kind"], n["old_due"], n["due"]) for n in got] == [
+        ("licence.remind-60", "moved", "2026-11-30", "2026-12-22")
+    ]
+    assert got[0]["reason"] == {
+        "cause": "renewal",
+        "event": "X1#3",
+        "on": "2027-02-20",
+        "type": "licence.expires",
+        "was": "2027-01-29",
+    }
+    text = ok(db, "remind", "--as-of", "2026-11-30", "--lang", "en")
+    assert "renewed, expiry moved from 2027-01-29 to 2027-02-20" not in text  # already sent
+    assert sent(db, "2026-11-30") == []
+    # the reminder sent on 11-30 was for the old licence: the new 60-day one is open on 12-22
+    day = json.loads(ok(db, "remind", "--as-of", "2026-12-22", "--format", "json"))
+    assert [(n["rule"], n["kind"], n["due"], n["expiry"]) for n in day] == [
+        ("licence.remind-60", "reminder", "2026-12-22", "2027-02-20")
+    ]
+    shown = ok(db, "case", "show", "X1", "--lang", "en", "--as-of", "2026-12-22")
+    assert "Renewed: expiry moved from 2027-01-29 (Fri) to 2027-02-20 (Sat)" in shown

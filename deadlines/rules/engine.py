@@ -15,7 +15,9 @@ How each kind of rule becomes obligations (decisions.md fixes the date arithmeti
   instance is computed too, and the earlier binds. ``pausable``: court pause/resume events are
   deducted, both ends included; while a pause is open the status is ``paused``. ``extended_by``:
   each extension's ``data["period"]`` is added before the roll.
-* **reminder**: N days before the expiry event, moved back off a rest day.
+* **reminder**: N days before the expiry event, moved back off a rest day. A later expiry event
+  in the same case is a renewal (a licence case is one licence): the reminders count back from
+  the latest, and only events after the previous expiry complete them.
 * **aging**: flagged from the day after trigger + N years, until a completing event.
 * **recurring**: one obligation per calendar month / quarter / half-year / year (or rolling
   period) from the start event up to and including the one containing ``as_of``. A completing
@@ -288,7 +290,10 @@ class Engine:
                         )
         else:
             assert rule.trigger is not None
-            for key, e in self._first_per_key(rule, by_type.get(rule.trigger, [])):
+            evs = by_type.get(rule.trigger, [])
+            if rule.direction == "before" and rule.per is None and len(evs) > 1:
+                return [self._renewed(rule, applicable, by_type, as_of, get, evs)]
+            for key, e in self._first_per_key(rule, evs):
                 triggers.append((key, rule.trigger, e.on, ()))
 
         result: list[_Instance] = []
@@ -297,6 +302,29 @@ class Engine:
                 self._one(rule, applicable, by_type, as_of, get, key, ttype, tdate, chain_steps)
             )
         return result
+
+    def _renewed(
+        self,
+        rule: Rule,
+        applicable: Mapping[str, Rule],
+        by_type: Mapping[str, list[Event]],
+        as_of: dt.date,
+        get: InstancesOf,
+        evs: Sequence[Event],
+    ) -> _Instance:
+        """A renewal: the case (one licence) has a later expiry than before. Reminders count back
+        from the latest; only events after the previous expiry complete them (a reminder sent
+        for the old licence is not one for the new)."""
+        assert rule.trigger is not None
+        prev, last = evs[-2], evs[-1]
+        step = (
+            f"Renewed: expiry moved from {fmt(prev.on)} to {fmt(last.on)} (a later "
+            f"{rule.trigger}, event {last.id}); counted back from the new expiry, and only events "
+            f"after {fmt(prev.on)} complete it."
+        )
+        return self._one(
+            rule, applicable, by_type, as_of, get, "", rule.trigger, last.on, (step,), prev.on
+        )
 
     @staticmethod
     def _first_per_key(rule: Rule, evs: Sequence[Event]) -> list[tuple[str, Event]]:
@@ -317,7 +345,12 @@ class Engine:
         return k is None or k == key
 
     def _completion(
-        self, rule: Rule, by_type: Mapping[str, list[Event]], key: str, trigger: dt.date
+        self,
+        rule: Rule,
+        by_type: Mapping[str, list[Event]],
+        key: str,
+        trigger: dt.date,
+        after: dt.date | None = None,
     ) -> dt.date | None:
         best: dt.date | None = None
         for t in rule.completed_by:
@@ -325,6 +358,8 @@ class Engine:
                 if rule.direction == "from" and e.on < trigger:
                     continue
                 if rule.direction == "before" and e.on > trigger:
+                    continue
+                if after is not None and e.on <= after:
                     continue
                 if self._matches_key(rule, e, key) and (best is None or e.on < best):
                     best = e.on
@@ -342,9 +377,10 @@ class Engine:
         ttype: str,
         tdate: dt.date,
         chain_steps: tuple[str, ...],
+        renewed_from: dt.date | None = None,
     ) -> _Instance:
         assert rule.period is not None
-        completed = self._completion(rule, by_type, key, tdate)
+        completed = self._completion(rule, by_type, key, tdate, renewed_from)
         deductions: list[tuple[dt.date, dt.date]] = []
         paused = False
         if rule.pausable:

@@ -391,10 +391,31 @@ def check_case_size(case_id: str, events: int) -> None:
         )
 
 
+def _check_renewals(case: Case, new_ids: Collection[str]) -> None:
+    """A second event of a type dated ahead (an expiry) is a renewal of the case's licence: it
+    must be later than the current one. An earlier or equal date is a correction instead."""
+    future = {t.id for t in catalogue().events.values() if t.future}
+    for e in case.events:
+        if e.id not in new_ids or e.type not in future:
+            continue
+        current = max(
+            (o for o in case.events if o.type == e.type and o.id not in new_ids),
+            key=lambda o: o.on,
+            default=None,
+        )
+        if current is not None and e.on <= current.on:
+            raise StoreError(
+                f"case {case.id} already has {e.type} on {current.on.isoformat()} (event "
+                f"{current.id}); a renewal must be later. To correct that date, add the new one "
+                f"with --supersedes {current.id}"
+            )
+
+
 def check_case_events(case: Case, new_ids: Collection[str] = ()) -> None:
     """The case's effective events in a sensible order: nothing before the event that opens the
     case, and one opening event (a second one is a correction: use --supersedes). ``new_ids``:
     the events being added, so that the advice names one already recorded."""
+    _check_renewals(case, new_ids)
     opening = OPENING_EVENT.get(case.kind)
     if opening is None:
         return

@@ -542,6 +542,10 @@ class Store:
                     "SELECT on_date FROM events WHERE id = ?", (supersedes,)
                 ).fetchone()
                 reason.update(cause="correction", corrects=supersedes, was=was)
+            elif et.future:
+                earlier = [e.on for e in case.events if e.type == etype and e.id != event_id]
+                if earlier:  # a later expiry: a renewal (checks._check_renewals)
+                    reason.update(cause="renewal", was=max(earlier).isoformat())
             moves = self.refresh([case_id], as_of, reason)
             if by is not None:
                 detail = {"type": etype, "on": on.isoformat(), "supersedes": supersedes}
