@@ -3,6 +3,7 @@ CSRF refusals, and the same answers as the command line. Dates: see tests/web_st
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -19,7 +20,7 @@ from deadlines.web.app import create_app
 from deadlines.web.auth import LoginLimiter
 from tests.web_store import PASSWORD, TODAY, UNIT_A, UNIT_B, build_store
 
-PAGES = ("/today", "/cases", "/cases/L-1", "/due", "/calendar", "/overdue")
+PAGES = ("/today", "/cases", "/cases/L-1", "/due", "/calendar", "/overdue", "/calendar.ics")
 API_READS = ("/api/cases/L-1", "/api/remind", "/api/overdue", "/api/due?period=1d&date=2026-03-02")
 
 
@@ -152,6 +153,15 @@ def test_case_page_shows_the_next_deadline_obligations_and_timeline(db: Path) ->
     assert 'id="record-form"' in html
 
 
+def test_an_undetermined_deadline_is_marked_with_the_missing_fact(db: Path) -> None:
+    with open_store(db) as store:  # no amount: the 20-working-day limit may not apply
+        store.add_case("L-9", "loan", {"lender": "local-legal-person-bank"}, UNIT_A)
+        store.add_event("L-9", "loan.application-received", dt.date(2026, 3, 2), as_of=TODAY)
+    html = client(db, "clerk-a").get("/cases/L-9").text
+    assert re.search(r'id="next-due">2026-03-30 星期一<', html)
+    assert "待定：缺少事实 amount_yuan" in html
+
+
 def test_supervisor_sees_a_case_without_the_form(db: Path) -> None:
     html = client(db, "boss").get("/cases/L-1").text
     assert "2026-03-30" in html and 'id="record-form"' not in html
@@ -280,6 +290,18 @@ def test_overdue_counts_by_unit_for_a_supervisor_and_only_the_own_unit_for_a_cle
     assert [(g["key"], g["count"]) for g in mine["groups"]] == [("credit.small-loan", 1)]
     html = client(db, "boss").get(f"/overdue?as_of={day}&by=unit&key={UNIT_B}").text
     assert "L-3" in html and "已逾期 2 日" in html
+
+
+def test_calendar_feed_of_the_own_unit_or_a_named_one_for_a_supervisor(db: Path) -> None:
+    c = client(db, "clerk-a")
+    r = c.get("/calendar.ics")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/calendar")
+    assert "DTSTART;VALUE=DATE:20260330" in r.text and "L-1" in r.text and "L-3" not in r.text
+    assert c.get(f"/calendar.ics?unit={UNIT_B}").status_code == 404
+    boss = client(db, "boss")
+    assert boss.get("/calendar.ics").status_code == 400
+    feed = boss.get(f"/calendar.ics?unit={UNIT_B}").text
+    assert "DTSTART;VALUE=DATE:20260331" in feed and "L-1" not in feed
 
 
 # --- the calendar questions ---------------------------------------------------------------------

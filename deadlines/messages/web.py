@@ -42,6 +42,12 @@ MESSAGES: Table = {
     },
     "web.error.login": {"zh": "请先登录。", "en": "Log in first."},
     "web.error.not_found": {"zh": "没有这个案件。", "en": "No such case."},
+    "web.error.no_duties": {"zh": "该单位没有期限。", "en": "The unit has no deadlines."},
+    "web.error.ics_unit": {
+        "zh": "请用 ?unit= 指定责任单位。",
+        "en": "Name the responsible unit with ?unit=.",
+    },
+    "web.ics": {"zh": "下载日历(.ics)", "en": "Download calendar (.ics)"},
     "web.error.read_only": {
         "zh": "您的账号只能查看，不能登记事件。",
         "en": "Your account may read but not record events.",
@@ -98,7 +104,10 @@ MESSAGES: Table = {
         "en": "the year's holiday notice is not out yet; computed from the statutory holidays",
     },
     "web.mark.low_confidence": {"zh": "地区假日数据可信度低", "en": "low-confidence regional data"},
-    "web.mark.undetermined": {"zh": "待定(缺少事实)", "en": "undetermined (a fact is missing)"},
+    "web.mark.undetermined": {
+        "zh": "待定：缺少事实 {facts}，按最早可能日期",
+        "en": "undetermined: missing {facts}; the earliest possible date",
+    },
     # today
     "web.today.title": {
         "zh": "{day} {weekday} 期限提醒：共 {n} 条",
@@ -132,6 +141,7 @@ MESSAGES: Table = {
     "web.status.paused": {"zh": "暂停计算", "en": "paused"},
     "web.status.flagged": {"zh": "已超期限", "en": "flagged"},
     "web.status.removed": {"zh": "—", "en": "—"},
+    "web.status.undetermined": {"zh": "待定(缺少事实)", "en": "undetermined (a fact is missing)"},
     # recording an event
     "web.record.title": {"zh": "登记事件", "en": "Record an event"},
     "web.record.type": {"zh": "事件类型", "en": "Event type"},

@@ -55,6 +55,7 @@ def next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
         "status": status_on(ob, day),
         "provisional": ob.provisional,
         "low_confidence": low_confidence(ob),
+        "missing": list(ob.missing),
         "trigger": ob.trigger,
         "trigger_date": ob.trigger_date.isoformat() if ob.trigger_date else None,
         "rule_version": ob.rule_version,
@@ -76,6 +77,7 @@ def obligation_payload(ob: Obligation, day: dt.date) -> dict[str, Any]:
         "due": ob.due.isoformat() if ob.due else None,
         "provisional": ob.provisional,
         "low_confidence": low_confidence(ob),
+        "missing": list(ob.missing),
         "status": status_on(ob, day),
         "completed_on": (
             ob.completed_on.isoformat() if ob.completed_on and ob.completed_on <= day else None

@@ -79,6 +79,7 @@ def create_app(
         Route("/due", pages.due_form),
         Route("/calendar", pages.month),
         Route("/overdue", pages.overdue),
+        Route("/calendar.ics", pages.ics),
         Route("/api/login", api.login, methods=["POST"]),
         Route("/api/logout", api.logout, methods=["POST"]),
         Route("/api/remind", api.remind),

@@ -12,6 +12,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from deadlines.calendars.layers import CALENDARS
+from deadlines.errors import DeadlineError
+from deadlines.notices.ics import export as export_ics
 from deadlines.store.database import Store
 from deadlines.web import reads
 from deadlines.web.accounts import authenticate
@@ -261,3 +263,27 @@ def overdue(request: Request) -> Response:
     shown = [g for g in groups if g.key == key] if key else []
     context = {"session": session, "groups": groups, "by": by, "key": key, "shown": shown}
     return render(request, "overdue.html", {**context, "day": day})
+
+
+def ics(request: Request) -> Response:
+    """The unit's deadlines as an iCalendar file (``deadlines export ics --unit UNIT``): a clerk's
+    own unit; a supervisor names one with ``?unit=``."""
+    with store_of(request) as store:
+        session = _guarded(request, store)
+        if isinstance(session, Response):
+            return session
+        user = session.user
+        unit = user.unit if user.units else request.query_params.get("unit", "")
+        if not unit:
+            return _refused(request, session, 400, "web.error.ics_unit")
+        if user.units and request.query_params.get("unit", unit) != unit:
+            return _refused(request, session, 404, "web.error.not_found")
+        try:
+            data = export_ics(store, unit=unit, lang=lang_of(request))
+        except DeadlineError:
+            return _refused(request, session, 404, "web.error.no_duties")
+    return Response(
+        data,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": "attachment; filename=deadlines.ics"},
+    )
