@@ -166,6 +166,10 @@ def _lunar_holidays(year: int) -> dict[dt.date, str]:
     return days
 
 
+_generation = 0
+"""Bumped by :func:`reset_cache`: a calendar built before is stale."""
+
+
 class Calendar:
     """A working-day calendar over 2004-01-01 … :data:`LAST_YEAR`-12-31.
 
@@ -180,6 +184,7 @@ class Calendar:
             )
         self.name = name
         self.strict = strict
+        self._generation = _generation
         self.calendars_dir = calendars_dir
         self._files = caldata.load_all(calendars_dir)
         self._lib_years = library.library_years()
@@ -296,6 +301,11 @@ class Calendar:
                 self._cum.append(total)
                 day += one
         self._built_to = max(self._built_to, to_year)
+
+    @property
+    def stale(self) -> bool:
+        """True once :func:`reset_cache` was called after this calendar was built."""
+        return self._generation != _generation
 
     # -- range and provenance ------------------------------------------------------------------
 
@@ -472,6 +482,14 @@ class Calendar:
 @cache
 def _cached(name: str, calendars_dir: Path | None, strict: bool) -> Calendar:
     return Calendar(name, calendars_dir, strict)
+
+
+def reset_cache() -> None:
+    """Forget the calendars built so far: the next :func:`calendar` reads the year files again
+    (after ``calendar import-notice`` wrote one), and a holder of an older one sees it is stale."""
+    global _generation
+    _generation += 1
+    _cached.cache_clear()
 
 
 def calendar(

@@ -98,12 +98,14 @@ def _register() -> None:
         case_cmd,
         daily_cmd,
         due_cmd,
+        notice_cmd,
         rules_cmd,
         send_cmd,
         web_cmd,
     )
 
     main.add_command(due_cmd.due)
+    calendar_cmd.calendar_group.add_command(notice_cmd.import_notice)
     main.add_command(calendar_cmd.calendar_group)
     for command in (
         *case_cmd.COMMANDS,

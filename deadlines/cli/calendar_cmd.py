@@ -8,7 +8,7 @@ import re
 
 import click
 
-from deadlines.calendars.layers import LAST_YEAR, calendar
+from deadlines.calendars.layers import LAST_YEAR, Calendar, calendar
 from deadlines.calendars.periods import ascii_digits
 from deadlines.cli.common import DATE, calendar_option, print_json
 
@@ -43,6 +43,17 @@ def month_cmd(month: tuple[int, int], calendar_name: str) -> None:
     """A month grid marking rest days, make-up working days and holidays."""
     year, mon = month
     cal = calendar(calendar_name)
+    print_month(cal, year, mon)
+    info = cal.year_info(year)
+    click.echo(f"  Source: {info.source}")
+    if info.regional_confidence:
+        click.echo(
+            f"  Ningxia regional data: {info.regional_source or 'none'} (confidence: {info.regional_confidence})"
+        )
+
+
+def print_month(cal: Calendar, year: int, mon: int) -> None:
+    """One month as a grid, then each day that is not a plain working day or weekend, and why."""
     days = list(
         cal.days(
             dt.date(year, mon, 1), dt.date(year, mon, stdlib_calendar.monthrange(year, mon)[1])
@@ -50,7 +61,7 @@ def month_cmd(month: tuple[int, int], calendar_name: str) -> None:
     )
     info = cal.year_info(year)
     click.echo(
-        f"{year}-{mon:02d}  calendar {calendar_name}"
+        f"{year}-{mon:02d}  calendar {cal.name}"
         + ("  PROVISIONAL" if info.status == "provisional" else "")
     )
     click.echo("  Mon  Tue  Wed  Thu  Fri  Sat  Sun")
@@ -66,11 +77,6 @@ def month_cmd(month: tuple[int, int], calendar_name: str) -> None:
     for d in days:
         if d.kind not in ("workday", "weekend"):
             click.echo(f"  {d.date.isoformat()} {d.date:%a}  {d.reason}")
-    click.echo(f"  Source: {info.source}")
-    if info.regional_confidence:
-        click.echo(
-            f"  Ningxia regional data: {info.regional_source or 'none'} (confidence: {info.regional_confidence})"
-        )
 
 
 @calendar_group.command("day")

@@ -132,9 +132,10 @@ class Engine:
         self._cals: dict[str, Calendar] = {}
 
     def calendar(self, name: str) -> Calendar:
-        """The calendar ``name``, looked up once per engine (the lookup resolves a folder)."""
+        """The calendar ``name``, looked up once per engine (the lookup resolves a folder) and
+        again after new holiday data was imported (:func:`deadlines.calendars.layers.reset_cache`)."""
         cal = self._cals.get(name)
-        if cal is None:
+        if cal is None or cal.stale:
             cal = self._cals[name] = _calendars.calendar(name)
         return cal
 

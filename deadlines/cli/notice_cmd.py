@@ -1,0 +1,135 @@
+"""``deadlines calendar import-notice``: next year's holiday notice in one command.
+
+Reads the notice's text (:mod:`deadlines.calendars.noticetext`), writes the checked year file
+into the configured calendar folder (or ``--output``), prints the year as month grids for review
+and, given ``--db``, recomputes the store and reports every deadline that moved.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from deadlines.calendars import layers, noticetext, yearfiles
+from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR, Calendar, fmt
+from deadlines.cli.calendar_cmd import print_month
+from deadlines.cli.store_common import open_db, print_moves
+from deadlines.errors import CalendarDataError
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):  # notices saved from Chinese sites are often GBK
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CalendarDataError(f"{path}: not a text file in UTF-8 or GB18030")
+
+
+def _target(output: str | None, layer: str, year: int) -> Path:
+    if output:
+        return Path(output)
+    folder = yearfiles.configured_dir()
+    if folder is None:
+        raise CalendarDataError(
+            f"no calendar folder is configured: set ${yearfiles.ENV_VAR} to the folder year files "
+            f"go in (it gets {layer}/{year}.toml), or give --output PATH"
+        )
+    yearfiles.check_folder(folder, f"${yearfiles.ENV_VAR}")
+    return folder / layer / f"{year}.toml"
+
+
+@click.command("import-notice")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--calendar",
+    "calendar_name",
+    type=click.Choice(CALENDARS),
+    default=None,
+    help="cn: a State Council notice; cn-nx: Ningxia's regional notice. Default: from the text.",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(FIRST_YEAR, LAST_YEAR),
+    default=None,
+    help="The year the notice arranges, when its title does not say.",
+)
+@click.option("--dry-run", is_flag=True, help="Check and show the year; write nothing.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the year file here instead of $DEADLINES_CALENDARS/LAYER/YEAR.toml.",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="After writing into the configured folder, recompute this store and report every moved date.",
+)
+def import_notice(
+    file: Path,
+    calendar_name: str | None,
+    year: int | None,
+    dry_run: bool,
+    output: str | None,
+    db: str | None,
+) -> None:
+    """Read a holiday notice (State Council, or Ningxia with --calendar cn-nx) into a year file.
+
+    FILE is the notice's text as published: numbered items such as
+    '二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）上班。',
+    the document number and the date at the end. Every statutory holiday must be present, each
+    '共N天' must equal its block, make-up days must be weekends; anything ambiguous is refused with
+    its line. The year is printed as month grids for review.
+    """
+    notice = noticetext.parse(_read(file), layer=calendar_name, year=year)
+    if db and (dry_run or output):
+        raise click.UsageError(
+            "--db recomputes after writing into the configured folder; drop --dry-run/--output"
+        )
+    target = None if dry_run else _target(output, notice.layer, notice.year)
+    national = layers.calendar("cn")
+    rest, work, outside = noticetext.year_file_days(notice, lambda d: national.day_info(d).workday)
+    text = noticetext.to_toml(notice, rest, work, file.name)
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = Path(tmp, notice.layer, f"{notice.year}.toml")
+        staged.parent.mkdir()
+        staged.write_text(text, encoding="utf-8")
+        yearfiles.load_year_file(staged, notice.layer)  # exactly what the calendar will read
+        review = Calendar(notice.layer, Path(tmp))
+        click.echo(
+            f"{notice.document or 'no document number'} ({notice.layer}, {notice.year}): "
+            f"{len(rest)} rest days, {len(work)} make-up working days"
+        )
+        for mon in range(1, 13):
+            print_month(review, notice.year, mon)
+    for day, name in sorted(outside.items()):
+        now = national.day_info(day)
+        click.echo(
+            f"Note: {fmt(day)} ({name}) is in {day.year}, so it is not in this file; "
+            f"{day.year}'s data has it as {now.reason}."
+        )
+    if target is None:
+        click.echo("Dry run: nothing written.")
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".toml.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, target)  # never a half-written year file
+    click.echo(f"Wrote {target}.")
+    if db is None:
+        click.echo(
+            "Next: `deadlines recompute` reports every stored deadline this moves "
+            "(provisional dates become official)."
+        )
+        return
+    layers.reset_cache()  # the calendars are read again, with the new year
+    with open_db(db) as store:
+        moves = store.recompute()
+    click.echo(f"recomputed: {len(moves)} changes")
+    print_moves(moves)
