@@ -94,6 +94,7 @@ def main() -> None:
 
 def _register() -> None:
     from deadlines.cli import (
+        admin_cmd,
         calendar_cmd,
         case_cmd,
         daily_cmd,
@@ -112,6 +113,7 @@ def _register() -> None:
         *daily_cmd.COMMANDS,
         *send_cmd.COMMANDS,
         *web_cmd.COMMANDS,
+        *admin_cmd.COMMANDS,
     ):
         main.add_command(command)
     rules_cmd.register(main)

@@ -39,8 +39,10 @@ not stated (the earliest candidate date, the missing facts in ``missing``).
 
 from __future__ import annotations
 
+import bisect
 import calendar as _monthcal
 import datetime as dt
+import heapq
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -102,6 +104,42 @@ class _Instance:
     steps: tuple[str, ...]
     completed_on: dt.date | None
     paused: bool = False
+
+
+class _Events(dict[str, list[Event]]):
+    """A case's events by type, in date order, with indexes built on first use: by a ``per`` key
+    (one case with thousands of seized assets must not scan every asset's events for each asset)
+    and by instance key. One per evaluation, so per-case work stays near-linear in its events."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._keyed: dict[tuple[str, str], tuple[dict[str, list[Event]], list[Event]]] = {}
+        self._instances: dict[int, tuple[list[_Instance], dict[str, _Instance]]] = {}
+
+    def matching(self, etype: str, per: str | None, key: str) -> list[list[Event]]:
+        """Date-ordered lists holding the events of ``etype`` that belong to instance ``key``:
+        those naming it under ``per`` and those naming no instance at all."""
+        events = self.get(etype, [])
+        if per is None:
+            return [events]
+        index = self._keyed.get((etype, per))
+        if index is None:
+            named: dict[str, list[Event]] = {}
+            unnamed: list[Event] = []
+            for e in events:
+                k = e.data.get(per)
+                (unnamed if k is None else named.setdefault(k, [])).append(e)
+            index = self._keyed[(etype, per)] = (named, unnamed)
+        return [index[0].get(key, []), index[1]]
+
+    def instance(self, instances: list[_Instance], key: str) -> _Instance | None:
+        """The instance of ``key`` in a rule's (memoised) instance list."""
+        memo = self._instances.get(id(instances))
+        if memo is None or memo[0] is not instances:
+            memo = self._instances[id(instances)] = (instances, {})
+            for i in instances:
+                memo[1].setdefault(i.key, i)
+        return memo[1].get(key)
 
 
 InstancesOf = Callable[[Rule], list[_Instance]]
@@ -186,7 +224,7 @@ class Engine:
             (e for e in case.events if e.on <= as_of or e.type in self._future),
             key=lambda e: e.on,
         )
-        by_type: dict[str, list[Event]] = {}
+        by_type = _Events()
         for e in events:
             by_type.setdefault(e.type, []).append(e)
         done: dict[str, list[_Instance]] = {}
@@ -212,7 +250,7 @@ class Engine:
         case: Case,
         undecided: Sequence[tuple[Rule, tuple[str, ...]]],
         applicable: Mapping[str, Rule],
-        by_type: Mapping[str, list[Event]],
+        by_type: _Events,
         as_of: dt.date,
     ) -> list[Obligation]:
         """One ``undetermined`` obligation per started family of rules the facts cannot choose
@@ -254,7 +292,7 @@ class Engine:
         self,
         rule: Rule,
         applicable: Mapping[str, Rule],
-        by_type: Mapping[str, list[Event]],
+        by_type: _Events,
         as_of: dt.date,
         get: InstancesOf,  # the memoised lookup of other rules' instances (chains, caps)
     ) -> list[_Instance]:
@@ -308,7 +346,7 @@ class Engine:
         self,
         rule: Rule,
         applicable: Mapping[str, Rule],
-        by_type: Mapping[str, list[Event]],
+        by_type: _Events,
         as_of: dt.date,
         get: InstancesOf,
         evs: Sequence[Event],
@@ -339,39 +377,30 @@ class Engine:
         return list(seen.items())
 
     @staticmethod
-    def _matches_key(rule: Rule, e: Event, key: str) -> bool:
-        if rule.per is None:
-            return True
-        k = e.data.get(rule.per)
-        return k is None or k == key
-
     def _completion(
-        self,
-        rule: Rule,
-        by_type: Mapping[str, list[Event]],
-        key: str,
-        trigger: dt.date,
-        after: dt.date | None = None,
+        rule: Rule, by_type: _Events, key: str, trigger: dt.date, after: dt.date | None = None
     ) -> dt.date | None:
+        """The earliest completing event of the instance: on or after the trigger (``from``), or
+        on or before it (``before``), and after ``after`` if given (a renewal). Each list is
+        date-ordered, so a bisection finds it."""
         best: dt.date | None = None
         for t in rule.completed_by:
-            for e in by_type.get(t, ()):
-                if rule.direction == "from" and e.on < trigger:
-                    continue
-                if rule.direction == "before" and e.on > trigger:
-                    continue
-                if after is not None and e.on <= after:
-                    continue
-                if self._matches_key(rule, e, key) and (best is None or e.on < best):
-                    best = e.on
-                    break
+            for evs in by_type.matching(t, rule.per, key):
+                at = 0 if after is None else bisect.bisect_right(evs, after, key=lambda e: e.on)
+                if rule.direction == "from":
+                    at = max(at, bisect.bisect_left(evs, trigger, key=lambda e: e.on))
+                first = evs[at].on if at < len(evs) else None
+                if first is not None and rule.direction == "before" and first > trigger:
+                    first = None
+                if first is not None and (best is None or first < best):
+                    best = first
         return best
 
     def _one(
         self,
         rule: Rule,
         applicable: Mapping[str, Rule],
-        by_type: Mapping[str, list[Event]],
+        by_type: _Events,
         as_of: dt.date,
         get: InstancesOf,
         key: str,
@@ -403,8 +432,8 @@ class Engine:
                 paused = completed is None
         extensions: list[Period] = []
         for t in rule.extended_by:
-            for e in by_type.get(t, ()):
-                if e.on >= tdate and self._matches_key(rule, e, key):
+            for e in heapq.merge(*by_type.matching(t, rule.per, key), key=lambda e: e.on):
+                if e.on >= tdate:
                     text = e.data.get("period")
                     try:
                         extensions.append(Period.parse(text or ""))
@@ -427,7 +456,7 @@ class Engine:
         date = d.date
         if rule.cap is not None and rule.cap in applicable:
             cap_rule = applicable[rule.cap]
-            cap = next((i for i in get(cap_rule) if i.key == key), None)
+            cap = by_type.instance(get(cap_rule), key)
             if cap is not None:
                 binding = "the cap binds" if cap.due < date else "the plan's date binds"
                 steps.append(

@@ -892,9 +892,9 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int | None:
             "give another --db path"
         )
     try:
-        version = _versions(conn, path)
+        version = checked_version(conn, path)
         if path.stat().st_size <= QUICK_CHECK_BYTES:
-            problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            problem = " ".join(str(conn.execute("PRAGMA quick_check(1)").fetchone()[0]).split())
             if problem != "ok":
                 raise StoreError(
                     f"store {path}: the file is damaged (SQLite quick_check: {problem}); run "
@@ -911,7 +911,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int | None:
 QUICK_CHECK_BYTES = 16 * 1024 * 1024
 
 
-def _versions(conn: sqlite3.Connection, path: Path) -> int:
+def checked_version(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version, after checking that the version table reads 1..N with the known
     descriptions: a damaged table must not pass for a newer schema."""
     rows = conn.execute(f"SELECT version, description FROM {VERSION_TABLE} ORDER BY 1").fetchall()
