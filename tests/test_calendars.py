@@ -438,3 +438,12 @@ def test_shipped_files_hold_only_weekend_make_up_days_and_have_sources() -> None
     for year_file in files.regional.values():
         assert year_file.source
         assert all(d.weekday() >= 5 for d in year_file.workdays)
+
+
+def test_an_explanation_names_the_notices_behind_the_years_it_consulted() -> None:
+    # 2020: 春节 01-24..02-02 after the extension (01-31, Sat 02-01 and 02-02 added); 5 working
+    # days from Wed 01-22 are 01-23, 02-03, 02-04, 02-05, 02-06
+    d = deadlines.due("5 working days", start=dt.date(2020, 1, 22))
+    assert d.date == dt.date(2020, 2, 6)
+    source = next(s for s in d.steps if s.startswith("Holiday data for 2020:"))
+    assert "国办发明电〔2019〕16号" in source and "国办发明电〔2020〕1号 of 2020-01-26" in source

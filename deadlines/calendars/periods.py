@@ -429,6 +429,12 @@ def due(
         cal.check(*examined)
     provisional_years = tuple(y for y in years if cal.year_info(y).status == "provisional")
     steps += [f"Note: {note}." for note in cal.describe_source(years)]
+    # the notice behind each published year consulted (decisions.md: every answer explains itself)
+    steps += [
+        f"Holiday data for {y}: {cal.year_info(y).source}."
+        for y in years
+        if cal.year_info(y).status == "published"
+    ]
     steps.append(f"Calendar {cal.name}, data version {cal.data_version}.")
     return Deadline(
         date=end,
