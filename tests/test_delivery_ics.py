@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from icalendar import Calendar
 from test_delivery import BANK, db, invoke, ok
@@ -57,16 +58,25 @@ def test_alarms_on_the_first_due_soon_day_and_on_the_day(db: Path) -> None:
     ]
 
 
-def test_a_met_deadline_is_cancelled_under_the_same_uid(db: Path) -> None:
-    before = {str(e["uid"]): e for e in feed(db, "--unit", BANK).walk("VEVENT")}
+def test_a_met_deadline_is_cancelled_under_the_same_uid_for_30_days(db: Path) -> None:
+    def bank(day: str) -> dict[str, Any]:
+        return {str(e["uid"]): e for e in feed(db, "--unit", BANK, "--as-of", day).walk("VEVENT")}
+
+    before = bank("2026-03-27")
     assert len(before) == 3  # D0, D2, D4
     ok(db, "event", "add", "D0", "loan.decided", "--on", "2026-03-20")
-    after = {str(e["uid"]): e for e in feed(db, "--unit", BANK).walk("VEVENT")}
+    after = bank("2026-03-27")
     assert set(after) == set(before)
     status = sorted(str(e["status"]) for e in after.values())
     assert status == ["CANCELLED", "CONFIRMED", "CONFIRMED"]
     (done,) = [e for e in after.values() if str(e["status"]) == "CANCELLED"]
     assert done.decoded("dtstart") == dt.date(2026, 3, 30) and not done.walk("VALARM")
+    assert done.decoded("sequence") == 1
+    # met on 03-20: still in the feed 29 days later (04-18), gone from it after 30 (04-19)
+    assert len(bank("2026-04-18")) == 3
+    assert set(bank("2026-04-19")) == set(before) - {str(done["uid"])}
+    # a case's own feed keeps every deadline it has
+    assert len(list(feed(db, "--case", "D0").walk("VEVENT"))) == 1
 
 
 def test_output_file_and_unknown_filters(db: Path, tmp_path: Path) -> None:

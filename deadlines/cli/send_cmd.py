@@ -178,18 +178,25 @@ def export_group() -> None:
     default=None,
     help="Write the feed to this file (replaced whole, never half-written); default: stdout.",
 )
+@as_of_option
 @lang_option
 @db_option
 def export_ics(
-    unit: str | None, case_id: str | None, output: str | None, lang: str, db: str | None
+    unit: str | None,
+    case_id: str | None,
+    output: str | None,
+    as_of: dt.date | None,
+    lang: str,
+    db: str | None,
 ) -> None:
     """One all-day event per deadline (RFC 5545), for Outlook or a phone calendar.
 
-    UIDs are stable, so a calendar that imports the file again updates its events; a deadline
-    already met is exported as cancelled.
+    UIDs are stable, so a calendar that imports the file again updates its events; a deadline met
+    in the last 30 days, or announced and then taken away by a correction, is exported as
+    cancelled. With --case, every deadline of the case.
     """
     with open_db(db) as store:
-        data = ics.export(store, unit=unit, case=case_id, lang=check_lang(lang))
+        data = ics.export(store, unit=unit, case=case_id, lang=check_lang(lang), as_of=as_of)
     if output is None:
         click.echo(data, nl=False)
         return

@@ -4,8 +4,8 @@ apprise already speaks SMTP mail, 企业微信 and 钉钉 group robots, 飞书 a
 their authentication and quirks; we write no SMTP or webhook client of our own. It is imported
 here, when a message is actually sent, so that every other command starts without it.
 
-Each message carries its notice ids: in a header ``X-Deadlines-Notices`` where the channel has
-headers (mail, JSON webhooks) and at the end of each line of its text everywhere. Mail also gets
+Each message carries its notice ids: a mail in its header ``X-Deadlines-Notices``, a JSON webhook
+in its payload's ``deadlines`` member, and every channel at the end of each line of its text. Mail also gets
 a stable ``Message-ID``: apprise offers no way to set one (a header of our own would make a second
 ``Message-ID``, which RFC 5322 forbids and large providers reject), so while a mail is built its
 id generator answers with the message's own id.
@@ -80,10 +80,7 @@ def deliver(
     plugin = apprise.Apprise.instantiate(expand(url), asset=_asset())
     if plugin is None:
         raise DeliveryError(f"apprise does not understand the destination {url}")
-    headers = getattr(plugin, "headers", None)
-    if isinstance(headers, dict):
-        headers["X-Deadlines-Notices"] = " ".join(notice_ids)
-        headers["X-Deadlines-Message"] = message_id
+    _label(plugin, message_id, notice_ids, mail=is_mail(url))
     attach = apprise.AppriseAttachment(asset=_asset())
     for a in attachments:
         memory = AttachMemory(content=a.content, name=a.name, mimetype=a.mimetype)  # type: ignore[no-untyped-call]
@@ -103,6 +100,20 @@ def deliver(
             raise DeliveryError(f"{type(exc).__name__}: {exc}") from None
     if not ok:
         raise DeliveryError(_reason(log.getvalue()))
+
+
+def _label(plugin: Any, message_id: str, notice_ids: Sequence[str], *, mail: bool) -> None:
+    """Put the message id and its notice ids where the channel has room for them: mail headers
+    (the id list folded over lines: a mail line may not pass 998 characters), and a ``deadlines``
+    member of a JSON webhook's payload (an HTTP header that long would be refused)."""
+    headers = getattr(plugin, "headers", None)
+    if isinstance(headers, dict):
+        headers["X-Deadlines-Message"] = message_id
+        if mail:
+            headers["X-Deadlines-Notices"] = "\n ".join(notice_ids)
+    extras = getattr(plugin, "payload_extras", None)
+    if isinstance(extras, dict):
+        extras["deadlines"] = {"message_id": message_id, "notices": list(notice_ids)}
 
 
 def _reason(log: str) -> str:

@@ -3,8 +3,9 @@
 One all-day event per dated duty of the chosen cases: the title is the rule's title and the case
 (with the provisional, low-confidence and paused marks), the description its clause, responsible
 unit and the explanation of the date. The UID is the duty's key (case, rule, instance), so a
-calendar that imports the file again updates each event, also when its date moved, instead of
-adding a second one. A duty already met is exported as cancelled, so a re-import takes it off the
+calendar that imports the file again updates each event, also when its date moved (SEQUENCE
+counts the moves), instead of adding a second one. A duty met in the last 30 days, or announced
+and then taken away by a correction, is exported as cancelled, so a re-import takes it off the
 calendar. An open duty has two alarms at 09:00 China time: on the first day it is "due soon" (the
 daily notices' window, three working days before on the plan's calendar) and on the day itself.
 
@@ -24,10 +25,14 @@ from deadlines.errors import DeadlineError, OutOfRangeError
 from deadlines.messages import Lang, text
 from deadlines.model import Obligation
 from deadlines.notices.contract import DEFAULT_AHEAD_WORKDAYS, PLAN_CALENDAR, low_confidence
-from deadlines.store.database import CHINA, Store
+from deadlines.store.database import CHINA, Store, china_today
 
 PRODID = "-//deadlines//Statutory deadlines (Shizuishan 2023 plan)//ZH"
 ALARM_HOUR = 9
+# A met duty stays in the feed, cancelled, for 30 days: long enough for a calendar that imports
+# or refreshes the feed now and then to take it off; older ended duties are left out, so the feed
+# is the size of the open work, not of the store's history.
+ENDED_KEPT_DAYS = 30
 
 
 def uid(ob: Obligation) -> str:
@@ -36,25 +41,43 @@ def uid(ob: Obligation) -> str:
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@deadlines"
 
 
-def case_ids(store: Store, *, unit: str | None = None, case: str | None = None) -> list[str]:
-    """The cases to export: one case, a unit's, or every case; an unknown one is an error."""
+def _check_unit(store: Store, unit: str) -> None:
+    """A unit with no duty at all is a typo, not an empty calendar."""
+    if store.conn.execute("SELECT 1 FROM obligations WHERE unit = ? LIMIT 1", (unit,)).fetchone():
+        return
+    units = [r[0] for r in store.conn.execute("SELECT DISTINCT unit FROM obligations")]
+    raise DeadlineError(
+        f"no duties of unit {unit!r} in the store; units with duties: "
+        + (", ".join(sorted(units)) or "none")
+    )
+
+
+def selected(
+    store: Store, *, unit: str | None, case: str | None, as_of: dt.date
+) -> list[tuple[Obligation, bool]]:
+    """The duties to export, each with whether it is gone (taken away since it was announced).
+
+    One case: every dated duty it has. Otherwise the open ones and those met in the last
+    ``ENDED_KEPT_DAYS`` days (a calendar that imported the feed in that time learns they ended),
+    read through the store's open-duty index, so a feed costs the open work, not the history.
+    """
     if case is not None:
         store.get_case(case)  # unknown -> StoreError naming it
-        if unit is not None and unit not in {ob.unit for ob in store.obligations(case)}:
-            raise DeadlineError(f"case {case!r} has no duty of unit {unit!r}")
-        return [case]
-    if unit is None:
-        return store.case_ids()
-    rows = store.conn.execute(
-        "SELECT DISTINCT case_id FROM obligations WHERE unit = ? ORDER BY case_id", (unit,)
-    ).fetchall()
-    if not rows:
-        units = [r[0] for r in store.conn.execute("SELECT DISTINCT unit FROM obligations")]
-        raise DeadlineError(
-            f"no duties of unit {unit!r} in the store; units with duties: "
-            + (", ".join(sorted(units)) or "none")
-        )
-    return [r[0] for r in rows]
+        chosen = [ob for ob in store.obligations(case) if ob.due is not None]
+    else:
+        since = as_of - dt.timedelta(days=ENDED_KEPT_DAYS)
+        keys = {_key(ob) for ob in store.open_on(since, dt.date.max) if ob.due is not None}
+        chosen = [
+            ob
+            for cid in sorted({k[0] for k in keys})
+            for ob in store.obligations(cid)
+            if _key(ob) in keys
+        ]
+    out = [(ob, False) for ob in chosen if unit is None or ob.unit == unit]
+    out += [(ob, True) for ob in gone(store, case) if unit is None or ob.unit == unit]
+    if unit is not None and not out:
+        _check_unit(store, unit)
+    return out
 
 
 def export(
@@ -63,6 +86,7 @@ def export(
     unit: str | None = None,
     case: str | None = None,
     lang: Lang = "zh",
+    as_of: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> bytes:
     """The feed of the chosen duties (a unit's, a case's, or all) as iCalendar bytes (UTF-8)."""
@@ -76,14 +100,9 @@ def export(
     cal.add("x-wr-calname", text("delivery.calendar.name", lang) + (f" · {unit}" if unit else ""))
     cal.add("x-wr-timezone", "Asia/Shanghai")
     moves = _move_counts(store)
-    for cid in case_ids(store, unit=unit, case=case):
-        obligations = store.obligations(cid)
-        for ob in obligations:
-            if ob.due is not None and (unit is None or ob.unit == unit):
-                cal.add_component(event(ob, lang, stamp, moves.get(_key(ob), 0)))
-        for ob in superseded(store, cid, {_key(ob) for ob in obligations}):
-            if unit is None or ob.unit == unit:
-                cal.add_component(event(ob, lang, stamp, moves.get(_key(ob), 0), gone=True))
+    day = as_of or china_today()
+    for ob, ended in selected(store, unit=unit, case=case, as_of=day):
+        cal.add_component(event(ob, lang, stamp, moves.get(_key(ob), 0), gone=ended))
     data: bytes = cal.to_ical()
     return data
 
@@ -100,28 +119,29 @@ def _move_counts(store: Store) -> dict[tuple[str, str, str], int]:
     return {(r[0], r[1], r[2]): int(r[3]) for r in rows}
 
 
-def superseded(store: Store, case_id: str, present: set[tuple[str, str, str]]) -> list[Obligation]:
-    """Duties of the case that were announced (a notice was sent) and no longer exist: a
-    correction or a rule change took them away. Each at the date last announced."""
+def gone(store: Store, case_id: str | None = None) -> list[Obligation]:
+    """Duties that were announced (a notice was sent) and no longer exist: a correction or a rule
+    change took them away. Each at the date last announced, with its case's unit."""
     last: dict[tuple[str, str, str], str] = {}
-    for rule_id, instance, due in store.conn.execute(
-        "SELECT rule_id, instance, due FROM notices WHERE case_id = ?"
-        " ORDER BY run_seq IS NULL, run_seq, first_emitted_at",
-        (case_id,),
+    where = "n.case_id = ? AND " if case_id is not None else ""
+    for key_case, rule_id, instance, due in store.conn.execute(
+        "SELECT n.case_id, n.rule_id, n.instance, n.due FROM notices n"
+        f" WHERE {where}NOT EXISTS (SELECT 1 FROM obligations o WHERE o.case_id = n.case_id"
+        " AND o.rule_id = n.rule_id AND o.instance = n.instance)"
+        " ORDER BY n.run_seq IS NULL, n.run_seq, n.first_emitted_at",
+        (case_id,) if case_id is not None else (),
     ):
-        last[(case_id, rule_id, instance)] = due
-    row = store.conn.execute("SELECT unit FROM cases WHERE id = ?", (case_id,)).fetchone()
+        last[(key_case, rule_id, instance)] = due
     out = []
     for key, due in last.items():
-        if key in present:
-            continue
         texts = store.conn.execute(
             "SELECT clause, title_zh, title_en FROM rule_texts WHERE rule_id = ? LIMIT 1",
             (key[1],),
         ).fetchone() or ("?", key[1], key[1])
+        row = store.conn.execute("SELECT unit FROM cases WHERE id = ?", (key[0],)).fetchone()
         out.append(
             Obligation(
-                case_id=case_id,
+                case_id=key[0],
                 rule_id=key[1],
                 rule_version="",
                 clause=texts[0],

@@ -122,8 +122,9 @@ def send(
             contract.send(store, day, emit=emit, units=routed)
         if hook is not None:
             hook("recorded")
+        attach = _Attachments(store)
         attempts = [
-            _attempt(store, units, m, clock, hook, deliver_one)
+            _attempt(store, units, m, clock, hook, deliver_one, attach)
             for m in outbox.due(store.conn, clock, only)
         ]
         pending = outbox.count_pending(store.conn, only)
@@ -229,15 +230,27 @@ def attachment_name(day: dt.date) -> str:
     return f"deadlines-{day.isoformat()}.ics"
 
 
-def _attachments(store: Store, message: Message) -> list[Attachment]:
-    """A mail carries the unit's deadlines as a calendar file, as they stand when it is sent."""
-    if not is_mail(message.destination):
-        return []
-    try:
-        data = ics.export(store, unit=message.unit, lang=check_lang(message.lang))
-    except DeadlineError:
-        return []  # the unit has no duties left to show
-    return [Attachment(attachment_name(message.as_of), data, "text/calendar")]
+class _Attachments:
+    """A mail carries its unit's deadlines as a calendar file, as they stand when it is sent;
+    built once per unit in a run, however many mailboxes the unit has."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._built: dict[tuple[str, str, dt.date], list[Attachment]] = {}
+
+    def __call__(self, message: Message) -> list[Attachment]:
+        if not is_mail(message.destination):
+            return []
+        key = (message.unit, message.lang, message.as_of)
+        if key not in self._built:
+            try:
+                data = ics.export(self.store, unit=message.unit, lang=check_lang(message.lang))
+            except DeadlineError:
+                self._built[key] = []  # the unit has no duties left to show
+            else:
+                name = attachment_name(message.as_of)
+                self._built[key] = [Attachment(name, data, "text/calendar")]
+        return self._built[key]
 
 
 def _attempt(
@@ -247,6 +260,7 @@ def _attempt(
     now: dt.datetime,
     hook: Hook | None,
     deliver_one: Deliver,
+    attachments: _Attachments,
 ) -> Attempt:
     try:
         if message.destination not in units.destinations(message.unit):
@@ -260,7 +274,7 @@ def _attempt(
             body=message.body,
             message_id=message.message_id,
             notice_ids=message.notices,
-            attachments=_attachments(store, message),
+            attachments=attachments(message),
         )
     except DeadlineError as exc:
         outbox.mark_failed(store, message, str(exc), now)
