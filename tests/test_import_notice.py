@@ -436,3 +436,30 @@ def test_a_ningxia_notice_without_its_festivals_or_source_is_refused() -> None:
         noticetext.parse(unsourced)
     numbered = unsourced.replace("国办发明电〔2020〕27号", "宁政办发〔2020〕99号 (test fixture)", 1)
     assert noticetext.parse(numbered).document == "宁政办发〔2020〕99号"
+
+
+def test_year_from_the_option_when_the_title_has_none_and_a_contradiction_is_refused() -> None:
+    untitled = NOTICE_2026.replace(
+        "国务院办公厅关于2026年部分节假日安排的通知", "部分节假日安排的通知"
+    )
+    assert noticetext.parse(untitled, year=2026).year == 2026
+    with pytest.raises(CalendarDataError, match="--year 2027 but the notice's title is for 2026"):
+        noticetext.parse(NOTICE_2026, year=2027)
+
+
+def test_a_ningxia_notice_through_the_command_writes_the_regional_file(tmp_path: Path) -> None:
+    festivals = (
+        "    八、开斋节：5月13日（星期四）至14日（星期五）放假，共2天。\n"
+        "    九、古尔邦节：7月19日（星期一）至20日（星期二）放假，共2天。\n"
+    )
+    src = tmp_path / "nx.txt"
+    src.write_text(ningxia_text(2021, festivals), encoding="utf-8")
+    out_file = tmp_path / "2021.toml"
+    code, out = _cli(
+        ["calendar", "import-notice", str(src), "--calendar", "cn-nx", "--output", str(out_file)]
+    )
+    assert code == 0, out
+    assert "2021-05  calendar cn-nx" in out and "13r  14r" in out
+    written = out_file.read_text(encoding="utf-8")
+    assert 'calendar = "cn-nx"' in written and 'confidence = "medium"' in written
+    assert written.count("{ date = ") == 4  # 05-13, 05-14, 07-19, 07-20: the regional days only
