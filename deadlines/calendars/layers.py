@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.metadata import version
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -118,6 +118,22 @@ def default_calendars_dir() -> Path | None:
     return caldata.configured_dir()
 
 
+@cache
+def _lunar_version() -> str:
+    """lunar-python's installed version, from its ``.dist-info`` folder beside the package (it has
+    no ``__version__``; importlib.metadata, the general way, costs ~20 ms to import)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("lunar_python")
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parent.parent
+        for info in site.glob("lunar_python-*.dist-info"):
+            return info.name.removeprefix("lunar_python-").removesuffix(".dist-info")
+    from importlib.metadata import version  # pragma: no cover - an unusual installation
+
+    return version("lunar-python")  # pragma: no cover
+
+
 def _statutory_days(year: int) -> list[tuple[dt.date, str]]:
     """The 2024 放假办法's holiday-days of ``year`` (decisions.md, provisional calendar), one entry
     per statutory day: 中秋 on a 国庆 day is two entries on one date."""
@@ -195,15 +211,22 @@ class Calendar:
         self._cum: list[int] = []  # working days in the first i + 1 days
         self._pos: list[int] = []  # the ordinal of the k-th working day
         self._built_to = FIRST_YEAR - 1
-        last_published = max(y for y in range(FIRST_YEAR, LAST_YEAR + 1) if self._published(y))
-        self._extend(min(last_published + 2, LAST_YEAR))
+        self._last_published = max(
+            y for y in range(FIRST_YEAR, LAST_YEAR + 1) if self._published(y)
+        )
+        # Provisional years are built on first use: most commands never reach them.
+        self._extend(self._last_published)
+
+    @cached_property
+    def data_version(self) -> str:
+        """The library versions and a hash of the data files this calendar reads."""
         digest = hashlib.sha256((caldata.shipped_dir() / library.FILE_NAME).read_bytes())
         for path in sorted(self._files.paths):
             if self.name == "cn-nx" or path.parent.name == "cn":
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        self.data_version = (
-            f"{name}@chinese-calendar-{version('chinese-calendar')}"
-            f"+files-{digest.hexdigest()[:10]}+lunar-python-{version('lunar-python')}"
+        return (
+            f"{self.name}@chinese-calendar-{library.library_version()}"
+            f"+files-{digest.hexdigest()[:10]}+lunar-python-{_lunar_version()}"
         )
 
     # -- building ------------------------------------------------------------------------------
@@ -339,7 +362,16 @@ class Calendar:
 
     def years(self) -> list[YearInfo]:
         """Every year with data behind it, plus the provisional years up to two years ahead."""
+        if self._built_to < min(self._last_published + 2, LAST_YEAR):
+            self._extend(min(self._last_published + 2, LAST_YEAR))
         return [self._years[y].info for y in sorted(self._years)]
+
+    def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]:
+        """The years of [start, end] (either order) with no published notice yet."""
+        lo, hi = (start.year, end.year) if start <= end else (end.year, start.year)
+        if hi <= self._last_published:
+            return ()
+        return tuple(y for y in range(lo, hi + 1) if self.year_info(y).status == "provisional")
 
     def check(self, start: dt.date, end: dt.date) -> None:
         """In strict mode, refuse if any day in [start, end] lies in an unannounced year."""
@@ -484,12 +516,18 @@ def _cached(name: str, calendars_dir: Path | None, strict: bool) -> Calendar:
     return Calendar(name, calendars_dir, strict)
 
 
+_by_name: dict[tuple[str, bool, str | None], Calendar] = {}
+"""Calendars looked up by name alone, per (name, strict, $DEADLINES_CALENDARS): the second
+look-up is one dict look-up, with no path resolved and no file touched."""
+
+
 def reset_cache() -> None:
     """Forget the calendars built so far: the next :func:`calendar` reads the year files again
     (after ``calendar import-notice`` wrote one), and a holder of an older one sees it is stale."""
     global _generation
     _generation += 1
     _cached.cache_clear()
+    _by_name.clear()
 
 
 def calendar(
@@ -499,6 +537,11 @@ def calendar(
 
     ``calendars_dir`` defaults to :func:`default_calendars_dir`.
     """
+    key = (name, strict, os.environ.get(caldata.ENV_VAR))
+    if calendars_dir is None:
+        found = _by_name.get(key)
+        if found is not None:
+            return found
     if name not in CALENDARS:
         raise UnknownCalendarError(f"unknown calendar {name!r}; accepted: {', '.join(CALENDARS)}")
     if calendars_dir is not None:
@@ -507,7 +550,10 @@ def calendar(
         folder = default_calendars_dir()
         if folder is not None:
             caldata.check_folder(folder, f"${caldata.ENV_VAR}")
-    return _cached(name, folder.resolve() if folder else None, strict)
+    cal = _cached(name, folder.resolve() if folder else None, strict)
+    if calendars_dir is None:
+        _by_name[key] = cal
+    return cal
 
 
 __all__ = [

@@ -15,7 +15,6 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +105,18 @@ class LibraryData:
         )
 
 
+@cache
 def library_version() -> str:
-    return version("chinese-calendar")
+    """chinese-calendar's version: its own ``__version__`` (importlib.metadata, the general way,
+    costs ~20 ms to import on every command)."""
+    import chinese_calendar
+
+    found = getattr(chinese_calendar, "__version__", None)
+    if found is None:  # pragma: no cover - every release so far sets it
+        from importlib.metadata import version
+
+        found = version("chinese-calendar")
+    return str(found)
 
 
 def library_years() -> range:
