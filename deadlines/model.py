@@ -56,8 +56,45 @@ class Case:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What an obligation's date was computed from, beside its rule, trigger and calendar.
+
+    Enough to derive the explanation again when it is shown, in the language asked for and as of
+    the day asked about (``deadlines.rules.explain``); the store keeps this, never the steps.
+    """
+
+    period: str = ""
+    """The rule version's period (``20 working days``); a recurring rule's interval."""
+    direction: Literal["from", "before"] = "from"
+    deductions: tuple[tuple[dt.date, dt.date], ...] = ()
+    """Intervals not counted (扣除: court pauses), both ends included."""
+    extensions: tuple[str, ...] = ()
+    """Periods added before the roll (延长)."""
+    chain: tuple[str, dt.date] | None = None
+    """The rule this one counts after (or is gated by) and the day that rule was complete."""
+    gate: bool = False
+    """The chain only opens this rule, which has its own trigger event."""
+    renewed: tuple[dt.date, str] | None = None
+    """A renewal: the previous expiry and the id of the later expiry event counted from."""
+    cap: tuple[str, dt.date, dt.date] | None = None
+    """A capping rule, its trigger and its due date: the earlier of the two dates binds."""
+    paused: bool = False
+    """A pause is still open: the last deduction runs to the day of computation."""
+    span: tuple[dt.date, dt.date] | None = None
+    """A recurring duty's period, first and last day."""
+    anchor: str = ""
+    """A recurring rule's anchor: ``calendar`` months or ``rolling`` periods."""
+    candidates: tuple[tuple[str, dt.date], ...] = ()
+    """An undetermined duty's candidate rules and their dates (the earliest is its date)."""
+
+
+@dataclass(frozen=True)
 class Obligation:
-    """One duty of one case under one rule, with its computed date and explanation."""
+    """One duty of one case under one rule, with its computed date and what it was computed from.
+
+    ``basis`` is None for a duty stored before explanations were derived (schema version 9): it
+    is shown marked until recomputed.
+    """
 
     case_id: str
     rule_id: str
@@ -74,7 +111,7 @@ class Obligation:
     trigger_date: dt.date | None
     due: dt.date | None
     provisional: bool
-    steps: tuple[str, ...]
+    basis: Basis | None
     calendar: str
     calendar_version: str
     status: Status
@@ -82,3 +119,18 @@ class Obligation:
     completed_on: dt.date | None = None
     # undetermined: the facts the case does not state that choose whether the rule applies
     missing: tuple[str, ...] = ()
+
+
+def status_on(ob: Obligation, as_of: dt.date) -> Status:
+    """The obligation's status on ``as_of`` (the stored one is as of its computation)."""
+    if ob.completed_on is not None and ob.completed_on <= as_of:
+        if ob.due is None:
+            return ob.status
+        return "met_on_time" if ob.completed_on <= ob.due else "met_late"
+    if ob.due is None or ob.status in ("paused", "undetermined"):
+        return ob.status
+    if ob.kind == "aging":
+        return "flagged" if as_of >= ob.due else "pending"
+    if as_of == ob.due:
+        return "due_today"
+    return "overdue" if as_of > ob.due else "pending"

@@ -445,5 +445,5 @@ def test_an_explanation_names_the_notices_behind_the_years_it_consulted() -> Non
     # days from Wed 01-22 are 01-23, 02-03, 02-04, 02-05, 02-06
     d = deadlines.due("5 working days", start=dt.date(2020, 1, 22))
     assert d.date == dt.date(2020, 2, 6)
-    source = next(s for s in d.steps if s.startswith("Holiday data for 2020:"))
+    source = next(s for s in d.explain("en") if s.startswith("Holiday data for 2020:"))
     assert "国办发明电〔2019〕16号" in source and "国办发明电〔2020〕1号 of 2020-01-26" in source

@@ -21,7 +21,9 @@ def test_due_human_output_has_date_weekday_and_steps() -> None:
     code, out, _ = run("due", "20 working days", "--from", "2026-02-10")
     assert code == 0
     assert out.splitlines()[0] == "2026-03-16 (Monday)"
-    assert "1. Trigger 2026-02-10 (Tue)" in out
+    assert "1. 起算日 2026-02-10(星期二)" in out  # the explanation speaks Chinese by default
+    code, out, _ = run("due", "20 working days", "--from", "2026-02-10", "--lang", "en")
+    assert code == 0 and "1. Trigger 2026-02-10 (Tue)" in out
 
 
 def test_due_json_keys() -> None:

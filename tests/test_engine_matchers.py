@@ -19,6 +19,7 @@ from deadlines.model import Case, Event
 from deadlines.rules import RuleSet, load_rules
 from deadlines.rules.conditions import AllOf, Compare, parse_condition
 from deadlines.rules.engine import Engine, evaluate
+from deadlines.rules.explain import obligation_steps
 from deadlines.rules.matching import (
     DurableMatcher,
     MatcherError,
@@ -213,7 +214,8 @@ def test_evaluate_is_deterministic_and_the_public_api() -> None:
     assert o.unit == "市中级人民法院执行局" and o.kind == "deadline"
     assert o.rule_version == RULES.get(o.rule_id).version
     assert o.calendar == "cn-nx" and o.calendar_version.startswith("cn-nx@")
-    assert o.steps[0].startswith("Rule enforcement.ascertain-property (L62a), clause 二.十二.62")
+    steps = obligation_steps(o, "en", D(2026, 3, 10))
+    assert steps[0].startswith("Rule enforcement.ascertain-property (L62a), clause 二.十二.62")
 
 
 def test_events_after_as_of_have_not_happened_yet() -> None:
@@ -252,9 +254,12 @@ def test_both_dates_of_item_62_are_named_in_the_explanation() -> None:
         ),
     )
     (o,) = [x for x in evaluate(case, D(2026, 3, 30)) if x.rule_id == "enforcement.start-pricing"]
-    text = "\n".join(o.steps)
+    text = "\n".join(obligation_steps(o, "en", D(2026, 3, 30)))
     assert "enforcement.pricing-national-cap" in text and "2026-04-03" in text
     assert "the cap binds: due 2026-04-01" in text
+    assert "以该上限为准：2026-04-01(星期三) 到期" in "\n".join(
+        obligation_steps(o, "zh", D(2026, 3, 30))
+    )
 
 
 def test_a_bad_extension_period_names_the_event() -> None:

@@ -66,7 +66,8 @@ def test_deducted_interval_counts_both_ends_then_rolls() -> None:
     )
     assert d.date == D(2026, 9, 28)
     assert d.raw_date == D(2026, 9, 25)
-    assert any("10 days, both ends counted" in s for s in d.steps)
+    assert any("10 days, both ends counted" in s for s in d.explain("en"))
+    assert any("10 日，首尾两日均计入" in s for s in d.steps)  # Chinese by default
 
 
 def test_extension_is_added_before_the_roll() -> None:
@@ -83,33 +84,41 @@ def test_single_day_deduction() -> None:
 
 def test_explanation_names_the_days_a_clerk_checks_by_hand() -> None:
     d = deadlines.due("20 working days", start=D(2026, 2, 10))
-    text = "\n".join(d.steps)
+    text = "\n".join(d.explain("en"))
     assert "2026-02-15 (Sun) – 2026-02-23 (Mon), holiday: 春节 Spring Festival" in text
-    assert "2026-02-14 (Sat), a make-up working day (调休)" in text
-    assert "2026-02-28 (Sat), a make-up working day (调休)" in text
+    assert "2026-02-14 (Sat), a make-up working day for 春节 Spring Festival" in text
+    assert "2026-02-28 (Sat), a make-up working day for 春节 Spring Festival" in text
     assert "Working day 20 is 2026-03-16 (Mon)" in text
     assert "data version cn@" in text
+    zh = "\n".join(d.explain("zh"))
+    assert "2026-02-15(星期日) – 2026-02-23(星期一)，法定节假日：春节" in zh
+    assert "2026-02-14(星期六)，春节调休上班日" in zh
+    assert "第 20 个工作日为 2026-03-16(星期一)" in zh
 
 
 def test_explanation_of_clamp_roll_and_provisional_year() -> None:
-    clamp = "\n".join(deadlines.due("1 month", start=D(2025, 1, 31)).steps)
-    assert "2025-02 has no day 31" in clamp and "民法典 第202条" in clamp
-    roll = "\n".join(deadlines.due("30 days", start=D(2026, 9, 1)).steps)
+    clamp = "\n".join(deadlines.due("1 month", start=D(2025, 1, 31)).explain("en"))
+    assert "2025-02 has no day 31" in clamp and "Civil Code art. 202" in clamp
+    assert "民法典 第202条" in "\n".join(deadlines.due("1 month", start=D(2025, 1, 31)).steps)
+    roll = "\n".join(deadlines.due("30 days", start=D(2026, 9, 1)).explain("en"))
     assert "2026-10-01 (Thu) – 2026-10-07 (Wed): holiday: 国庆节 National Day" in roll
-    assert "2026-10-08 (Thu)" in roll and "民法典 第203条" in roll
+    assert "2026-10-08 (Thu)" in roll and "Civil Code art. 203" in roll
     prov = deadlines.due("3 months", start=D(2026, 10, 15))
     assert prov.provisional and prov.provisional_years == (2027,)
-    assert any("2027 is provisional" in s for s in prov.steps)
+    assert any("2027 is provisional" in s for s in prov.explain("en"))
+    assert any("2027 年为暂定年份" in s for s in prov.steps)
 
 
 def test_reminder_explanation_says_it_moved_back() -> None:
     d = deadlines.due("60 days", before=D(2026, 10, 8))
-    assert any("moves back to the previous working day, 2026-08-07 (Fri)" in s for s in d.steps)
+    assert any(
+        "moves back to the previous working day, 2026-08-07 (Fri)" in s for s in d.explain("en")
+    )
 
 
 def test_ningxia_answers_flag_low_confidence_regional_data() -> None:
     d = deadlines.due("3 days", start=D(2026, 5, 24), calendar="cn-nx")
-    text = "\n".join(d.steps)
+    text = "\n".join(d.explain("en"))
     assert "Ningxia regional holiday: 古尔邦节" in text
     assert "low-confidence source" in text
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from deadlines.errors import StoreError
-from deadlines.model import Case, Obligation
+from deadlines.model import Basis, Case, Obligation
 from deadlines.notices import daily as nt
 from deadlines.notices.contract import notice_id
+from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store.database import SCHEMA_VERSION, init_store, open_store
 
 
@@ -40,7 +41,7 @@ def fake_evaluator(case: Case, as_of: dt.date) -> Sequence[Obligation]:
                     trigger_date=e.on,
                     due=due,
                     provisional=False,
-                    steps=(f"{e.on} + 10 days",),
+                    basis=Basis(period="10 days"),
                     calendar="cn-nx",
                     calendar_version="test",
                     status="pending",
@@ -279,12 +280,20 @@ def test_daily_run_reads_only_through_indexes(db: Path) -> None:
 
 
 def test_upgrade_keeps_obligations_written_by_an_older_version(tmp_path: Path) -> None:
-    """A version-3 store (clause and titles on every row, steps as plain texts) upgrades in place
-    and reads back the same obligation."""
+    """A version-3 store (clause and titles on every row, steps as plain texts) upgrades in place:
+    the same obligation reads back, its stored steps gone; having no recorded inputs, it is
+    marked until a recompute, which records them and explains the date."""
     path = tmp_path / "v3.db"
     open_store(path, create=True, upgrade_to=3).close()
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO cases VALUES ('L1', 'loan', NULL, '{}', '2026-03-01')")
+        conn.execute(
+            "INSERT INTO cases VALUES ('L1', 'loan', NULL,"
+            """ '{"amount_yuan": 1, "lender": "local-legal-person-bank"}', '2026-03-01')"""
+        )
+        conn.execute(
+            "INSERT INTO events VALUES (1, 'L1#1', 'L1', 'loan.application-received',"
+            " '2026-03-02', '2026-03-02', '', '{}', NULL)"
+        )
         conn.execute(
             "INSERT INTO obligations VALUES ('L1', 'credit.small-loan', '', 'sha256:abc',"
             " '二.八.48', '授信时限', 'loan limit', '石嘴山银行', 'deadline',"
@@ -293,13 +302,25 @@ def test_upgrade_keeps_obligations_written_by_an_older_version(tmp_path: Path) -
         )
     with open_store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        columns = {r[1] for r in store.conn.execute("PRAGMA table_info(obligations)")}
         (ob,) = store.obligations("L1")
-    assert (ob.clause, ob.title_zh, ob.due, ob.steps) == (
+    assert "texts" not in tables and "steps" not in columns
+    assert (ob.clause, ob.title_zh, ob.due, ob.basis) == (
         "二.八.48",
         "授信时限",
         dt.date(2026, 3, 30),
-        ("step one", "step two"),
+        None,
     )
+    assert {"rule", "calendar", "legacy"} <= {k.removeprefix("stale.") for k in stale(ob)}
+    steps = obligation_steps(ob, "en", dt.date(2026, 3, 10))
+    assert any("stored before explanations were derived" in s for s in steps)
+    assert steps[-1] == "Pending as of 2026-03-10 (Tue)."
+    with open_store(path) as store:
+        store.recompute(dt.date(2026, 3, 10))
+        (ob,) = store.obligations("L1")
+    assert ob.basis is not None and stale(ob) == []
+    assert obligation_steps(ob, "en", dt.date(2026, 3, 10))[-1] == "Pending as of 2026-03-10 (Tue)."
 
 
 def test_a_version_4_store_keeps_what_it_sent_and_announces_a_move(tmp_path: Path) -> None:
@@ -329,6 +350,8 @@ def test_a_version_4_store_keeps_what_it_sent_and_announces_a_move(tmp_path: Pat
         )
     with open_store(path, evaluator=fake_evaluator) as store:
         assert store.schema_version() == SCHEMA_VERSION
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
         run = nt.remind(store, dt.date(2026, 3, 16), send_new=True)
         assert [(n.id, n.new) for n in run.notices] == [(overdue_id, False)]
         # received in fact 03-04: due 03-14

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dateutil.relativedelta import relativedelta
 
 from deadlines.calendars import layers as _calendars
-from deadlines.calendars.layers import FIRST_YEAR, LAST_YEAR, Calendar, DayInfo, fmt
+from deadlines.calendars.layers import FIRST_YEAR, LAST_YEAR, Calendar
 from deadlines.errors import OutOfRangeError, PeriodError, ProvisionalRefusedError
+from deadlines.messages import DEFAULT_LANG, Lang
 
 Unit = Literal["workday", "day", "month", "year"]
 Direction = Literal["from", "before"]
@@ -153,7 +154,12 @@ class Period:
 
 @dataclass(frozen=True)
 class Deadline:
-    """A computed date and how it was reached, step by step."""
+    """A computed date and the inputs it was computed from.
+
+    The explanation is not stored: :meth:`explain` derives it from these inputs when it is read,
+    in the language asked for (``deadlines.calendars.explain``). ``steps`` is the explanation in
+    the default language.
+    """
 
     date: dt.date
     period: Period
@@ -161,17 +167,41 @@ class Deadline:
     trigger: dt.date
     """The trigger date (``from``) or the expiry date (``before``)."""
     mode: Mode
-    calendar: str
-    calendar_version: str
     provisional: bool
     provisional_years: tuple[int, ...]
     raw_date: dt.date
     """The end before any roll (for aging, the threshold date)."""
-    steps: tuple[str, ...]
-    low_confidence_years: tuple[int, ...] = ()
-    """Years it was computed over whose Ningxia data is graded low: answered, and marked."""
+    deductions: tuple[tuple[dt.date, dt.date], ...]
+    extensions: tuple[Period, ...]
+    cal: Calendar = field(compare=False, repr=False)
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def calendar(self) -> str:
+        return self.cal.name
+
+    @property
+    def calendar_version(self) -> str:
+        return self.cal.data_version
+
+    @property
+    def low_confidence_years(self) -> tuple[int, ...]:
+        """Years it was computed over whose Ningxia data is graded low: answered, and marked.
+        From the trigger (or expiry) to the date, as for a stored obligation; aging consults none."""
+        if self.mode == "aging":
+            return ()
+        return self.cal.low_confidence_years(self.trigger, self.date)
+
+    def explain(self, lang: Lang = DEFAULT_LANG) -> tuple[str, ...]:
+        """The steps that reach :attr:`date`, in ``lang``: a clerk can check it by hand."""
+        from deadlines.calendars.explain import deadline_steps
+
+        return deadline_steps(self, lang)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return self.explain()
+
+    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
         return {
             "due": self.date.isoformat(),
             "weekday": self.date.strftime("%A"),
@@ -185,7 +215,7 @@ class Deadline:
             "mode": self.mode,
             "calendar": self.calendar,
             "calendar_version": self.calendar_version,
-            "steps": list(self.steps),
+            "steps": list(self.explain(lang)),
         }
 
 
@@ -204,57 +234,35 @@ def add_months(d: dt.date, months: int) -> dt.date:
     return result
 
 
-def _runs(days: Iterable[DayInfo]) -> list[tuple[DayInfo, DayInfo]]:
-    """Consecutive days with the same reason, as (first, last) pairs."""
-    runs: list[tuple[DayInfo, DayInfo]] = []
-    for info in days:
-        if runs and runs[-1][1].reason == info.reason and (info.date - runs[-1][1].date).days == 1:
-            runs[-1] = (runs[-1][0], info)
-        else:
-            runs.append((info, info))
-    return runs
+def _years(lo: dt.date, hi: dt.date) -> range:
+    return range(min(lo, hi).year, max(lo, hi).year + 1)
 
 
-def _span(first: DayInfo, last: DayInfo) -> str:
-    return fmt(first.date) if first.date == last.date else f"{fmt(first.date)} – {fmt(last.date)}"
+_parsed: dict[str, Period] = {}
 
 
-def _rest_block_text(cal: Calendar, start: dt.date, end: dt.date) -> str:
-    """The rest days in [start, end] as 'span: reason; span: reason'."""
-    return "; ".join(f"{_span(a, b)}: {a.reason}" for a, b in _runs(cal.days(start, end)))
+def parse_period(text: str) -> Period:
+    """:meth:`Period.parse`, remembered per text (a few hundred distinct texts at most)."""
+    p = _parsed.get(text) if isinstance(text, str) else None
+    if p is None:
+        p = Period.parse(text)
+        if len(_parsed) < 1024:
+            _parsed[text] = p
+    return p
 
 
-def _explain_workdays(cal: Calendar, lo: dt.date, hi: dt.date, n: int) -> list[str]:
-    """The days in (lo, hi] that were skipped or counted, for a working-day count."""
-    steps: list[str] = []
-    infos = list(cal.days(lo + dt.timedelta(days=1), hi))
-    rest = [i for i in infos if not i.workday]
-    named = [i for i in rest if i.kind != "weekend"]
-    weekends = len(rest) - len(named)
-    for a, b in _runs(named):
-        steps.append(f"Not counted: {_span(a, b)}, {a.reason}.")
-    if weekends:
-        steps.append(f"Not counted: {weekends} plain weekend day{'s' * (weekends != 1)}.")
-    makeup = [i for i in infos if i.kind == "makeup"]
-    steps.append(
-        f"{fmt(infos[0].date)} – {fmt(infos[-1].date)}: {len(infos)} calendar days, {len(rest)} not "
-        f"counted, {len(infos) - len(rest)} working day{'s' * (len(infos) - len(rest) != 1)}."
+def extended_end(raw: dt.date, e: Period) -> dt.date:
+    """``raw`` plus an extension (延长): whole months from ``raw``, or days."""
+    return (
+        add_months(raw, e.months) if e.unit in ("month", "year") else raw + dt.timedelta(days=e.n)
     )
-    for i in makeup:
-        steps.append(f"Counted: {fmt(i.date)}, a {i.reason}: a working day like any other.")
-    if n <= 60:
-        counted = [i for i in infos if i.workday]
-        listing = ", ".join(f"{i.date:%m-%d}{'*' if i.kind == 'makeup' else ''}" for i in counted)
-        steps.append(
-            f"Working days counted ({len(counted)}): {listing}"
-            + (" (* make-up day)" if makeup else "")
-            + "."
-        )
-    return steps
 
 
-def _years(lo: dt.date, hi: dt.date) -> list[int]:
-    return list(range(min(lo, hi).year, max(lo, hi).year + 1))
+def raw_end(p: Period, trigger: dt.date, direction: Direction) -> dt.date:
+    """The period's last day before any roll, extension or deduction (day/month/year units)."""
+    if p.unit == "day":
+        return trigger + dt.timedelta(days=p.n if direction == "from" else -p.n)
+    return add_months(trigger, p.months if direction == "from" else -p.months)
 
 
 def due(
@@ -274,8 +282,9 @@ def due(
     not counted in a court time limit (扣除), ``extensions`` periods added to it (延长); both only
     for forward day/month/year periods. Raises a :class:`~deadlines.errors.DeadlineError` subclass
     on bad input; in ``strict`` mode also when the answer needs a year with no published notice.
+    The date is computed here; its explanation only when it is read (:meth:`Deadline.explain`).
     """
-    p = period if isinstance(period, Period) else Period.parse(period)
+    p = period if isinstance(period, Period) else parse_period(period)
     if (start is None) == (before is None):
         raise PeriodError(
             "give exactly one of start (count forward) or before (count back from an expiry)"
@@ -283,7 +292,7 @@ def due(
     cal = (
         calendar if isinstance(calendar, Calendar) else _calendars.calendar(calendar, strict=strict)
     )
-    exts = [e if isinstance(e, Period) else Period.parse(e) for e in extensions]
+    exts = tuple(e if isinstance(e, Period) else parse_period(e) for e in extensions)
     direction: Direction
     if start is not None:
         direction, trigger = "from", start
@@ -300,154 +309,59 @@ def due(
     for e in exts:
         if e.unit == "workday":
             raise PeriodError(f"extension {e}: extensions are in days, months or years")
+    for a, b in deductions:
+        if b < a:
+            raise PeriodError(
+                f"deducted interval {a.isoformat()} – {b.isoformat()} ends before it starts"
+            )
     cal.ensure_supported(trigger)
 
-    steps: list[str] = []
-    if direction == "from":
-        if p.unit == "workday":
-            end = cal.add_workdays(trigger, p.n)
-            raw = end
-            steps.append(
-                f"Trigger {fmt(trigger)}. {p} ({p.zh}) counted strictly after it "
-                f"(行政许可法 第82条: 以工作日计算，不含法定节假日; a make-up working weekend counts)."
-            )
-            if not cal.day_info(trigger).workday:
-                steps.append(
-                    f"The trigger day is itself a rest day ({cal.day_info(trigger).reason}); counting starts with the next working day."
-                )
-            steps += _explain_workdays(cal, trigger, end, p.n)
-            steps.append(
-                f"Working day {p.n} is {fmt(end)}; a working-day count ends on a working day, so no roll."
-            )
-            examined: tuple[dt.date, dt.date] | None = (trigger + dt.timedelta(days=1), end)
+    examined: tuple[dt.date, dt.date] | None
+    if p.unit == "workday":
+        if direction == "from":
+            end = raw = cal.add_workdays(trigger, p.n)
+            examined = (trigger + dt.timedelta(days=1), end)
         else:
-            steps.append(
-                f"Trigger {fmt(trigger)}. The trigger day is not counted; counting starts "
-                f"{fmt(trigger + dt.timedelta(days=1))} (民法典 第201条; 民诉法 第85条)."
-            )
-            if p.unit == "day":
-                raw = trigger + dt.timedelta(days=p.n)
-                steps.append(
-                    f"{p} ({p.zh}): day {p.n} is {fmt(raw)}; rest days inside a period are not deducted."
-                )
-            else:
-                raw = add_months(trigger, p.months)
-                what = f"{p} ({p.zh})" + (f" = {p.months} months" if p.unit == "year" else "")
-                if raw.day != trigger.day:
-                    steps.append(
-                        f"{what}: {raw:%Y-%m} has no day {trigger.day}, so the period ends on the "
-                        f"month's last day, {fmt(raw)} (民法典 第202条; counted from the original trigger)."
-                    )
-                else:
-                    steps.append(f"{what}: the corresponding day is {fmt(raw)} (民法典 第202条).")
-            for e in exts:
-                new = (
-                    add_months(raw, e.months)
-                    if e.unit in ("month", "year")
-                    else raw + dt.timedelta(days=e.n)
-                )
-                steps.append(f"Extended (延长) by {e}: {fmt(raw)} → {fmt(new)}.")
-                raw = new
-            for a, b in deductions:
-                if b < a:
-                    raise PeriodError(
-                        f"deducted interval {a.isoformat()} – {b.isoformat()} ends before it starts"
-                    )
-                k = (b - a).days + 1
-                new = raw + dt.timedelta(days=k)
-                steps.append(
-                    f"Deducted (扣除) {fmt(a)} – {fmt(b)}: {k} day{'s' * (k != 1)}, both ends counted; "
-                    f"the end moves {fmt(raw)} → {fmt(new)}."
-                )
-                raw = new
-            if mode == "aging":
-                end = raw + dt.timedelta(days=1)
-                steps.append(
-                    f"超{p.zh}: the threshold is {fmt(raw)}; 超过 excludes the number (民法典 第1259条), "
-                    f"so the flag is on from {fmt(end)}. No holiday roll: it is a status, not an act."
-                )
-                examined = None  # no calendar day is consulted
-            else:
-                end = cal.roll_forward(raw)
-                info = cal.day_info(raw)
-                if end == raw:
-                    steps.append(
-                        f"{fmt(raw)} is a {info.reason}: the period ends that day, no roll."
-                    )
-                else:
-                    steps.append(
-                        f"{fmt(raw)} is a rest day. Rest block: "
-                        f"{_rest_block_text(cal, raw, end - dt.timedelta(days=1))}. The period ends on the "
-                        f"first working day after it, {fmt(end)} (民法典 第203条; 民诉法 第85条)."
-                    )
-                examined = (raw, end)
-    else:
-        steps.append(
-            f"Expiry {fmt(trigger)}; {p} ({p.zh}) before it, the expiry day itself not counted."
-        )
-        if p.unit == "workday":
-            end = cal.add_workdays(trigger, -p.n)
-            raw = end
-            steps += _explain_workdays(
-                cal, end - dt.timedelta(days=1), trigger - dt.timedelta(days=1), p.n
-            )
-            steps.append(f"Working day {p.n} before the expiry is {fmt(end)}.")
+            end = raw = cal.add_workdays(trigger, -p.n)
             examined = (end, trigger - dt.timedelta(days=1))  # the expiry day is not consulted
+    elif direction == "from":
+        raw = raw_end(p, trigger, direction)
+        for e in exts:
+            raw = extended_end(raw, e)
+        for a, b in deductions:
+            raw += dt.timedelta(days=(b - a).days + 1)
+        if mode == "aging":
+            end, examined = raw + dt.timedelta(days=1), None  # no calendar day is consulted
         else:
-            raw = (
-                trigger - dt.timedelta(days=p.n)
-                if p.unit == "day"
-                else add_months(trigger, -p.months)
-            )
-            clamp = p.unit != "day" and raw.day != trigger.day
-            steps.append(
-                f"{p} before {fmt(trigger)} is {fmt(raw)}"
-                + (" (clamped to the month's last day, 民法典 第202条)" if clamp else "")
-                + "."
-            )
-            try:
-                end = cal.roll_back(raw)
-            except ProvisionalRefusedError:
-                raise  # --strict: the year itself is the cause, not the range
-            except OutOfRangeError:
-                raise OutOfRangeError(
-                    f"the reminder date {raw.isoformat()} is a rest day and the working day before it "
-                    f"is earlier than {FIRST_YEAR}-01-01, where the supported range starts"
-                ) from None
-            if end == raw:
-                steps.append(f"{fmt(raw)} is a {cal.day_info(raw).reason}: no move needed.")
-            else:
-                steps.append(
-                    f"{fmt(raw)} is a rest day. Rest days stepped back over: {_rest_block_text(cal, end + dt.timedelta(days=1), raw)}. "
-                    f"A reminder moves back to the previous working day, {fmt(end)}, so that notice is never "
-                    f"shorter than {p} (backward counting, decisions.md; do not roll a reminder forward)."
-                )
-            examined = (end, raw)
+            end = cal.roll_forward(raw)
+            examined = (raw, end)
+    else:
+        raw = raw_end(p, trigger, direction)
+        try:
+            end = cal.roll_back(raw)
+        except ProvisionalRefusedError:
+            raise  # --strict: the year itself is the cause, not the range
+        except OutOfRangeError:
+            raise OutOfRangeError(
+                f"the reminder date {raw.isoformat()} is a rest day and the working day before it "
+                f"is earlier than {FIRST_YEAR}-01-01, where the supported range starts"
+            ) from None
+        examined = (end, raw)
 
-    years = _years(*examined) if examined else []
+    provisional_years: tuple[int, ...] = ()
     if examined:
         cal.check(*examined)
-    provisional_years = tuple(y for y in years if cal.year_info(y).status == "provisional")
-    steps += [f"Note: {note}." for note in cal.describe_source(years)]
-    # the notice behind each published year consulted (decisions.md: every answer explains itself)
-    steps += [
-        f"Holiday data for {y}: {cal.year_info(y).source}."
-        for y in years
-        if cal.year_info(y).status == "published"
-    ]
-    steps.append(f"Calendar {cal.name}, data version {cal.data_version}.")
+        provisional_years = cal.provisional_years(*examined)
     return Deadline(
         date=end,
         period=p,
         direction=direction,
         trigger=trigger,
         mode=mode,
-        calendar=cal.name,
-        calendar_version=cal.data_version,
         provisional=bool(provisional_years),
         provisional_years=provisional_years,
         raw_date=raw,
-        steps=tuple(steps),
-        # from the trigger (or expiry) to the date, as for a stored obligation; aging consults none
-        low_confidence_years=cal.low_confidence_years(trigger, end) if examined else (),
+        deductions=tuple(deductions),
+        extensions=exts,
+        cal=cal,
     )

@@ -22,13 +22,14 @@ from deadlines.cli.store_common import (
     print_moves,
     progress,
 )
-from deadlines.model import FactValue, Obligation
+from deadlines.messages import text as message
+from deadlines.model import FactValue, Obligation, status_on
 from deadlines.notices import daily as nt
 from deadlines.notices.contract import low_confidence
+from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store.database import (
     china_today,
     init_store,
-    status_on,
 )
 from deadlines.store.importer import import_file, parse_pair, parse_value
 
@@ -165,12 +166,15 @@ def obligation_lines(ob: Obligation, as_of: dt.date, lang: nt.Lang) -> list[str]
     done = f", {done_on.isoformat()}" if done_on and done_on <= as_of else ""
     prov = w["provisional"] if ob.provisional else ""
     prov += w["low_confidence"] if low_confidence(ob) else ""
+    if stale(ob):
+        prov += " " + message("stale.mark", lang)
     out = [
         f"  {ob.rule_id} [{ob.clause}] {title}",
         f"    {w['due']} {due}{prov} · {status}{done} · {ob.calendar} {ob.calendar_version}"
         f" · {w['version']} {ob.rule_version}",
     ]
-    out.extend(f"      {i}. {s}" for i, s in enumerate(ob.steps, 1))
+    steps = obligation_steps(ob, lang, as_of)
+    out.extend(f"      {i}. {s}" for i, s in enumerate(steps, 1))
     return out
 
 

@@ -21,6 +21,7 @@ from deadlines.cli.store_common import (
     print_moves,
     progress,
 )
+from deadlines.messages import text
 from deadlines.notices import contract
 from deadlines.notices import daily as nt
 from deadlines.notices.case_view import move_payload, next_payload
@@ -39,7 +40,7 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
     day = as_of or china_today()
     language = nt.check_lang(lang)
     with open_db(db) as store:
-        data = next_payload(store, case_id, day)
+        data = next_payload(store, case_id, day, language)
     if as_json:
         print_json(data)
         return
@@ -62,11 +63,11 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
         title = data["title_zh"]
     else:
         when = (
-            f"{data['days_overdue']} days overdue"
+            text("next.overdue", "en", n=data["days_overdue"])
             if data["days_overdue"]
             else "due today"
             if due == day
-            else f"{data['working_days_left']} working days left"
+            else text("next.left", "en", n=data["working_days_left"])
         )
         head = (
             f"{case_id} next deadline: {due.isoformat()} {wd} ({when}; calendar {data['calendar']})"
@@ -76,6 +77,8 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
         head += " [暂定 provisional]"
     if data["low_confidence"]:
         head += " [宁夏地方假日数据可信度低 low-confidence Ningxia data]"
+    if data["stale"]:
+        head += " " + text("stale.mark", language)
     click.echo(head)
     click.echo(f"{data['rule']} [{data['clause']}] {title}")
     for i, step in enumerate(data["steps"], 1):

@@ -13,15 +13,16 @@ from deadlines.calendars.periods import due as compute_due
 from deadlines.cli.common import DATE, calendar_option, print_json
 from deadlines.cli.rules_cmd import due_by_rule, rules_option
 from deadlines.errors import PeriodError
+from deadlines.messages import DEFAULT_LANG, LANGS, Lang
 
 
-def print_deadline(d: Deadline, *, heading: str | None = None) -> None:
+def print_deadline(d: Deadline, lang: Lang, *, heading: str | None = None) -> None:
     """The human form: the date with its weekday, then the numbered explanation."""
     click.echo(f"{d.date.isoformat()} ({d.date:%A})" + (" — PROVISIONAL" if d.provisional else ""))
     click.echo(
         heading or f"{d.period} {d.direction} {d.trigger.isoformat()} on calendar {d.calendar}"
     )
-    for i, step in enumerate(d.steps, 1):
+    for i, step in enumerate(d.explain(lang), 1):
         click.echo(f"  {i}. {step}")
 
 
@@ -35,6 +36,13 @@ def print_deadline(d: Deadline, *, heading: str | None = None) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--fact", "facts", multiple=True, help="NAME=VALUE selecting a rule's variant.")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=DEFAULT_LANG,
+    show_default=True,
+    help="Language of the explanation.",
+)
 @rules_option
 def due(
     period: str,
@@ -44,6 +52,7 @@ def due(
     strict: bool,
     as_json: bool,
     facts: tuple[str, ...],
+    lang: Lang,
     rule_dirs: tuple[str, ...],
 ) -> None:
     """When is PERIOD due, counted --from a trigger or --before an expiry?
@@ -75,12 +84,12 @@ def due(
             strict=strict,
         )
         if as_json:
-            print_json({**d.to_dict(), **extra})
+            print_json({**d.to_dict(lang), **extra})
         else:
-            print_deadline(d, heading=heading)
+            print_deadline(d, lang, heading=heading)
         return
     d = compute_due(parsed, start=start, before=before, calendar=calendar_name, strict=strict)
     if as_json:
-        print_json(d.to_dict())
+        print_json(d.to_dict(lang))
     else:
-        print_deadline(d)
+        print_deadline(d, lang)

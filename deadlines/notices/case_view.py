@@ -13,15 +13,22 @@ import datetime as dt
 from typing import Any
 
 from deadlines.calendars.layers import calendar
+from deadlines.messages import DEFAULT_LANG, Lang
 from deadlines.model import Obligation
 from deadlines.notices.contract import low_confidence
+from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store.database import Move, Store, StoredEvent, status_on
 
 
-def next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
+def next_payload(
+    store: Store, case_id: str, day: dt.date, lang: Lang = DEFAULT_LANG
+) -> dict[str, Any]:
     """The case's next open deadline on ``day`` with its steps; ``due`` is None when it has none.
 
-    An unknown case is a :class:`~deadlines.errors.StoreError`, not an empty answer."""
+    The steps are derived now, in ``lang``, with the status on ``day``; ``stale`` names what has
+    changed since the date was computed (``rule``, ``calendar``, ``legacy``: inputs never
+    recorded), empty when the date stands. An unknown case is a
+    :class:`~deadlines.errors.StoreError`, not an empty answer."""
     store.get_case(case_id)
     ob = store.next_obligation(case_id, day)
     if ob is None or ob.due is None:
@@ -33,6 +40,7 @@ def next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
             "provisional": False,
             "low_confidence": False,
             "steps": [],
+            "stale": [],
             "status": "none",
             "as_of": day.isoformat(),
         }
@@ -59,13 +67,15 @@ def next_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
         "trigger": ob.trigger,
         "trigger_date": ob.trigger_date.isoformat() if ob.trigger_date else None,
         "rule_version": ob.rule_version,
-        "steps": list(ob.steps),
+        "steps": list(obligation_steps(ob, lang, day)),
+        "stale": [key.removeprefix("stale.") for key in stale(ob)],
         "as_of": day.isoformat(),
     }
 
 
-def obligation_payload(ob: Obligation, day: dt.date) -> dict[str, Any]:
-    """One duty as shown on ``day``: its status from :func:`status_on`, its steps."""
+def obligation_payload(ob: Obligation, day: dt.date, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
+    """One duty as shown on ``day``: its status from :func:`status_on`, its steps (derived in
+    ``lang``, as of ``day``) and what changed since it was computed (``stale``)."""
     return {
         "rule": ob.rule_id,
         "instance": ob.instance,
@@ -87,7 +97,8 @@ def obligation_payload(ob: Obligation, day: dt.date) -> dict[str, Any]:
         "rule_version": ob.rule_version,
         "trigger": ob.trigger,
         "trigger_date": ob.trigger_date.isoformat() if ob.trigger_date else None,
-        "steps": list(ob.steps),
+        "steps": list(obligation_steps(ob, lang, day)),
+        "stale": [key.removeprefix("stale.") for key in stale(ob)],
     }
 
 
@@ -105,7 +116,9 @@ def event_payload(se: StoredEvent) -> dict[str, Any]:
     }
 
 
-def case_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
+def case_payload(
+    store: Store, case_id: str, day: dt.date, lang: Lang = DEFAULT_LANG
+) -> dict[str, Any]:
     """Everything ``deadlines case show`` and ``next`` tell of a case on ``day``: its head, the
     next deadline, every obligation with its status and steps, the timeline of events with
     corrections. ``units`` lists every unit responsible for it (the case's own, else its rules')."""
@@ -120,7 +133,7 @@ def case_payload(store: Store, case_id: str, day: dt.date) -> dict[str, Any]:
         "facts": dict(case.facts),
         "as_of": day.isoformat(),
         "next": next_payload(store, case_id, day),
-        "obligations": [obligation_payload(ob, day) for ob in obligations],
+        "obligations": [obligation_payload(ob, day, lang) for ob in obligations],
         "events": [event_payload(se) for se in store.stored_events(case_id)],
     }
 

@@ -28,8 +28,9 @@ Events dated after ``as_of`` have not happened yet and are ignored, except event
 ``future`` in the catalogue (a licence's expiry date).
 
 An obligation's ``unit`` is the case's unit when the case names one (e.g. a county's bureau),
-else the rule's 责任单位; its steps start with the rule, its clause and quote, then the core's
-arithmetic, then the status.
+else the rule's 责任单位. It carries its :class:`~deadlines.model.Basis` (deductions, extensions,
+chain, cap), not its explanation: ``deadlines.rules.explain`` derives the steps when they are
+shown, in the language asked for and as of the day asked about.
 
 Statuses: ``pending`` (before the due date), ``due_today``, ``overdue`` (from the day after, with
 ``days_overdue``), ``met_on_time``, ``met_late`` (``days_overdue`` = days late), ``paused``, and
@@ -48,16 +49,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from deadlines.calendars import layers as _calendars
-from deadlines.calendars.layers import Calendar, fmt
+from deadlines.calendars.layers import Calendar
 from deadlines.calendars.periods import Deadline, Period, add_months, due
 from deadlines.errors import PeriodError
-from deadlines.model import Case, Event, FactValue, Obligation, Status
+from deadlines.model import Basis, Case, Event, FactValue, Obligation, Status
 from deadlines.rules.conditions import unstated
 from deadlines.rules.loading import load_rules as _load_rules
 from deadlines.rules.matching import Matcher, default_matcher
 from deadlines.rules.model import EVERY, Rule, RuleSet
 
-__all__ = ["Engine", "evaluate", "load_rules", "recurring_periods"]
+__all__ = ["Engine", "evaluate", "load_rules", "plan_rules", "recurring_periods"]
 
 
 def load_rules(extra_dirs: Sequence[str] = ()) -> RuleSet:
@@ -66,7 +67,8 @@ def load_rules(extra_dirs: Sequence[str] = ()) -> RuleSet:
 
 
 @lru_cache(maxsize=1)
-def _plan_rules() -> RuleSet:
+def plan_rules() -> RuleSet:
+    """The rules in force: the plan's rules plus ``$DEADLINES_RULES``, loaded once per process."""
     return _load_rules()
 
 
@@ -101,7 +103,7 @@ class _Instance:
     trigger_date: dt.date
     deadline: Deadline | None
     due: dt.date
-    steps: tuple[str, ...]
+    basis: Basis
     completed_on: dt.date | None
     paused: bool = False
 
@@ -141,6 +143,8 @@ class _Events(dict[str, list[Event]]):
                 memo[1].setdefault(i.key, i)
         return memo[1].get(key)
 
+
+_PLAIN = Basis()
 
 InstancesOf = Callable[[Rule], list[_Instance]]
 """How one rule looks up the (memoised) instances of another: chains and caps."""
@@ -276,16 +280,8 @@ class Engine:
             rule, inst, _ = family[0]
             missing = tuple(sorted({f for _, _, m in family for f in m}))
             ob = self._obligation(case, rule, inst, as_of)
-            candidates = "; ".join(f"{r.id} due {fmt(i.due)}" for r, i, _ in family)
-            step = (
-                f"Undetermined: the case does not state {', '.join(missing)}, which decides "
-                f"whether this limit applies (candidates: {candidates}). The earliest date, "
-                f"{fmt(inst.due)}, is shown so that nothing is missed; give the fact with "
-                f"`deadlines case fact {case.id} NAME=VALUE`."
-            )
-            out.append(
-                replace(ob, status="undetermined", missing=missing, steps=(*ob.steps[:-1], step))
-            )
+            basis = replace(inst.basis, candidates=tuple((r.id, i.due) for r, i, _ in family))
+            out.append(replace(ob, status="undetermined", missing=missing, basis=basis))
         return out
 
     def _instances(
@@ -299,46 +295,38 @@ class Engine:
         if rule.kind == "recurring":
             return self._recurring(rule, by_type, as_of)
 
-        # triggers: (key, event type, date)
-        triggers: list[tuple[str, str, dt.date, tuple[str, ...]]] = []
+        # triggers: (key, event type, date, the chain it follows)
+        triggers: list[tuple[str, str, dt.date, Basis]] = []
         if rule.after is not None:
             prev = applicable.get(rule.after)
             if prev is None:
                 return []
             prev_done = {i.key: i for i in get(prev) if i.completed_on is not None}
-            head = f"Chain: counts after {prev.id} ({prev.ref}, clause {prev.clause}) was complete"
             if rule.trigger is None:
                 for key, i in prev_done.items():
                     assert i.completed_on is not None
-                    triggers.append(
-                        (
-                            key,
-                            "|".join(prev.completed_by),
-                            i.completed_on,
-                            (f"{head} on {fmt(i.completed_on)}; the trigger is that completion.",),
-                        )
-                    )
+                    chain = Basis(chain=(prev.id, i.completed_on))
+                    triggers.append((key, "|".join(prev.completed_by), i.completed_on, chain))
             else:
                 for key, e in self._first_per_key(rule, by_type.get(rule.trigger, [])):
                     gate = prev_done.get(key) or (prev_done.get("") if rule.per is None else None)
                     if gate is None and rule.per is None and prev_done:
                         gate = next(iter(prev_done.values()))
                     if gate is not None and gate.completed_on is not None:
-                        triggers.append(
-                            (key, rule.trigger, e.on, (f"{head} on {fmt(gate.completed_on)}.",))
-                        )
+                        chain = Basis(chain=(prev.id, gate.completed_on), gate=True)
+                        triggers.append((key, rule.trigger, e.on, chain))
         else:
             assert rule.trigger is not None
             evs = by_type.get(rule.trigger, [])
             if rule.direction == "before" and rule.per is None and len(evs) > 1:
                 return [self._renewed(rule, applicable, by_type, as_of, get, evs)]
             for key, e in self._first_per_key(rule, evs):
-                triggers.append((key, rule.trigger, e.on, ()))
+                triggers.append((key, rule.trigger, e.on, _PLAIN))
 
         result: list[_Instance] = []
-        for key, ttype, tdate, chain_steps in triggers:
+        for key, ttype, tdate, chain in triggers:
             result.append(
-                self._one(rule, applicable, by_type, as_of, get, key, ttype, tdate, chain_steps)
+                self._one(rule, applicable, by_type, as_of, get, key, ttype, tdate, chain)
             )
         return result
 
@@ -356,13 +344,9 @@ class Engine:
         for the old licence is not one for the new)."""
         assert rule.trigger is not None
         prev, last = evs[-2], evs[-1]
-        step = (
-            f"Renewed: expiry moved from {fmt(prev.on)} to {fmt(last.on)} (a later "
-            f"{rule.trigger}, event {last.id}); counted back from the new expiry, and only events "
-            f"after {fmt(prev.on)} complete it."
-        )
+        renewal = Basis(renewed=(prev.on, last.id or ""))
         return self._one(
-            rule, applicable, by_type, as_of, get, "", rule.trigger, last.on, (step,), prev.on
+            rule, applicable, by_type, as_of, get, "", rule.trigger, last.on, renewal, prev.on
         )
 
     @staticmethod
@@ -406,7 +390,7 @@ class Engine:
         key: str,
         ttype: str,
         tdate: dt.date,
-        chain_steps: tuple[str, ...],
+        chain: Basis,
         renewed_from: dt.date | None = None,
     ) -> _Instance:
         assert rule.period is not None
@@ -452,25 +436,26 @@ class Engine:
             tuple(deductions),
             tuple(extensions),
         )
-        steps = [*chain_steps, *d.steps]
         date = d.date
+        cap_basis: tuple[str, dt.date, dt.date] | None = None
         if rule.cap is not None and rule.cap in applicable:
             cap_rule = applicable[rule.cap]
             cap = by_type.instance(get(cap_rule), key)
             if cap is not None:
-                binding = "the cap binds" if cap.due < date else "the plan's date binds"
-                steps.append(
-                    f"Also bound by {cap_rule.id} ({cap_rule.title_zh}): due {fmt(cap.due)} counted from "
-                    f"{fmt(cap.trigger_date)}. This rule gives {fmt(date)}; the earlier binds, so "
-                    f"{binding}: due {fmt(min(date, cap.due))}."
-                )
+                cap_basis = (cap_rule.id, cap.trigger_date, cap.due)
                 date = min(date, cap.due)
-        if paused:
-            steps.append(
-                f"Paused: the limit stopped running on {fmt(deductions[-1][0])} and has not resumed "
-                f"as of {fmt(as_of)}; the due date moves on each day until it resumes."
-            )
-        return _Instance(key, ttype, tdate, d, date, tuple(steps), completed, paused)
+        basis = Basis(
+            period=str(rule.period),
+            direction=rule.direction,
+            deductions=tuple(deductions),
+            extensions=tuple(str(e) for e in extensions),
+            chain=chain.chain,
+            gate=chain.gate,
+            renewed=chain.renewed,
+            cap=cap_basis,
+            paused=paused,
+        )
+        return _Instance(key, ttype, tdate, d, date, basis, completed, paused)
 
     def _recurring(
         self, rule: Rule, by_type: Mapping[str, list[Event]], as_of: dt.date
@@ -498,23 +483,11 @@ class Engine:
                 if label not in done and first <= day:
                     done[label] = day
                     break
-        head = (
-            f"{'Calendar' if rule.anchor == 'calendar' else 'Rolling'} periods of "
-            f"{rule.every} from {fmt(start)} (the start event {rule.trigger})."
-        )
         out = []
         for label, first, last in periods:
             end = cal.roll_forward(last) if rule.roll == "forward" else last
-            steps = [head, f"Period {label}: {fmt(first)} – {fmt(last)}; due by its last day."]
-            if end != last:
-                steps.append(
-                    f"{fmt(last)} is a rest day ({cal.day_info(last).reason}); the duty moves to the "
-                    f"next working day, {fmt(end)} (民法典 第203条; rule roll = forward)."
-                )
-            steps.append(f"Calendar {cal.name}, data version {cal.data_version}.")
-            out.append(
-                _Instance(label, rule.trigger, start, None, end, tuple(steps), done.get(label))
-            )
+            basis = Basis(period=rule.every, span=(first, last), anchor=rule.anchor)
+            out.append(_Instance(label, rule.trigger, start, None, end, basis, done.get(label)))
         return out
 
     def _obligation(self, case: Case, rule: Rule, inst: _Instance, as_of: dt.date) -> Obligation:
@@ -535,22 +508,6 @@ class Engine:
             status = "due_today"
         else:
             status, days = "overdue", (as_of - inst.due).days
-        head = (
-            f"Rule {rule.id}" + (f" ({rule.ref})" if rule.ref else "") + f", clause {rule.clause}: "
-            f"{rule.title_zh} — “{rule.quote}”; {rule.period_text or rule.every}"
-            f" {'before' if rule.direction == 'before' else 'from'} {inst.trigger}"
-            + (f" [{inst.key}]" if inst.key else "")
-            + "."
-        )
-        end = {
-            "met_on_time": f"Completed {fmt(c)}: on time." if c else "",
-            "met_late": f"Completed {fmt(c)}: {days} day{'s' * (days != 1)} late." if c else "",
-            "overdue": f"Not completed as of {fmt(as_of)}: {days} day{'s' * (days != 1)} overdue.",
-            "due_today": f"Due today ({fmt(as_of)}).",
-            "pending": f"Pending as of {fmt(as_of)}.",
-            "paused": f"Paused as of {fmt(as_of)}.",
-            "flagged": f"Flagged: still open on {fmt(as_of)}, past the threshold.",
-        }[status]
         d = inst.deadline
         cal = self.calendar(rule.calendar)
         return Obligation(
@@ -571,7 +528,7 @@ class Engine:
                 if d is not None
                 else cal.year_info(inst.due.year).status == "provisional"
             ),
-            steps=(head, *inst.steps, end),
+            basis=inst.basis,
             calendar=rule.calendar,
             calendar_version=d.calendar_version if d is not None else cal.data_version,
             status=status,
@@ -614,7 +571,7 @@ _engines: dict[tuple[int, int], Engine] = {}
 
 def _engine(rules: RuleSet | None, matcher: Matcher | None) -> Engine:
     """One engine per (rule set, matcher) in use: a few per process, never one per case."""
-    rs = rules if rules is not None else _plan_rules()
+    rs = rules if rules is not None else plan_rules()
     key = (id(rs), id(matcher))
     eng = _engines.get(key)
     # ids can be reused after garbage collection: a hit must hold the very same objects

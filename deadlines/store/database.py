@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import sqlite_utils
-
 from deadlines.errors import StoreError
-from deadlines.model import Case, Event, FactValue, Obligation, Status
+from deadlines.model import Case, Event, FactValue, Obligation
+from deadlines.model import status_on as status_on  # where callers have read it from
+from deadlines.store import basis as _basis
 from deadlines.store.checks import (
     catalogue,
     check_case_events,
@@ -213,12 +213,10 @@ class Store:
     ) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.evaluator: Evaluator = evaluator or default_evaluator
         self.busy_timeout = busy_timeout
-        self._text_ids: dict[str, str] = {}  # text -> its id, as the digits written
-        self._rule_texts: dict[tuple[str, str], tuple[str, str, str]] = {}
-        self._texts: dict[int, str] = {}
+        # (rule id, version) -> clause, title_zh, title_en, period, direction
+        self._rule_texts: dict[tuple[str, str], tuple[str, str, str, str | None, str | None]] = {}
 
     # --- plumbing ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -270,9 +268,9 @@ class Store:
                 raise store_error(exc, self.path, "commit") from None
 
     def _rollback(self) -> None:
-        """Undo the open transaction, if SQLite has not already done so, and forget the text ids
-        handed out inside it; a failing rollback never hides the error that caused it."""
-        self._forget_texts()
+        """Undo the open transaction, if SQLite has not already done so, and forget the rule
+        versions recorded inside it; a failing rollback never hides the error that caused it."""
+        self._forget_rule_texts()
         if self.conn.in_transaction:
             with suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
@@ -280,78 +278,54 @@ class Store:
     def schema_version(self) -> int:
         return schema_version(self.conn)
 
-    # --- interned texts (explanation steps) -------------------------------------------------
-    _CACHE_LIMIT = 200_000
-
-    def _forget_texts(self) -> None:
-        """Ids handed out inside a rolled-back transaction no longer exist."""
-        self._text_ids.clear()
-        self._texts.clear()
+    # --- rule texts: clause, titles, period, stored once per rule version ------------------
+    def _forget_rule_texts(self) -> None:
+        """Rule versions recorded inside a rolled-back transaction are not in the store."""
         self._rule_texts.clear()
 
     def _store_rule_texts(self, obligations: Sequence[Obligation]) -> None:
-        """Record the clause and titles of each rule version not yet stored."""
+        """Record the clause, titles and period of each rule version not yet stored."""
         known = self._rule_texts
         if not known:
             self._load_rule_texts()
         for ob in obligations:
             key = (ob.rule_id, ob.rule_version)
             if key not in known:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO rule_texts VALUES (?, ?, ?, ?, ?)",
-                    (ob.rule_id, ob.rule_version, ob.clause, ob.title_zh, ob.title_en),
+                b = ob.basis
+                row = (
+                    ob.clause,
+                    ob.title_zh,
+                    ob.title_en,
+                    b.period if b else None,
+                    b.direction if b else None,
                 )
-                known[key] = (ob.clause, ob.title_zh, ob.title_en)
+                # a version stored before schema 9 gets its period now
+                self.conn.execute(
+                    "INSERT INTO rule_texts"
+                    " (rule_id, rule_version, clause, title_zh, title_en, period, direction)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule_id, rule_version)"
+                    " DO UPDATE SET period = excluded.period, direction = excluded.direction"
+                    " WHERE period IS NULL",
+                    (ob.rule_id, ob.rule_version, *row),
+                )
+                known[key] = row
 
     def _load_rule_texts(self) -> None:
         self._rule_texts.update(
-            ((r[0], r[1]), (r[2], r[3], r[4]))
-            for r in self.conn.execute("SELECT * FROM rule_texts")
+            ((r[0], r[1]), (r[2], r[3], r[4], r[5], r[6]))
+            for r in self.conn.execute(
+                "SELECT rule_id, rule_version, clause, title_zh, title_en, period, direction"
+                " FROM rule_texts"
+            )
         )
 
-    def _rule_text(self, rule_id: str, version: str) -> tuple[str, str, str]:
+    def _rule_text(
+        self, rule_id: str, version: str
+    ) -> tuple[str, str, str, str | None, str | None]:
         key = (rule_id, version)
         if key not in self._rule_texts:
             self._load_rule_texts()
-        return self._rule_texts.get(key, ("?", rule_id, rule_id))
-
-    def intern(self, texts: Sequence[str]) -> str:
-        """The JSON list of text ids for ``texts``, adding new texts (inside a transaction)."""
-        cache = self._text_ids
-        try:
-            return "[" + ",".join([cache[t] for t in texts]) + "]"
-        except KeyError:
-            pass
-        ids = []
-        for text in texts:
-            tid = cache.get(text)
-            if tid is None:
-                row = self.conn.execute("SELECT id FROM texts WHERE text = ?", (text,)).fetchone()
-                if row is None:
-                    cur = self.conn.execute("INSERT INTO texts (text) VALUES (?)", (text,))
-                    tid = str(cur.lastrowid)
-                else:
-                    tid = str(row[0])
-                if len(cache) >= self._CACHE_LIMIT:
-                    cache.clear()
-                cache[text] = tid
-            ids.append(tid)
-        return "[" + ",".join(ids) + "]"
-
-    def steps_text(self, stored: str) -> tuple[str, ...]:
-        items: list[int | str] = json.loads(stored)
-        missing = [i for i in items if isinstance(i, int) and i not in self._texts]
-        for start in range(0, len(missing), 500):
-            part = missing[start : start + 500]
-            marks = ",".join("?" * len(part))
-            self._texts.update(
-                self.conn.execute(f"SELECT id, text FROM texts WHERE id IN ({marks})", part)
-            )
-        if len(self._texts) > self._CACHE_LIMIT:
-            found = {i: self._texts.get(i, "") for i in items if isinstance(i, int)}
-            self._texts.clear()
-            self._texts.update(found)
-        return tuple(self._texts.get(i, "?") if isinstance(i, int) else i for i in items)
+        return self._rule_texts.get(key, ("?", rule_id, rule_id, None, None))
 
     # --- cases and events -------------------------------------------------------------------
     def has_case(self, case_id: str) -> bool:
@@ -658,7 +632,7 @@ class Store:
         self.conn.executemany(
             f"INSERT INTO obligations ({_OB_COLUMNS}, computed_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (_ob_row(ob, computed_at, self.intern(ob.steps)) for ob in obligations),
+            (_ob_row(ob, computed_at) for ob in obligations),
         )
         return moves
 
@@ -715,7 +689,7 @@ class Store:
             " ORDER BY due IS NULL, due, rule_id, instance",
             (case_id,),
         ).fetchall()
-        return [self._ob_from_row(r, self.steps_text(r[10])) for r in rows]
+        return [self._ob_from_row(r) for r in rows]
 
     def obligation(self, case_id: str, rule_id: str, instance: str) -> Obligation | None:
         """One obligation by its key (without its explanation steps), or None."""
@@ -741,7 +715,7 @@ class Store:
 
     def open_on(self, as_of: dt.date, until: dt.date) -> list[Obligation]:
         """Obligations still open on ``as_of`` with a due date up to ``until``, and undetermined
-        ones whatever their date (without their explanation steps: notices do not print them).
+        ones whatever their date.
 
         Open on a day: not completed, or completed only later (a replay of a past day sees the
         duty as it stood then). Both parts read a partial index, so the cost is that of the
@@ -778,8 +752,8 @@ class Store:
             self.refresh(ids, as_of)
         return len(ids)
 
-    def _ob_from_row(self, r: Sequence[Any], steps: tuple[str, ...] = ()) -> Obligation:
-        clause, title_zh, title_en = self._rule_text(r[1], r[3])
+    def _ob_from_row(self, r: Sequence[Any]) -> Obligation:
+        clause, title_zh, title_en, period, direction = self._rule_text(r[1], r[3])
         return Obligation(
             case_id=r[0],
             rule_id=r[1],
@@ -794,7 +768,7 @@ class Store:
             trigger_date=_date(r[7]),
             due=_date(r[8]),
             provisional=bool(r[9]),
-            steps=steps,
+            basis=_basis.load(r[10], period, direction),
             calendar=r[11],
             calendar_version=r[12],
             status=r[13],
@@ -811,23 +785,8 @@ class Store:
 
 _OB_COLUMNS = (
     "case_id, rule_id, instance, rule_version, unit, kind, trigger, trigger_date, due,"
-    " provisional, steps, calendar, calendar_version, status, completed_on, missing"
+    " provisional, basis, calendar, calendar_version, status, completed_on, missing"
 )
-
-
-def status_on(ob: Obligation, as_of: dt.date) -> Status:
-    """The obligation's status on ``as_of`` (the stored one is as of its computation)."""
-    if ob.completed_on is not None and ob.completed_on <= as_of:
-        if ob.due is None:
-            return ob.status
-        return "met_on_time" if ob.completed_on <= ob.due else "met_late"
-    if ob.due is None or ob.status in ("paused", "undetermined"):
-        return ob.status
-    if ob.kind == "aging":
-        return "flagged" if as_of >= ob.due else "pending"
-    if as_of == ob.due:
-        return "due_today"
-    return "overdue" if as_of > ob.due else "pending"
 
 
 def _origin(event_id: str, corrects: Mapping[str, str]) -> str | None:
@@ -844,7 +803,7 @@ def _with_unit(ob: Obligation, unit: str) -> Obligation:
     return replace(ob, unit=unit)
 
 
-def _ob_row(ob: Obligation, computed_at: str, steps: str) -> tuple[Any, ...]:
+def _ob_row(ob: Obligation, computed_at: str) -> tuple[Any, ...]:
     """The row of ``_OB_COLUMNS`` plus computed_at."""
     return (
         ob.case_id,
@@ -857,7 +816,7 @@ def _ob_row(ob: Obligation, computed_at: str, steps: str) -> tuple[Any, ...]:
         _iso(ob.trigger_date),
         _iso(ob.due),
         int(ob.provisional),
-        steps,
+        _basis.dump(ob.basis),
         ob.calendar,
         ob.calendar_version,
         ob.status,

@@ -259,6 +259,52 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
                BEGIN SELECT RAISE(ABORT, 'the write log is append-only'); END""",
         ),
     ),
+    9: (
+        "explanations derived when shown: obligations keep their inputs (basis), not their steps",
+        (
+            # A rule version's period and direction, once, for explaining its obligations even
+            # after the rule has changed (NULL for rule versions stored before version 9).
+            "ALTER TABLE rule_texts ADD COLUMN period TEXT",
+            "ALTER TABLE rule_texts ADD COLUMN direction TEXT",
+            # basis: what the date was computed from beyond the rule version, as a compact JSON
+            # object ('' when nothing: deductions, extensions, chain, cap; see store.basis).
+            # NULL for rows written before version 9: shown marked until recomputed.
+            """CREATE TABLE obligations_v9 (
+                case_id TEXT NOT NULL REFERENCES cases(id),
+                rule_id TEXT NOT NULL,
+                instance TEXT NOT NULL,
+                rule_version TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                trigger TEXT NOT NULL,
+                trigger_date TEXT,
+                due TEXT,
+                provisional INTEGER NOT NULL,
+                basis TEXT,
+                calendar TEXT NOT NULL,
+                calendar_version TEXT NOT NULL,
+                status TEXT NOT NULL,
+                completed_on TEXT,
+                computed_at TEXT NOT NULL,
+                missing TEXT NOT NULL DEFAULT '',
+                FOREIGN KEY (rule_id, rule_version) REFERENCES rule_texts(rule_id, rule_version))""",
+            """INSERT INTO obligations_v9 SELECT case_id, rule_id, instance, rule_version, unit,
+               kind, trigger, trigger_date, due, provisional, NULL, calendar, calendar_version,
+               status, completed_on, computed_at, missing FROM obligations""",
+            "DROP TABLE obligations",
+            "ALTER TABLE obligations_v9 RENAME TO obligations",
+            "CREATE UNIQUE INDEX obligations_key ON obligations(case_id, rule_id, instance)",
+            "CREATE INDEX obligations_open_due ON obligations(due) WHERE completed_on IS NULL",
+            "CREATE INDEX obligations_completed ON obligations(completed_on)"
+            " WHERE completed_on IS NOT NULL",
+            "CREATE INDEX obligations_recurring ON obligations(computed_at)"
+            " WHERE kind = 'recurring'",
+            "CREATE INDEX obligations_undetermined ON obligations(due)"
+            " WHERE status = 'undetermined'",
+            # The explanation steps are derived when shown; their interned texts go.
+            "DROP TABLE texts",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -1,0 +1,87 @@
+"""Explanations are derived when shown: in the language asked for, as of the day asked about,
+and marked when the rule or calendar they were computed with is no longer in force.
+
+Hand-worked: enforcement case filed Mon 2026-03-02; L63a (网络查控, 1 working day) is due the
+first working day strictly after it, Tue 2026-03-03. On Thu 03-05 it is 2 calendar days overdue.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from deadlines.cli import main
+from deadlines.store.database import open_store
+
+
+@pytest.fixture()
+def cli(tmp_path: Path):  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+
+    def run(*args: str) -> Result:
+        result = runner.invoke(main, [*args, "--db", db], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result
+
+    run("init")
+    run("case", "add", "Z1", "--kind", "enforcement", "--unit", "大武口区人民法院")
+    run("event", "add", "Z1", "enforcement.filed", "--on", "2026-03-02")
+    run.db = db  # type: ignore[attr-defined]
+    return run
+
+
+def test_next_header_and_last_step_agree_on_the_day_asked(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("next", "Z1", "--as-of", "2026-03-02", "--lang", "en").output.splitlines()
+    assert "2026-03-03 Tue (1 working day left;" in out[0]
+    assert out[-1].endswith("Pending as of 2026-03-02 (Mon).")
+    out = cli("next", "Z1", "--as-of", "2026-03-05", "--lang", "en").output.splitlines()
+    assert "(2 days overdue;" in out[0]
+    assert out[-1].endswith("Not completed as of 2026-03-05 (Thu): 2 days overdue.")
+    out = cli("next", "Z1", "--as-of", "2026-03-04", "--lang", "en").output.splitlines()
+    assert "(1 day overdue;" in out[0]
+    assert out[-1].endswith("Not completed as of 2026-03-04 (Wed): 1 day overdue.")
+
+
+def test_chinese_by_default_and_english_on_request(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("next", "Z1", "--as-of", "2026-03-05").output
+    assert "已逾期 2 日" in out.splitlines()[0]
+    assert out.splitlines()[-1].endswith("截至 2026-03-05(星期四) 未完成：已逾期 2 日。")
+    assert "第 1 个工作日为 2026-03-03(星期二)" in out
+    data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02", "--lang", "en").output)
+    assert data["due"] == "2026-03-03" and data["stale"] == []
+    assert "Working day 1 is 2026-03-03 (Tue)" in "\n".join(data["steps"])
+    assert data["steps"][-1] == "Pending as of 2026-03-02 (Mon)."
+    show = cli("case", "show", "Z1", "--as-of", "2026-03-03", "--lang", "en").output
+    assert "Due today (2026-03-03 (Tue))." in show
+
+
+def test_a_rule_changed_since_computing_is_marked_until_recomputed(cli) -> None:  # type: ignore[no-untyped-def]
+    with open_store(cli.db) as store, store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO rule_texts (rule_id, rule_version, clause, title_zh, title_en, period,"
+            " direction) SELECT rule_id, 'sha256:old', clause, title_zh, title_en, period,"
+            " direction FROM rule_texts"
+        )
+        conn.execute("UPDATE obligations SET rule_version = 'sha256:old' WHERE case_id = 'Z1'")
+    out = cli("next", "Z1", "--as-of", "2026-03-02", "--lang", "en").output
+    assert "[basis changed: recompute]" in out.splitlines()[0]
+    assert "computed under rule version sha256:old" in out
+    data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02").output)
+    assert data["stale"] == ["rule"] and data["due"] == "2026-03-03"
+    cli("recompute")
+    out = cli("next", "Z1", "--as-of", "2026-03-02", "--lang", "en").output
+    assert "recompute" not in out
+
+
+def test_a_calendar_data_change_is_marked(cli) -> None:  # type: ignore[no-untyped-def]
+    with open_store(cli.db) as store, store.transaction() as conn:
+        conn.execute("UPDATE obligations SET calendar_version = 'cn-nx@old' WHERE case_id = 'Z1'")
+    data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02", "--lang", "en").output)
+    assert data["stale"] == ["calendar"]
+    assert any("computed with calendar data cn-nx@old" in s for s in data["steps"])
+    show = cli("case", "show", "Z1", "--lang", "en").output
+    assert "[basis changed: recompute]" in show
