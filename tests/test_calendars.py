@@ -227,9 +227,11 @@ def test_provisional_years_rest_on_bujia_days(year: int) -> None:
 def test_a_provisional_explanation_names_each_bujia_day() -> None:
     d = deadlines.due("1 working day", start=dt.date(2027, 2, 5))
     assert d.date == dt.date(2027, 2, 11)
-    text = " ".join(d.steps)
+    text = " ".join(d.explain("en"))
     assert "2027-02-09 (Tue)" in text and "2027-02-10 (Wed)" in text
     assert "初一" in text and "2027-02-06 (Sat)" in text
+    zh = " ".join(d.steps)  # Chinese by default
+    assert "2027-02-09(星期二)" in zh and "2027-02-10(星期三)" in zh
 
 
 def test_out_of_range_is_a_clear_error() -> None:

@@ -106,6 +106,13 @@ def test_explanation_of_clamp_roll_and_provisional_year() -> None:
     prov = deadlines.due("3 months", start=D(2026, 10, 15))
     assert prov.provisional and prov.provisional_years == (2027,)
     assert any("2027 is provisional" in s for s in prov.explain("en"))
+    # decisions.md: the explanation names each 补假 day (2027: 初一/初二 on the weekend -> 2/9,
+    # 2/10; 5/1-2 on the weekend -> 5/3, 5/4; 10/2-3 on the weekend -> 10/4, 10/5)
+    assert any(
+        "art. 6: 2027-02-09 (Tue), 2027-02-10 (Wed), 2027-05-03 (Mon), 2027-05-04 (Tue), "
+        "2027-10-04 (Mon), 2027-10-05 (Tue))" in s
+        for s in prov.explain("en")
+    )
     assert any("2027 年为暂定年份" in s for s in prov.steps)
 
 

@@ -29,11 +29,12 @@ def fmt_date(d: dt.date, lang: Lang) -> str:
 
 
 def holiday_name(name: str, lang: Lang) -> str:
-    """A holiday's name in ``lang``: ``春节 Spring Festival`` is ``春节`` in Chinese."""
-    head, sep, tail = name.partition(" ")
-    if lang == "zh" and sep and tail.isascii() and not head.isascii():
-        return head
-    return name
+    """A holiday's name in ``lang``: ``春节 Spring Festival 初一`` is ``春节 初一`` in Chinese. A
+    name that carries a date (a 补假 day's) stays whole: its words say which day it makes up."""
+    if lang == "en" or any(c.isdigit() for c in name):
+        return name
+    words = [w for w in name.split(" ") if not (w.isascii() and w.isalpha())]
+    return " ".join(words) or name
 
 
 def reason(info: DayInfo, lang: Lang) -> str:
@@ -194,7 +195,10 @@ def source_notes(cal: Calendar, years: Sequence[int], lang: Lang) -> list[str]:
     for year in years:
         info = cal.year_info(year)
         if info.status == "provisional":
-            notes.append(text("note.provisional", lang, year=year))
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            bujia = [i.date for i in cal.days(first, last) if "补假" in (i.name or "")]
+            days = ", ".join(fmt_date(d, lang) for d in bujia) or "—"
+            notes.append(text("note.provisional", lang, year=year, bujia=days))
         if cal.name == "cn-nx":
             if info.regional_confidence == "unknown":
                 notes.append(text("note.nx_unknown", lang, year=year))

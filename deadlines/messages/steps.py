@@ -125,8 +125,8 @@ MESSAGES: Table = {
     },
     # -- the calendar's data -----------------------------------------------------------------
     "note.provisional": {
-        "zh": "注意：{year} 年为暂定年份：国务院尚未发布放假通知，仅计周末和《放假办法》规定的固定节日，不含调休；通知发布后日期可能变化。",
-        "en": "Note: {year} is provisional: no State Council notice yet, so it counts weekends and the fixed holidays of the national holiday regulations (2024) only, with no make-up working days; the date may move when the notice is published.",
+        "zh": "注意：{year} 年为暂定年份：国务院尚未发布放假通知，仅计周末、《放假办法》规定的固定节日及其补假(第六条：{bujia})，不含调休；通知发布后日期可能变化。",
+        "en": "Note: {year} is provisional: no State Council notice yet, so it counts weekends, the fixed holidays of the national holiday regulations (2024) and the extra rest days they give when they fall on a rest day (art. 6: {bujia}), with no make-up working days; the date may move when the notice is published.",
     },
     "note.nx_unknown": {
         "zh": "注意：宁夏 {year} 年的地方假日(开斋节/古尔邦节)未知，未计入；如有地方假日，本日期会变化。",
