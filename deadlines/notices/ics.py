@@ -25,6 +25,7 @@ from deadlines.errors import DeadlineError, OutOfRangeError
 from deadlines.messages import Lang, text
 from deadlines.model import Obligation
 from deadlines.notices.contract import DEFAULT_AHEAD_WORKDAYS, PLAN_CALENDAR, low_confidence
+from deadlines.rules.explain import obligation_steps
 from deadlines.store.database import CHINA, Store, china_today
 
 PRODID = "-//deadlines//Statutory deadlines (Shizuishan 2023 plan)//ZH"
@@ -154,7 +155,7 @@ def gone(store: Store, case_id: str | None = None) -> list[Obligation]:
                 trigger_date=None,
                 due=dt.date.fromisoformat(due),
                 provisional=False,
-                steps=(),
+                basis=None,
                 calendar=PLAN_CALENDAR,
                 calendar_version="",
                 status="pending",
@@ -176,7 +177,7 @@ def _summary(ob: Obligation, lang: Lang) -> str:
     return " ".join(parts)
 
 
-def _description(ob: Obligation, lang: Lang, gone: bool = False) -> str:
+def _description(ob: Obligation, lang: Lang, day: dt.date, gone: bool = False) -> str:
     lines = [text("delivery.event.clause", lang, clause=ob.clause)]
     if ob.unit:
         lines.append(text("delivery.event.unit", lang, unit=ob.unit))
@@ -184,9 +185,10 @@ def _description(ob: Obligation, lang: Lang, gone: bool = False) -> str:
         lines.append(text("delivery.event.gone", lang))
     if ob.completed_on is not None:
         lines.append(text("delivery.event.done", lang, day=ob.completed_on.isoformat()))
-    if ob.steps:
+    steps = () if gone else obligation_steps(ob, lang, day)
+    if steps:
         lines.append(text("delivery.why", lang))
-    lines.extend(f"{i}. {s}" for i, s in enumerate(ob.steps, 1))
+    lines.extend(f"{i}. {s}" for i, s in enumerate(steps, 1))
     return "\n".join(lines)
 
 
@@ -217,7 +219,7 @@ def event(
     ev.add("dtstart", ob.due)
     ev.add("dtend", ob.due + dt.timedelta(days=1))
     ev.add("transp", "TRANSPARENT")
-    ev.add("description", _description(ob, lang, gone))
+    ev.add("description", _description(ob, lang, stamp.astimezone(CHINA).date(), gone))
     if ob.unit:
         ev.add("categories", [ob.unit])
     # a calendar takes an update only with a higher SEQUENCE: each move, and the end, raise it

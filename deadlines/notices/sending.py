@@ -27,11 +27,13 @@ from dataclasses import dataclass, field
 
 from deadlines.errors import DeadlineError, StoreError
 from deadlines.messages import Lang, check_lang
+from deadlines.model import Obligation
 from deadlines.notices import contract, digest, ics, outbox
 from deadlines.notices.channels import Attachment, check_destinations, deliver
 from deadlines.notices.contract import Notice
 from deadlines.notices.outbox import Message
 from deadlines.notices.units import Units, is_mail
+from deadlines.rules.explain import obligation_steps
 from deadlines.store.database import Store, china_today
 
 Hook = Callable[[str], None]
@@ -177,7 +179,7 @@ def plan(
     by_unit: dict[str, list[Notice]] = {}
     for n in notices:
         by_unit.setdefault(n.unit, []).append(n)
-    facts = _Explanations(store)
+    facts = _Explanations(store, lang, day)
     out: list[Message] = []
     for unit in sorted(by_unit):
         for destination in units.destinations(unit):
@@ -212,18 +214,20 @@ def plan(
 
 
 class _Explanations:
-    """Each notice's explanation steps, read once per case."""
+    """Each notice's explanation steps (derived in ``lang``, as of ``day``), its case's
+    obligations read once."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._cases: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {}
+    def __init__(self, store: Store, lang: Lang, day: dt.date) -> None:
+        self.store, self.lang, self.day = store, lang, day
+        self._cases: dict[str, dict[tuple[str, str], Obligation]] = {}
 
     def steps(self, n: Notice) -> tuple[str, ...]:
         if n.case not in self._cases:
             self._cases[n.case] = {
-                (ob.rule_id, ob.instance): ob.steps for ob in self.store.obligations(n.case)
+                (ob.rule_id, ob.instance): ob for ob in self.store.obligations(n.case)
             }
-        return self._cases[n.case].get((n.rule, n.instance), ())
+        ob = self._cases[n.case].get((n.rule, n.instance))
+        return obligation_steps(ob, self.lang, self.day) if ob is not None else ()
 
 
 def attachment_name(day: dt.date) -> str:
