@@ -350,8 +350,6 @@ def test_a_version_4_store_keeps_what_it_sent_and_announces_a_move(tmp_path: Pat
         )
     with open_store(path, evaluator=fake_evaluator) as store:
         assert store.schema_version() == SCHEMA_VERSION
-        store.add_case("L1", "loan", {}, "单位乙")
-        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
         run = nt.remind(store, dt.date(2026, 3, 16), send_new=True)
         assert [(n.id, n.new) for n in run.notices] == [(overdue_id, False)]
         # received in fact 03-04: due 03-14
