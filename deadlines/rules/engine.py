@@ -171,15 +171,12 @@ class Engine:
         self._pause = {e.id for e in rules.events.values() if e.role == "pause"}
         self._resume = {e.id for e in rules.events.values() if e.role == "resume"}
         self._future = {e.id for e in rules.events.values() if e.future}
-        self._cals: dict[str, Calendar] = {}
 
     def calendar(self, name: str) -> Calendar:
-        """The calendar ``name``, looked up once per engine (the lookup resolves a folder) and
-        again after new holiday data was imported (:func:`deadlines.calendars.layers.reset_cache`)."""
-        cal = self._cals.get(name)
-        if cal is None or cal.stale:
-            cal = self._cals[name] = _calendars.calendar(name)
-        return cal
+        """The calendar ``name`` in force: a dict look-up per call (``calendars.calendar`` caches
+        by name and ``$DEADLINES_CALENDARS``, and forgets after new holiday data was imported),
+        so an engine never keeps a calendar the environment or an import has replaced."""
+        return _calendars.calendar(name)
 
     # -- matching --------------------------------------------------------------------------
 
