@@ -70,15 +70,9 @@ INVARIANTS: tuple[tuple[str, str], ...] = (
         f" AND (due NOT GLOB '{_ISO_DAY}' OR date(due, '+0 days') IS NOT due)",
     ),
     (
-        "obligation whose explanation is not a JSON list",
-        "SELECT case_id || ' ' || rule_id FROM obligations"
-        " WHERE NOT json_valid(steps) OR json_type(steps) <> 'array'",
-    ),
-    (
-        "obligation whose explanation names a missing text",
-        "SELECT o.case_id || ' ' || o.rule_id FROM obligations o, json_each(o.steps) j"
-        " WHERE json_valid(o.steps) AND j.type = 'integer'"
-        " AND NOT EXISTS (SELECT 1 FROM texts t WHERE t.id = j.value)",
+        "obligation whose recorded inputs (basis) are not a JSON object",
+        "SELECT case_id || ' ' || rule_id FROM obligations WHERE basis IS NOT NULL"
+        " AND basis <> '' AND (NOT json_valid(basis) OR json_type(basis) <> 'object')",
     ),
 )
 
