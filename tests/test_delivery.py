@@ -430,3 +430,13 @@ def test_a_long_digest_arrives_whole_with_every_id_in_its_header() -> None:
         assert header_ids(mail) == ids and mail["Message-ID"] == "<x.1@deadlines>"
         text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
         assert text.replace("\r\n", "\n") == body
+
+
+def test_english_on_request(db: Path, tmp_path: Path) -> None:
+    units = write_units(tmp_path / "u.toml", {BANK: [mail_url(free_port(), "a@b.example")]})
+    args = ("send", "--as-of", "2026-03-27", "--units", str(units), "--dry-run", "--lang", "en")
+    out = invoke(db, *args).output
+    assert "(dry run: nothing is sent or recorded)" in out
+    assert "due today 0, overdue 0, reminders 0 (2 notices)" in out
+    assert "[due soon] 2026-03-30 (Mon) case D0" in out and "1 working day left" in out
+    assert f"unit '{BRANCH}' has 1 notice but no destination" in out

@@ -126,7 +126,7 @@ def _problems(report: SendReport, lang: Lang) -> list[str]:
             text(
                 "delivery.failed_line",
                 lang,
-                failed=len(report.failed),
+                n=len(report.failed),
                 destinations=destinations,
             )
         )

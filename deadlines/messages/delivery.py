@@ -8,11 +8,11 @@ MESSAGES: Table = {
     # The digest's subject (mail) or title (group chat): the unit, the day and its counts.
     "delivery.title": {
         "zh": "【期限提醒】{unit} {day}({weekday})：今日到期 {today} 件，逾期 {overdue} 件，提醒 {reminders} 件",
-        "en": "[Deadlines] {unit} {day} ({weekday}): {today} due today, {overdue} overdue, {reminders} reminders",
+        "en": "[Deadlines] {unit} {day} ({weekday}): due today {today}, overdue {overdue}, reminders {reminders}",
     },
     "delivery.more": {
         "zh": "另有：即将到期 {soon} 件，日期变更 {moved} 件，待定 {undetermined} 件",
-        "en": "Also: {soon} due soon, {moved} dates moved, {undetermined} undetermined",
+        "en": "Also: due soon {soon}, dates moved {moved}, undetermined {undetermined}",
     },
     "delivery.kind.reminder": {"zh": "提醒", "en": "reminder"},
     "delivery.kind.due-soon": {"zh": "即将到期", "en": "due soon"},
@@ -65,11 +65,14 @@ MESSAGES: Table = {
     # `deadlines send` and `deadlines outbox`
     "delivery.summary": {
         "zh": "发送完成：送达 {sent} 条消息，失败 {failed} 条，待发 {pending} 条，通知 {notices} 条",
-        "en": "send: {sent} messages delivered, {failed} failed, {pending} pending, {notices} notices",
+        "en": "send: messages delivered: {sent}, failed: {failed}, pending: {pending}; notices delivered: {notices}",
     },
     "delivery.failed_line": {
-        "zh": "发送失败：{failed} 条消息未送达({destinations})，将在下次运行时重试；详见 deadlines outbox --failed",
-        "en": "send failed: {failed} messages not delivered ({destinations}); retried on the next run; see deadlines outbox --failed",
+        "zh": "发送失败：{n} 条消息未送达({destinations})，将在下次运行时重试；详见 deadlines outbox --failed",
+        "en": (
+            "send failed: {n} message not delivered ({destinations}); retried on the next run; see deadlines outbox --failed",
+            "send failed: {n} messages not delivered ({destinations}); retried on the next run; see deadlines outbox --failed",
+        ),
     },
     "delivery.unrouted": {
         "zh": "单位“{unit}”有 {n} 条通知但没有收件地址：请在单位文件 {path} 中为它设置 send_to",

@@ -50,7 +50,9 @@ def line(n: Notice, lang: Lang) -> str:
     title = n.title_zh if lang == "zh" else n.title_en
     parts = [
         f"[{text(f'delivery.kind.{n.kind}', lang)}]",
-        f"{n.due.isoformat()}({weekday(n.due, lang)})",
+        f"{n.due.isoformat()}({weekday(n.due, lang)})"
+        if lang == "zh"
+        else f"{n.due.isoformat()} ({weekday(n.due, lang)})",
         text("delivery.case", lang, case=n.case),
         title,
         f"〔{n.clause}〕" if lang == "zh" else f"[{n.clause}]",
