@@ -50,6 +50,13 @@ def _read_password() -> str:
     return line.rstrip("\r\n")
 
 
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in this environment (a container, a cron job)
+        return "unknown"
+
+
 @user_group.command("add")
 @click.argument("name")
 @click.option("--unit", default=None, help="The responsible unit (required for a clerk).")
@@ -67,7 +74,7 @@ def user_add(name: str, unit: str | None, role: str, db: str | None) -> None:
     check_new_user(name, unit, role, "x" * 64)  # refuse a bad name before asking the password
     password = _read_password()
     with open_db(db) as store:
-        add_user(store, name, unit, role, password, by=f"cli:{getpass.getuser()}")
+        add_user(store, name, unit, role, password, by=f"cli:{_os_user()}")
         unknown = unit is not None and not unit_known(store, unit)
     click.echo(f"added {role} {name}" + (f" ({unit})" if unit else ""))
     if unknown:

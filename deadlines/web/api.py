@@ -20,7 +20,7 @@ from deadlines.store.database import Store
 from deadlines.web import reads
 from deadlines.web.accounts import authenticate
 from deadlines.web.auth import SESSION_COOKIE, Session, end_session, start_session
-from deadlines.web.common import FieldError, as_of, session_of, store_of, today_of
+from deadlines.web.common import FieldError, as_of, session_of, set_session, store_of, today_of
 from deadlines.web.questions import due_question
 from deadlines.web.record import EventInput, record_event
 
@@ -65,14 +65,7 @@ async def login(request: Request) -> Response:
         limiter.succeeded(name)
         token = start_session(store, user)
     response = JSONResponse({"username": user.name, "role": user.role, "unit": user.unit})
-    response.set_cookie(
-        SESSION_COOKIE,
-        token,
-        max_age=12 * 3600,
-        httponly=True,
-        samesite="lax",
-        secure=request.app.state.secure_cookies,
-    )
+    set_session(response, request, token)
     return response
 
 

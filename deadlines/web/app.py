@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -41,7 +42,11 @@ def set_lang(request: Request) -> Response:
 async def security_headers(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
+    """Headers every answer carries, and ``Server-Timing: app;dur=MS``: the time the application
+    spent on the request (what bench/bench_web.py reports as server time)."""
+    started = time.perf_counter()
     response = await call_next(request)
+    response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -12,13 +12,13 @@ from urllib.parse import quote
 
 from jinja2 import Environment
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 
 from deadlines.errors import DeadlineError
 from deadlines.messages import DEFAULT_LANG, LANGS, Lang, text
 from deadlines.notices.daily import why
 from deadlines.store.database import Store, open_store
-from deadlines.web.auth import SESSION_COOKIE, Session, find_session
+from deadlines.web.auth import SESSION_COOKIE, SESSION_HOURS, Session, find_session
 
 LANG_COOKIE = "deadlines_lang"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -111,3 +111,20 @@ def login_url(request: Request) -> str:
     return "/login?next=" + quote(
         request.url.path + (f"?{request.url.query}" if request.url.query else "")
     )
+
+
+def set_cookie(response: Response, request: Request, name: str, value: str, max_age: int) -> None:
+    """HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure when
+    the server runs behind HTTPS (``create_app(secure_cookies=True)``)."""
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=request.app.state.secure_cookies,
+    )
+
+
+def set_session(response: Response, request: Request, token: str) -> None:
+    set_cookie(response, request, SESSION_COOKIE, token, SESSION_HOURS * 3600)

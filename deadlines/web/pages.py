@@ -35,6 +35,8 @@ from deadlines.web.common import (
     render,
     safe_next,
     session_of,
+    set_cookie,
+    set_session,
     store_of,
     today_of,
 )
@@ -46,17 +48,6 @@ from deadlines.web.record import (
     kind_title,
     record_event,
 )
-
-
-def _cookie(response: Response, request: Request, name: str, value: str, max_age: int) -> None:
-    response.set_cookie(
-        name,
-        value,
-        max_age=max_age,
-        httponly=True,
-        samesite="lax",
-        secure=request.app.state.secure_cookies,
-    )
 
 
 def _refused(request: Request, session: Session | None, status: int, key: str) -> Response:
@@ -72,7 +63,7 @@ def login_form(request: Request, error: str = "", status: int = 200) -> Response
     token = new_token()
     context = {"login_csrf": token, "error": error, "next": request.query_params.get("next", "")}
     response = render(request, "login.html", context, status)
-    _cookie(response, request, LOGIN_CSRF_COOKIE, token, 3600)
+    set_cookie(response, request, LOGIN_CSRF_COOKIE, token, 3600)
     return response
 
 
@@ -93,7 +84,7 @@ async def login(request: Request) -> Response:
         limiter.succeeded(name)
         token = start_session(store, user)
     response = RedirectResponse(safe_next(str(form.get("next", ""))), status_code=303)
-    _cookie(response, request, SESSION_COOKIE, token, 12 * 3600)
+    set_session(response, request, token)
     response.delete_cookie(LOGIN_CSRF_COOKIE)
     return response
 
