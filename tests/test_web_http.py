@@ -309,6 +309,7 @@ def test_due_form_answers_with_steps_and_shows_a_bad_period_beside_the_field(db:
     c = client(db, "clerk-a")
     html = c.get("/due?period=20个工作日&direction=from&date=2026-03-02&calendar=cn-nx").text
     assert "2026-03-30 星期一" in html
+    assert "地区假日数据可信度低" in html  # Ningxia's 2026 days are graded low
     r = c.get("/due?period=3 fortnights&date=2026-03-02")
     assert r.status_code == 400 and 'class="field-error"' in r.text
     api = c.get("/api/due?period=20wd&date=2026-03-02&calendar=cn-nx").json()
