@@ -128,6 +128,19 @@ case(
     "at most 50 per case",
 )
 
+# --- case fact: the same checks on facts given later --------------------------------------------
+for name, fact, frag in [
+    ("unknown-case", None, "unknown case"),
+    ("inf", "property_complexity=1e400", "not a finite number"),
+    ("text-vs-bool", "needs_reference_price=maybe", "compare it as true/false"),
+    ("name", "bad name=1", "not a name"),
+    ("value-newline", "holder=甲\n乙", "line break"),
+    ("no-equals", "holder", "expected key=value"),
+    ("typo", "property_complexty=simple", "did you mean"),
+]:
+    target = "X9" if fact is None else "E1"
+    case(f"case-fact-later-{name}", ["case", "fact", target, fact or "holder=甲"], frag)
+
 # --- event add: cases, types, dates, notes, data, corrections --------------------------------
 EV = ["event", "add"]
 Q = "enforcement.query-launched"

@@ -304,3 +304,28 @@ def test_kill_during_remind_new_never_records_an_unprinted_notice(
     last = cli("remind", "--new", "--format", "json", "--as-of", DAY, "--db", str(sample))
     printed |= {n["id"] for n in json.loads(last.stdout)}
     assert printed == all_ids == _recorded(sample)  # at least once, nothing lost
+
+
+def test_a_bad_user_rule_file_stops_event_add_with_one_line(sample: Path, tmp_path: Path) -> None:
+    """$DEADLINES_RULES is read when an event is recorded: a file that is not UTF-8 (or a folder
+    named x.toml) is named, and nothing is recorded."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "a.toml").write_bytes(b'[[override]]\nid = "\xff"\n')
+    (rules / "x.toml").mkdir()
+    before = dump(sample)
+    done = cli(
+        "event",
+        "add",
+        "ZQ-2026-01",
+        "consultation.closed",
+        "--on",
+        "2026-11-20",
+        "--db",
+        str(sample),
+        env={"DEADLINES_RULES": str(rules)},
+    )
+    assert done.returncode == 1
+    line = one_line(done.stderr)
+    assert "a.toml:2: not UTF-8" in line or "x.toml is a directory" in line, line
+    assert dump(sample) == before

@@ -27,8 +27,10 @@ SETTINGS = settings(
 )
 # every character, surrogates (bytes that were not UTF-8) and controls included
 ANY_CHAR = st.characters(codec=None, exclude_categories=())
-TEXT = st.text(ANY_CHAR, max_size=120) | st.sampled_from(
-    ["", " ", "E1", "a\nb", "\x1b[31m", "\x00"]
+TEXT = (
+    st.text(ANY_CHAR, max_size=120)
+    | st.text(st.characters(categories=("L", "N", "Zs")), min_size=1, max_size=30)
+    | st.sampled_from(["", " ", "E1", "a\nb", "\x1b[31m", "\x00"])
 )
 
 
@@ -147,7 +149,14 @@ def test_any_date_in_any_digits(db: Path, day: dt.date, digits: str) -> None:
 
 
 @SETTINGS
-@given(case_id=TEXT, unit=TEXT, note=TEXT, amount=NUMBERS)
+@given(
+    case_id=TEXT,
+    unit=TEXT,
+    note=TEXT,
+    amount=NUMBERS,
+    day=st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
+    digits=DIGITS,
+)
 def test_any_row_through_import(
     db: Path,
     tmp_path_factory: pytest.TempPathFactory,
@@ -155,21 +164,26 @@ def test_any_row_through_import(
     unit: str,
     note: str,
     amount: float,
+    day: dt.date,
+    digits: str,
 ) -> None:
     before = state(db)
+    on = day.isoformat().translate(str.maketrans("0123456789", digits))
     row = {
         "record": "case",
         "case": case_id,
         "kind": "loan",
         "unit": unit,
         "facts": {"amount_yuan": amount},
-        "events": [{"type": "loan.application-received", "on": "2024-05-06", "note": note}],
+        "events": [{"type": "loan.application-received", "on": on, "note": note}],
     }
     path = tmp_path_factory.mktemp("imp") / "a.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(path), "--db", str(db)])
     if result.exit_code == 0:
         assert policy_ok(case_id.strip(), MAX_ID)
+        assert digits in ("0123456789", "０１２３４５６７８９")
+        assert dt.date(2004, 1, 1) <= day <= china_today()
     else:
         refused_cleanly(result)
         assert state(db) == before

@@ -65,3 +65,29 @@ def test_a_case_holds_a_bounded_number_of_events(
         with pytest.raises(StoreError, match="at most 3 per case"):
             store.add_event("E1", "enforcement.query-launched", dt.date(2026, 3, 5))
         assert store.counts()["events"] == 3
+
+
+def test_a_large_file_with_a_bad_last_row_writes_nothing_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past PRECHECK_BYTES the file is checked whole before the first write: the bad last row
+    is refused before any row reaches the store (and its write-ahead log)."""
+    from deadlines.store import importer
+    from deadlines.store.database import Store
+
+    src = tmp_path / "big.jsonl"
+    rows = [
+        f'{{"record": "case", "case": "C{i}", "kind": "loan", "unit": "石嘴山银行"}}\n'
+        for i in range(3000)
+    ]
+    src.write_text("".join(rows) + '{"record": "case", "case": "BAD", "kind": "lawsuit"}\n')
+    monkeypatch.setattr(importer, "PRECHECK_BYTES", 1000)
+    writes: list[int] = []
+    real = Store.insert_cases
+    monkeypatch.setattr(Store, "insert_cases", lambda self, r: writes.append(1) or real(self, r))
+    store, _, _ = init_store(tmp_path / "t.db")
+    with store:
+        with pytest.raises(StoreError, match=r"big.jsonl:3001: unknown case kind 'lawsuit'"):
+            importer.import_file(store, src, chunk_rows=500)
+        assert writes == []
+        assert store.counts()["cases"] == 0

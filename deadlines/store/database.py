@@ -34,6 +34,7 @@ from deadlines.store.checks import (
     check_case_input,
     check_case_size,
     check_event_input,
+    check_facts_input,
 )
 from deadlines.store.schema import (
     APPLICATION_ID,
@@ -461,8 +462,10 @@ class Store:
             ).fetchone()
             if row is None:
                 raise StoreError(f"unknown case {case_id!r}; add it with `deadlines case add`")
+            check_facts_input(facts)
             catalogue().check_facts(row[0], facts)
             merged = {**json.loads(row[1]), **facts}
+            check_facts_input(merged)  # the count of the case's facts together
             self.conn.execute(
                 "UPDATE cases SET facts = ? WHERE id = ?", (facts_json(merged), case_id)
             )
