@@ -39,6 +39,7 @@ from deadlines.store.checks import (
     Catalogue,
     catalogue,
     check_case_events,
+    check_case_id,
     check_case_input,
     check_case_size,
     check_event_input,
@@ -194,6 +195,7 @@ def _row(line: int, rec: Mapping[str, Any]) -> _Row:
         raise ValueError(f"record: expected 'case' or 'event', got {record!r}")
     if not case:
         raise ValueError("case: missing")
+    check_case_id(case)  # before the id is looked up in the store (bad bytes cannot be)
     if record == "case":
         facts = {
             k: _scalar(f"facts {k}", v) for k, v in _mapping(rec.get("facts"), "facts").items()
