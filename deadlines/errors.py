@@ -7,9 +7,24 @@ that one line on stderr and a non-zero exit, in one place (``deadlines.cli``).
 
 from __future__ import annotations
 
+from deadlines.messages import Lang, text
+
 
 class DeadlineError(ValueError):
-    """Base class of every error this package raises on bad input or bad data."""
+    """Base class of every error this package raises on bad input or bad data.
+
+    An error made with ``key=`` (a key of the message catalogue, :mod:`deadlines.messages`) and
+    its fields speaks the user's language: ``str(exc)`` is the English text, :meth:`in_lang` the
+    one asked for. An error made from a plain message says it as written.
+    """
+
+    def __init__(self, message: str = "", /, *, key: str | None = None, **fields: object) -> None:
+        self.key = key
+        self.fields = fields
+        super().__init__(text(key, "en", **fields) if key else message)
+
+    def in_lang(self, lang: Lang) -> str:
+        return text(self.key, lang, **self.fields) if self.key else str(self)
 
 
 class InvalidDateError(DeadlineError):

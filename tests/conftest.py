@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -14,3 +16,19 @@ def read_table(name: str) -> list[dict[str, str]]:
         return [
             row for row in csv.DictReader(f) if not next(iter(row.values()), "").startswith("#")
         ]
+
+
+@pytest.fixture(autouse=True)
+def _no_user_configuration(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """No deadlines.toml of the machine's user and no DEADLINES_CONFIG/LANG/... leak into a test."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
+    for name in ("DEADLINES_CONFIG", "DEADLINES_LANG", "DEADLINES_CALENDAR", "DEADLINES_AHEAD"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's English output (tests written against the English texts)."""
+    monkeypatch.setenv("DEADLINES_LANG", "en")

@@ -645,7 +645,9 @@ def test_bad_input_is_one_clear_line(
     if "--db" not in args and args[0] not in ("due", "calendar", "rules"):
         args += ["--db", str(store)]
     before = dump(store)
-    result = CliRunner().invoke(main, args, env={"DEADLINES_RULES": "", **env})
+    result = CliRunner().invoke(
+        main, args, env={"DEADLINES_RULES": "", "DEADLINES_LANG": "en", **env}
+    )
     lines = result.stderr.splitlines()
     assert result.exit_code != 0, result.output
     assert result.exit_code in (1, 2), result.stderr  # 70 would be an internal error

@@ -265,7 +265,7 @@ def test_unknown_calendar_names_the_accepted_ones() -> None:
 
 # -- the Ningxia layer ----------------------------------------------------------------------------
 
-# Every regional day off in ../shared/reference/ningxia-holidays.md, written out by hand.
+# Every regional day off in docs/ningxia-holidays.md, written out by hand.
 NINGXIA_REST = [
     "2015-07-20",
     "2015-07-21",

@@ -35,7 +35,9 @@ def cli(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def next_json(run, case: str, as_of: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    return json.loads(run("next", case, "--json", "--as-of", as_of).output)  # type: ignore[no-any-return]
+    """The most urgent item `next` lists (it lists everything overdue, then the soonest)."""
+    items = json.loads(run("next", case, "--json", "--as-of", as_of).output)
+    return items[0] if items else {"due": None}  # type: ignore[no-any-return]
 
 
 def remind_json(run, as_of: str, *extra: str) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]

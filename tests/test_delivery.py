@@ -169,7 +169,7 @@ def test_smtp_down_then_up_retries_with_backoff_and_loses_nothing(db: Path, tmp_
     units = write_units(tmp_path / "u.toml", {BANK: [mail_url(port, "a@bank.example")]})
     result = invoke(db, "send", "--as-of", "2026-03-27", "--units", str(units))
     assert result.exit_code == 1
-    assert "Error: 发送失败：1 条消息未送达" in result.output
+    assert "错误：发送失败：1 条消息未送达" in result.output
     failed = json.loads(ok(db, "outbox", "--failed", "--json"))
     assert len(failed) == 1 and failed[0]["attempts"] == 1
     assert "Connection refused" in failed[0]["last_error"]

@@ -12,6 +12,9 @@ import deadlines
 from deadlines.cli import main
 from tests.conftest import read_table
 
+pytestmark = pytest.mark.usefixtures("english")
+
+
 ROWS = read_table("due_dates.csv")
 AGING = read_table("aging.csv")
 

@@ -1,7 +1,7 @@
 """Every rule of the plan against dates worked out by hand (tests/data/rule_dates.csv).
 
-The expected dates come from the law (decisions.md) and the published 2025/2026 calendars
-(time-limits.md §2.6, ningxia-holidays.md), counted by hand; the ``working`` column of the table
+The expected dates come from the law (docs/counting.md) and the published 2025/2026 calendars
+(docs/time-limits.md §2.6, docs/ningxia-holidays.md), counted by hand; the ``working`` column of the table
 shows each count. Each row runs through both matchers: durable-rules (where it imports) and the
 pure-Python one.
 """

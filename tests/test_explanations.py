@@ -36,22 +36,25 @@ def cli(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_next_header_and_last_step_agree_on_the_day_asked(cli) -> None:  # type: ignore[no-untyped-def]
     out = cli("next", "Z1", "--as-of", "2026-03-02", "--lang", "en").output.splitlines()
-    assert "2026-03-03 Tue (1 working day left;" in out[0]
+    # out[0] heads the list, out[2] is the one item: its date, how near, then its steps
+    assert out[2].startswith("2026-03-03 (Tue)  1 working day left (calendar cn-nx)")
     assert out[-1].endswith("Pending as of 2026-03-02 (Mon).")
     out = cli("next", "Z1", "--as-of", "2026-03-05", "--lang", "en").output.splitlines()
-    assert "(2 days overdue;" in out[0]
+    assert "  2 days overdue (calendar" in out[2]
     assert out[-1].endswith("Not completed as of 2026-03-05 (Thu): 2 days overdue.")
     out = cli("next", "Z1", "--as-of", "2026-03-04", "--lang", "en").output.splitlines()
-    assert "(1 day overdue;" in out[0]
+    assert "  1 day overdue (calendar" in out[2]
     assert out[-1].endswith("Not completed as of 2026-03-04 (Wed): 1 day overdue.")
 
 
 def test_chinese_by_default_and_english_on_request(cli) -> None:  # type: ignore[no-untyped-def]
     out = cli("next", "Z1", "--as-of", "2026-03-05").output
-    assert "已逾期 2 日" in out.splitlines()[0]
+    assert "已逾期 2 日" in out.splitlines()[2]
     assert out.splitlines()[-1].endswith("截至 2026-03-05(星期四) 未完成：已逾期 2 日。")
     assert "第 1 个工作日为 2026-03-03(星期二)" in out
-    data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02", "--lang", "en").output)
+    data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02", "--lang", "en").output)[
+        0
+    ]
     assert data["due"] == "2026-03-03" and data["stale"] == []
     assert "Working day 1 is 2026-03-03 (Tue)" in "\n".join(data["steps"])
     assert data["steps"][-1] == "Pending as of 2026-03-02 (Mon)."
@@ -68,9 +71,9 @@ def test_a_rule_changed_since_computing_is_marked_until_recomputed(cli) -> None:
         )
         conn.execute("UPDATE obligations SET rule_version = 'sha256:old' WHERE case_id = 'Z1'")
     out = cli("next", "Z1", "--as-of", "2026-03-02", "--lang", "en").output
-    assert "[basis changed: recompute]" in out.splitlines()[0]
+    assert "[basis changed: recompute]" in out.splitlines()[2]
     assert "computed under rule version sha256:old" in out
-    data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02").output)
+    data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02").output)[0]
     assert data["stale"] == ["rule"] and data["due"] == "2026-03-03"
     cli("recompute")
     out = cli("next", "Z1", "--as-of", "2026-03-02", "--lang", "en").output
@@ -80,7 +83,9 @@ def test_a_rule_changed_since_computing_is_marked_until_recomputed(cli) -> None:
 def test_a_calendar_data_change_is_marked(cli) -> None:  # type: ignore[no-untyped-def]
     with open_store(cli.db) as store, store.transaction() as conn:
         conn.execute("UPDATE obligations SET calendar_version = 'cn-nx@old' WHERE case_id = 'Z1'")
-    data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02", "--lang", "en").output)
+    data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02", "--lang", "en").output)[
+        0
+    ]
     assert data["stale"] == ["calendar"]
     assert any("computed with calendar data cn-nx@old" in s for s in data["steps"])
     show = cli("case", "show", "Z1", "--lang", "en").output

@@ -11,6 +11,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from deadlines.cli import main
@@ -42,6 +43,7 @@ def write(path: Path, *rows: dict[str, str]) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("english")
 def test_a_re_import_after_a_correction_changes_nothing(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     ok(db, "init")
@@ -57,12 +59,13 @@ def test_a_re_import_after_a_correction_changes_nothing(tmp_path: Path) -> None:
     assert "2026-10-06" in shown
 
 
+@pytest.mark.usefixtures("english")
 def test_duplicate_rows_in_one_file_are_one_event(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     ok(db, "init")
     src = write(tmp_path / "dup.jsonl", CASE, FILED, FILED)
     out = ok(db, "import", str(src))
-    assert "imported 1 cases, 1 events" in out and "1 rows already in the store" in out
+    assert "imported 1 cases, 1 events" in out and "1 row already in the store" in out
     events = [line for line in ok(db, "case", "show", "K1").splitlines() if "K1#" in line]
     assert len(events) == 1
 

@@ -24,6 +24,10 @@ from deadlines.calendars.library import library_data
 from deadlines.cli import main
 from deadlines.errors import CalendarDataError
 
+# written against the English texts (the Chinese default is tested in test_cli_language.py)
+pytestmark = pytest.mark.usefixtures("english")
+
+
 ITEM = {
     "New Year's Day": "元旦",
     "Spring Festival": "春节",
@@ -350,7 +354,7 @@ def test_importing_a_notice_turns_provisional_dates_official_and_reports_the_mov
         ["event", "add", "X2", "licence.expires", "--on", "2027-03-31"],
     ):
         assert _cli([*args, "--db", db], env)[0] == 0
-    nxt = json.loads(_cli(["next", "X2", "--json", "--as-of", "2027-01-04", "--db", db], env)[1])
+    nxt = json.loads(_cli(["next", "X2", "--json", "--as-of", "2027-01-04", "--db", db], env)[1])[0]
     assert (nxt["due"], nxt["provisional"]) == ("2027-01-29", True)
     src = tmp_path / "notice.txt"
     src.write_text(FIXTURE_2027, encoding="utf-8")
@@ -361,7 +365,7 @@ def test_importing_a_notice_turns_provisional_dates_official_and_reports_the_mov
     # the fixture makes Sat 2027-01-30 a working day: the 60-day reminder stays on it
     assert "licence.remind-60" in out and "2027-01-29 -> 2027-01-30" in out
     assert "recomputed: 2 changes" in out  # 03-01 stays, no longer provisional
-    nxt = json.loads(_cli(["next", "X2", "--json", "--as-of", "2027-01-04", "--db", db], env)[1])
+    nxt = json.loads(_cli(["next", "X2", "--json", "--as-of", "2027-01-04", "--db", db], env)[1])[0]
     assert (nxt["due"], nxt["provisional"]) == ("2027-01-30", False)
     code, out = _cli(["calendar", "years"], env)
     assert f"from: configured folder: {written}" in out

@@ -46,7 +46,7 @@ def test_a_kind_past_durable_rules_capacity_is_matched_in_python(tmp_path: Path)
         durable = DurableMatcher(rules)
         assert durable.match("bankruptcy", facts) == expected
         assert durable.match("loan", {"amount_yuan": 5}) == python.match("loan", {"amount_yuan": 5})
-    out = CliRunner().invoke(main, ["rules", "check", str(tmp_path / "r")])
+    out = CliRunner().invoke(main, ["rules", "check", str(tmp_path / "r"), "--lang", "en"])
     assert out.exit_code == 0, out.output
     assert f"more than durable-rules holds ({DURABLE_RULES_PER_KIND})" in out.output
     assert "'bankruptcy' has 303 rules" in out.output

@@ -243,19 +243,19 @@ def test_a_moved_date_nobody_was_told_about_needs_no_moved_notice(loan_db: Path)
     )
     assert [n for n in sent(loan_db, "2026-03-24") if n["kind"] == "moved"] == []
     nxt = json.loads(ok(loan_db, "next", "D4", "--json", "--as-of", "2026-03-24"))
-    assert nxt["due"] == "2026-04-07"
+    assert nxt[0]["due"] == "2026-04-07"
 
 
 def test_recompute_as_of_is_a_preview_that_writes_nothing(loan_db: Path) -> None:
     before = dump(loan_db)
     # as of 2025-01-01 none of the 2026 applications had been received: every obligation would go
-    out = ok(loan_db, "recompute", "--as-of", "2025-01-01")
+    out = ok(loan_db, "recompute", "--as-of", "2025-01-01", "--lang", "en")
     assert "nothing written" in out and "removed" in out
     assert dump(loan_db) == before
     assert len(json.loads(ok(loan_db, "recompute", "--as-of", "2025-01-01", "--json"))) == 5
     assert dump(loan_db) == before
     # a plain recompute writes, and finds nothing to change
-    assert "0 changes" in ok(loan_db, "recompute")
+    assert "0 changes" in ok(loan_db, "recompute", "--lang", "en")
 
 
 def test_a_missing_fact_gives_an_undetermined_limit_until_it_is_given(tmp_path: Path) -> None:
@@ -276,7 +276,7 @@ def test_a_missing_fact_gives_an_undetermined_limit_until_it_is_given(tmp_path: 
     )
     ok(db, "event", "add", "DK-T2", "loan.application-received", "--on", "2026-03-02")
     # credit.small-loan's date if it applies: 20 working days after Mon 03-02 = Mon 03-30
-    nxt = json.loads(ok(db, "next", "DK-T2", "--json", "--as-of", "2026-03-03"))
+    nxt = json.loads(ok(db, "next", "DK-T2", "--json", "--as-of", "2026-03-03"))[0]
     assert (nxt["rule"], nxt["due"], nxt["status"]) == (
         "credit.small-loan",
         "2026-03-30",
@@ -300,7 +300,7 @@ def test_a_missing_fact_gives_an_undetermined_limit_until_it_is_given(tmp_path: 
     # the facts arrive: the limit is decided, the same date, so no `moved`; due soon from 03-25
     out = ok(db, "case", "fact", "DK-T2", "lender=local-legal-person-bank", "amount_yuan=8000000")
     assert "DK-T2" in out
-    nxt = json.loads(ok(db, "next", "DK-T2", "--json", "--as-of", "2026-03-03"))
+    nxt = json.loads(ok(db, "next", "DK-T2", "--json", "--as-of", "2026-03-03"))[0]
     assert (nxt["due"], nxt["status"]) == ("2026-03-30", "pending")
     assert sent(db, "2026-03-24") == []
     assert [(n["kind"], n["due"]) for n in sent(db, "2026-03-25")] == [("due-soon", "2026-03-30")]

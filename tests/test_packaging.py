@@ -128,10 +128,10 @@ def test_a_configured_folder_overrides_a_shipped_year_and_says_so(tmp_path: Path
     (tmp_path / "cn-nx").mkdir()
     (tmp_path / "cn-nx" / "2026.toml").write_text(OVERRIDE_2026, encoding="utf-8")
     env = {**_clean_env(), "DEADLINES_CALENDARS": str(tmp_path)}
-    years = _cli(["calendar", "years", "--calendar", "cn-nx"], env)
+    years = _cli(["calendar", "years", "--calendar", "cn-nx", "--lang", "en"], env)
     assert years.returncode == 0, years.stderr
-    assert f"from: configured folder: {tmp_path / 'cn-nx' / '2026.toml'}" in years.stdout
-    assert "from: shipped with the package (cn-nx/2025.toml)" in years.stdout
+    assert f"configured folder: {tmp_path / 'cn-nx' / '2026.toml'}" in years.stdout
+    assert "shipped with the package (cn-nx/2025.toml)" in years.stdout
     # The override replaces the whole shipped year: 05-27 is a working day, 06-01 a rest day.
     day = _cli(["calendar", "day", "2026-05-27", "--calendar", "cn-nx", "--json"], env)
     assert json.loads(day.stdout)["workday"] is True
@@ -144,7 +144,7 @@ def test_a_configured_folder_that_does_not_exist_is_an_error(
     tmp_path: Path, args: list[str]
 ) -> None:
     env = {**_clean_env(), "DEADLINES_CALENDARS": str(tmp_path / "missing")}
-    done = _cli(args, env)
+    done = _cli([*args, "--lang", "en"], env)
     assert done.returncode == 1
     assert done.stderr.startswith("Error: $DEADLINES_CALENDARS")
     assert "is not a folder" in done.stderr and len(done.stderr.splitlines()) == 1

@@ -1,4 +1,4 @@
-"""Period text, the legal choices of decisions.md, and the explanation of each answer."""
+"""Period text, the legal choices of docs/counting.md, and the explanation of each answer."""
 
 from __future__ import annotations
 

@@ -60,7 +60,9 @@ def test_due_json_marks_low_confidence_regional_years() -> None:
         _run("due", "3wd", "--from", "2021-05-10", "--calendar", "cn-nx", "--json").output
     )
     assert high["low_confidence"] is False  # 2021: high confidence
-    national = json.loads(_run("due", "3wd", "--from", "2026-05-26", "--json").output)
+    national = json.loads(
+        _run("due", "3wd", "--from", "2026-05-26", "--calendar", "cn", "--json").output
+    )
     assert national["due"] == "2026-05-29" and national["low_confidence"] is False
 
 
@@ -88,10 +90,10 @@ def test_every_view_marks_a_low_confidence_date(cli) -> None:  # type: ignore[no
     cli("case", "add", "L1", "--kind", "licence")
     cli("event", "add", "L1", "licence.expires", "--on", "2021-06-30")
 
-    nxt = json.loads(cli("next", "L5", "--json", "--as-of", "2025-04-01"))
+    nxt = json.loads(cli("next", "L5", "--json", "--as-of", "2025-04-01"))[0]
     assert (nxt["due"], nxt["low_confidence"]) == ("2025-04-30", True)
     assert "low-confidence" in cli("next", "L5", "--as-of", "2025-04-01", "--lang", "en")
-    nxt = json.loads(cli("next", "L1", "--json", "--as-of", "2021-04-01"))
+    nxt = json.loads(cli("next", "L1", "--json", "--as-of", "2021-04-01"))[0]
     assert (nxt["due"], nxt["low_confidence"]) == ("2021-04-30", False)
 
     shown = json.loads(cli("remind", "--as-of", "2025-05-30", "--format", "json"))

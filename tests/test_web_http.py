@@ -20,6 +20,10 @@ from deadlines.web.app import create_app
 from deadlines.web.auth import LoginLimiter
 from tests.web_store import PASSWORD, TODAY, UNIT_A, UNIT_B, build_store
 
+# written against the English texts (the Chinese default is tested in test_cli_language.py)
+pytestmark = pytest.mark.usefixtures("english")
+
+
 PAGES = ("/today", "/cases", "/cases/L-1", "/due", "/calendar", "/overdue", "/calendar.ics")
 API_READS = ("/api/cases/L-1", "/api/remind", "/api/overdue", "/api/due?period=1d&date=2026-03-02")
 
@@ -127,9 +131,10 @@ def test_api_case_has_the_next_deadline_with_its_steps(db: Path) -> None:
 
 
 def test_the_case_answer_is_the_command_lines(db: Path) -> None:
-    code, out = cli(db, "next", "L-1", "--json", "--as-of", TODAY.isoformat())
+    code, out = cli(db, "next", "L-1", "--json", "--as-of", TODAY.isoformat(), "--lang", "zh")
     assert code == 0
-    assert client(db, "clerk-a").get("/api/cases/L-1").json()["next"] == json.loads(out)
+    # `next` lists what is overdue, then the soonest due: here one duty, the web's next deadline
+    assert [client(db, "clerk-a").get("/api/cases/L-1").json()["next"]] == json.loads(out)
 
 
 def test_another_units_case_is_not_found_for_a_clerk_but_seen_by_a_supervisor(db: Path) -> None:

@@ -7,7 +7,7 @@ working day and why. Each year comes from exactly one source, checked in this or
    ``calendars/README.md``): local data wins, so a year can be added before the library knows it;
 2. the ``chinese-calendar`` package (2004–2026 in 1.11.0; a newer release that knows more years is
    picked up without a code change, since its range is probed, not hard-coded);
-3. otherwise the year is *provisional* (decisions.md): weekends plus the statutory holidays that
+3. otherwise the year is *provisional* (docs/counting.md): weekends plus the statutory holidays that
    the 2024 放假办法 fixes for every year, with no 调休. Answers that use such a year say so, and a
    ``strict`` calendar refuses them.
 
@@ -135,7 +135,7 @@ def _lunar_version() -> str:
 
 
 def _statutory_days(year: int) -> list[tuple[dt.date, str]]:
-    """The 2024 放假办法's holiday-days of ``year`` (decisions.md, provisional calendar), one entry
+    """The 2024 放假办法's holiday-days of ``year`` (docs/counting.md, provisional calendar), one entry
     per statutory day: 中秋 on a 国庆 day is two entries on one date."""
     from lunar_python import Lunar, Solar
 

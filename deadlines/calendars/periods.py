@@ -1,6 +1,6 @@
 """Legal periods and the due dates they give, per the Chinese rules on computing periods.
 
-The choices are those of ``decisions.md``, each applied in exactly one place here:
+The choices are those of ``docs/counting.md``, each applied in exactly one place here:
 
 - 工作日 (working days): the N-th working day strictly after the trigger (行政许可法 第82条); a
   make-up working weekend counts, a rest weekday does not; no roll is needed.

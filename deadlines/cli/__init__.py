@@ -18,8 +18,39 @@ from typing import Any
 
 import click
 
-from deadlines.cli import output
+from deadlines.cli import output, settings
+from deadlines.cli.formats import choose_lang, current_lang
 from deadlines.errors import DeadlineError
+from deadlines.messages import Lang, text
+
+
+def _lang_in(words: Sequence[str]) -> str | None:
+    """The --lang given on the command line, so that even a usage error speaks it."""
+    for i, w in enumerate(words):
+        if w.startswith("--lang="):
+            return w.partition("=")[2]
+        if w == "--lang" and i + 1 < len(words):
+            return words[i + 1]
+    return None
+
+
+def _usage_message(exc: click.UsageError, lang: Lang) -> str:
+    """Click's own words for a bad parameter, a missing one or an unknown option, in ``lang``."""
+    if isinstance(exc, click.BadParameter) and not isinstance(exc, click.MissingParameter):
+        hint = exc.param_hint
+        if hint is None and exc.param is not None:
+            hint = exc.param.get_error_hint(exc.ctx) if exc.ctx else exc.param.name
+        if isinstance(hint, list | tuple):
+            hint = " / ".join(hint)
+        if hint:
+            return text("cli.bad_param", lang, param=hint, message=exc.message)
+    if isinstance(exc, click.MissingParameter) and exc.param is not None and exc.ctx is not None:
+        kind = exc.param.param_type_name
+        key = f"cli.missing.{kind if kind in ('option', 'argument') else 'parameter'}"
+        return text(key, lang, param=exc.param.get_error_hint(exc.ctx))
+    if isinstance(exc, click.NoSuchOption):
+        return text("cli.no_option", lang, option=exc.option_name)
+    return exc.format_message()
 
 
 class DeadlinesGroup(click.Group):
@@ -32,8 +63,10 @@ class DeadlinesGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except output.OutputError:
+            raise  # main gives stdout up first, so that the exit does not fail a second time
         except DeadlineError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(exc.in_lang(current_lang())) from None
 
     def main(
         self,
@@ -43,24 +76,31 @@ class DeadlinesGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        words = list(sys.argv[1:] if args is None else args)
+        choose_lang(_lang_in(words))
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, False, **extra)
+            return super().main(words, prog_name, complete_var, False, **extra)
         try:
             with output.guarded():
-                super().main(args, prog_name, complete_var, False, **extra)
+                super().main(words, prog_name, complete_var, False, **extra)
         except output.OutputError as exc:
             output.give_up_stdout()
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(
+                text("cli.error", current_lang(), message=exc.in_lang(current_lang())), err=True
+            )
             sys.exit(1)
         except click.UsageError as exc:
-            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-            click.echo(f"Error: {exc.format_message()}{hint}", err=True)
+            lang = current_lang()
+            message = _usage_message(exc, lang)
+            if exc.ctx:
+                message += " " + text("cli.see_help", lang, command=exc.ctx.command_path)
+            click.echo(text("cli.error", lang, message=message), err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            click.echo(f"Error: {exc.format_message()}", err=True)
+            click.echo(text("cli.error", current_lang(), message=exc.format_message()), err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("Aborted.", err=True)
+            click.echo(text("cli.aborted", current_lang()), err=True)
             sys.exit(1)
         except RecursionError:
             click.echo("Error: the input is nested too deeply to read", err=True)
@@ -82,14 +122,26 @@ class DeadlinesGroup(click.Group):
         sys.exit(0)
 
 
-@click.group(cls=DeadlinesGroup)
+@click.group(cls=DeadlinesGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The configuration file (default: $DEADLINES_CONFIG, ./deadlines.toml, then the "
+    "user's config folder); see 'deadlines config'.",
+)
 @click.version_option(package_name="deadlines")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None) -> None:
     """Statutory deadlines and reminders for the Shizuishan (Ningxia) 2023 plan.
 
     Due dates are computed on the Chinese working-day calendar (cn) or with Ningxia's regional
-    holidays (cn-nx); every answer explains how it was reached.
+    holidays (cn-nx, the plan's own); every answer explains how it was reached. Output is
+    Chinese unless --lang en (or lang = "en" in deadlines.toml); --format json|jsonl|csv for
+    programs.
     """
+    ctx.with_resource(settings.exported(settings.load(config_path)))
 
 
 def _register() -> None:
@@ -97,6 +149,8 @@ def _register() -> None:
         admin_cmd,
         calendar_cmd,
         case_cmd,
+        catalogue_cmd,
+        config_cmd,
         daily_cmd,
         due_cmd,
         notice_cmd,
@@ -108,9 +162,11 @@ def _register() -> None:
     main.add_command(due_cmd.due)
     calendar_cmd.calendar_group.add_command(notice_cmd.import_notice)
     main.add_command(calendar_cmd.calendar_group)
+    main.add_command(config_cmd.config_cmd)
     for command in (
         *case_cmd.COMMANDS,
         *daily_cmd.COMMANDS,
+        *catalogue_cmd.COMMANDS,
         *send_cmd.COMMANDS,
         *web_cmd.COMMANDS,
         *admin_cmd.COMMANDS,

@@ -5,14 +5,19 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import click
 
-from deadlines.calendars.layers import LAST_YEAR, Calendar, calendar
+from deadlines.calendars.layers import LAST_YEAR, Calendar, DayInfo, YearInfo, calendar
 from deadlines.calendars.periods import ascii_digits
-from deadlines.cli.common import DATE, calendar_option, print_json
+from deadlines.cli.common import DATE, calendar_option
+from deadlines.cli.formats import Output, current_lang, dated, output_options, table, width
+from deadlines.messages import Lang, text
 
 _MARK = {"workday": " ", "makeup": "w", "weekend": ".", "holiday": "h", "regional": "r"}
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 class MonthType(click.ParamType[tuple[int, int]]):
@@ -21,14 +26,48 @@ class MonthType(click.ParamType[tuple[int, int]]):
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> tuple[int, int]:
-        text = ascii_digits(str(value).strip())
+        raw = ascii_digits(str(value).strip())
         try:
-            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
-                raise ValueError(text)
-            first = dt.date.fromisoformat(f"{text}-01")
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", raw):
+                raise ValueError(raw)
+            first = dt.date.fromisoformat(f"{raw}-01")
         except ValueError:
-            self.fail(f"{value!r} is not a month; accepted: YYYY-MM, e.g. 2026-02", param, ctx)
+            self.fail(text("cli.bad_month", current_lang(), value=value), param, ctx)
         return first.year, first.month
+
+
+def holiday_name(name: str | None, lang: Lang) -> str:
+    """``国庆节`` or ``National Day`` from the data's ``国庆节 National Day``."""
+    if not name:
+        return ""
+    zh, _, en = name.partition(" ")
+    if not _CJK.search(zh) or not en:
+        return name
+    return zh if lang == "zh" else en
+
+
+def reason(d: DayInfo, lang: Lang) -> str:
+    """Why the day is what it is, in ``lang``: 节假日：国庆节 / holiday: National Day."""
+    return text(f"day.{d.kind}", lang, name=holiday_name(d.name, lang))
+
+
+def day_record(d: DayInfo, calendar_name: str, year: YearInfo) -> dict[str, Any]:
+    return {
+        "date": d.date.isoformat(),
+        "weekday": f"{d.date:%A}",
+        "workday": d.workday,
+        "kind": d.kind,
+        "name": d.name,
+        "reason": d.reason,
+        "source": d.source,
+        "provisional": d.provisional,
+        "calendar": calendar_name,
+        "regional_confidence": year.regional_confidence,
+    }
+
+
+def _confidence(value: str | None, lang: Lang) -> str:
+    return text(f"confidence.{value}", lang) if value else "—"
 
 
 @click.group("calendar")
@@ -39,105 +78,135 @@ def calendar_group() -> None:
 @calendar_group.command("month")
 @click.argument("month", type=MonthType())
 @calendar_option
-def month_cmd(month: tuple[int, int], calendar_name: str) -> None:
-    """A month grid marking rest days, make-up working days and holidays."""
+@output_options
+def month_cmd(month: tuple[int, int], calendar_name: str, out: Output) -> None:
+    """A month grid marking rest days, make-up working days and holidays (data: one day a record)."""
     year, mon = month
     cal = calendar(calendar_name)
-    print_month(cal, year, mon)
+    days = _days(cal, year, mon)
     info = cal.year_info(year)
-    click.echo(f"  Source: {info.source}")
-    if info.regional_confidence:
-        click.echo(
-            f"  Ningxia regional data: {info.regional_source or 'none'} (confidence: {info.regional_confidence})"
-        )
+    records = [day_record(d, calendar_name, info) for d in days]
+    out.emit(records, lambda: [*_month_lines(days, info, cal.name, out), *_year_notes(info, out)])
+
+
+def _days(cal: Calendar, year: int, mon: int) -> list[DayInfo]:
+    last = stdlib_calendar.monthrange(year, mon)[1]
+    return list(cal.days(dt.date(year, mon, 1), dt.date(year, mon, last)))
 
 
 def print_month(cal: Calendar, year: int, mon: int) -> None:
-    """One month as a grid, then each day that is not a plain working day or weekend, and why."""
-    days = list(
-        cal.days(
-            dt.date(year, mon, 1), dt.date(year, mon, stdlib_calendar.monthrange(year, mon)[1])
-        )
+    """One month as a grid, then each day that is not a plain working day or weekend, and why
+    (in the run's language; ``calendar import-notice`` shows a notice's year this way)."""
+    out = Output(lang=current_lang())
+    for line in _month_lines(_days(cal, year, mon), cal.year_info(year), cal.name, out):
+        click.echo(line)
+
+
+def _month_lines(days: list[DayInfo], info: YearInfo, name: str, out: Output) -> Iterator[str]:
+    first = days[0].date
+    yield out.t("calendar.month_title", month=f"{first:%Y-%m}", calendar=name) + (
+        f"  {out.t('cli.provisional_upper')}" if info.status == "provisional" else ""
     )
-    info = cal.year_info(year)
-    click.echo(
-        f"{year}-{mon:02d}  calendar {cal.name}"
-        + ("  PROVISIONAL" if info.status == "provisional" else "")
-    )
-    click.echo("  Mon  Tue  Wed  Thu  Fri  Sat  Sun")
-    line = "     " * days[0].date.weekday()
+    names = [out.t(f"weekday.short.{i}") for i in range(7)]
+    yield "".join(" " * (5 - width(n)) + n for n in names)
+    line = "     " * first.weekday()
     for d in days:
         line += f"{d.date.day:4d}{_MARK[d.kind]}"
         if d.date.weekday() == 6:
-            click.echo(line.rstrip())
+            yield line.rstrip()
             line = ""
     if line:
-        click.echo(line.rstrip())
-    click.echo("  (.) weekend  (h) holiday  (r) Ningxia regional holiday  (w) make-up working day")
+        yield line.rstrip()
+    yield "  " + out.t("calendar.legend")
     for d in days:
         if d.kind not in ("workday", "weekend"):
-            click.echo(f"  {d.date.isoformat()} {d.date:%a}  {d.reason}")
+            yield f"  {dated(d.date, out.lang)}  {reason(d, out.lang)}"
+
+
+def _year_notes(info: YearInfo, out: Output) -> Iterator[str]:
+    """The year's status and confidence; the sources' own words (English notes) with --lang en."""
+    status = out.t(f"year_status.{info.status}")
+    yield "  " + out.t(
+        "calendar.status", status=status, confidence=_confidence(info.confidence, out.lang)
+    )
+    if info.regional_confidence:
+        yield "  " + out.t(
+            "calendar.regional", confidence=_confidence(info.regional_confidence, out.lang)
+        )
+    if out.lang == "en":
+        yield f"  Source: {info.source}"
+        if info.regional_source:
+            yield f"  Ningxia regional data: {info.regional_source}"
+    else:
+        yield "  " + out.t("calendar.sources_in_en")
 
 
 @calendar_group.command("day")
 @click.argument("day", type=DATE)
 @calendar_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def day_cmd(day: dt.date, calendar_name: str, as_json: bool) -> None:
+@output_options
+def day_cmd(day: dt.date, calendar_name: str, out: Output) -> None:
     """Is DAY a working day, and why."""
     cal = calendar(calendar_name)
     d = cal.day_info(day)
     year = cal.year_info(day.year)
-    if as_json:
-        print_json(
-            {
-                "date": day.isoformat(),
-                "weekday": f"{day:%A}",
-                "workday": d.workday,
-                "kind": d.kind,
-                "name": d.name,
-                "reason": d.reason,
-                "source": d.source,
-                "provisional": d.provisional,
-                "calendar": calendar_name,
-                "regional_confidence": year.regional_confidence,
-            }
-        )
-        return
-    status = "working day" if d.workday else "rest day"
-    click.echo(
-        f"{day.isoformat()} ({day:%A}): {status}"
-        + ("" if d.kind == "workday" else f" — {d.reason}")
-    )
-    click.echo(f"  Source: {d.source}")
-    for note in cal.describe_source([day.year]):
-        click.echo(f"  Note: {note}.")
+    record = day_record(d, calendar_name, year)
+
+    def lines() -> Iterator[str]:
+        status = out.t("calendar.workday" if d.workday else "calendar.restday")
+        why = "" if d.kind == "workday" else f" — {reason(d, out.lang)}"
+        yield out.t("calendar.day", day=dated(day, out.lang), status=status, why=why)
+        yield from _year_notes(year, out)
+        if out.lang == "en":
+            for note in cal.describe_source([day.year]):
+                yield f"  Note: {note}."
+
+    out.emit([record], lines, document=record)
 
 
 @calendar_group.command("years")
 @calendar_option
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
-def years_cmd(calendar_name: str, as_json: bool) -> None:
+@output_options
+def years_cmd(calendar_name: str, out: Output) -> None:
     """The years covered: source, confidence, provisional or published, and where each was read.
 
-    Year files ship with the package; $DEADLINES_CALENDARS names a folder whose files add years or
-    override shipped ones ("from: configured folder: PATH").
+    Year files ship with the package; $DEADLINES_CALENDARS (or calendars in deadlines.toml) names
+    a folder whose files add years or override shipped ones (--lang en shows each source and where
+    it was read).
     """
     cal = calendar(calendar_name)
     years = cal.years()
-    if as_json:
-        print_json([y.__dict__ for y in years])
-        return
-    for y in years:
-        line = f"{y.year}  {y.status:<11}  {y.confidence:<11}  {y.source}\n      from: {y.origin}"
+    records = [dict(y.__dict__) for y in years]
+
+    def lines() -> Iterator[str]:
+        keys = ["year", "data", "confidence"]
         if calendar_name == "cn-nx":
-            line += f"\n      Ningxia: {y.regional_confidence}" + (
-                f" — {y.regional_source}\n      from: {y.regional_origin}"
-                if y.regional_source
-                else " — no regional file"
-            )
-        click.echo(line)
-    click.echo(
-        f"{years[-1].year + 1}–{LAST_YEAR}  provisional, computed when asked; after {LAST_YEAR} and "
-        f"before {cal.first_day.year}: not supported"
-    )
+            keys.append("regional")
+
+        rows = []
+        for y in years:
+            row = [
+                str(y.year),
+                out.t(f"year_status.{y.status}"),
+                _confidence(y.confidence, out.lang),
+            ]
+            if calendar_name == "cn-nx":
+                row.append(_confidence(y.regional_confidence, out.lang))
+
+            rows.append(row)
+        yield from table([out.t(f"head.{k}") for k in keys], rows)
+        yield out.t(
+            "calendar.beyond", after=years[-1].year + 1, last=LAST_YEAR, first=cal.first_day.year
+        )
+        if out.lang == "zh":
+            yield out.t("calendar.sources_in_en")
+            return
+        yield out.t("calendar.sources")
+        for y in years:
+            yield out.t("calendar.source_line", year=y.year, source=y.source, origin=y.origin)
+            if y.regional_source:
+                yield out.t(
+                    "calendar.regional_line", source=y.regional_source, origin=y.regional_origin
+                )
+
+    out.emit(records, lines)

@@ -1,215 +1,340 @@
-"""The store's writing commands: init, case add / show, event add, import.
+"""The store's case commands: init, case add / show / list / close / reopen, event add, import.
 
-Each opens the store (``--db PATH``, else ``$DEADLINES_DB``, else ``./deadlines.db``), makes one
-library call and prints. Library errors become one line and exit 1 in the group (deadlines.cli).
+Each opens the store (``--db PATH``, else ``$DEADLINES_DB``, else the configuration's ``store``,
+else ``./deadlines.db``), makes one library call and prints through the output contract
+(:mod:`deadlines.cli.output`). Library errors become one line and exit 1 in the group.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from deadlines.cli.common import DATE
+from deadlines.cli.formats import Choice, Output, current_lang, dated, output_options, table
 from deadlines.cli.store_common import (
     as_of_option,
     db_option,
-    lang_option,
+    move_lines,
     open_db,
-    print_moves,
     progress,
 )
-from deadlines.messages import text as message
+from deadlines.messages import text
 from deadlines.model import FactValue, Obligation, status_on
-from deadlines.notices import daily as nt
-from deadlines.notices.contract import low_confidence
-from deadlines.rules.explain import obligation_steps, stale
-from deadlines.store.database import (
-    china_today,
-    init_store,
+from deadlines.notices.case_view import (
+    CLOSE_EVENT,
+    REOPEN_EVENT,
+    case_rows,
+    event_payload,
+    move_payload,
+    obligation_payload,
 )
+from deadlines.notices.contract import low_confidence
+from deadlines.rules import RuleSet, load_rules
+from deadlines.rules.explain import obligation_steps, stale
+from deadlines.store.database import Move, china_today, init_store
 from deadlines.store.importer import import_file, parse_pair, parse_value
 
 
 # --- init -------------------------------------------------------------------------------------
 @click.command()
 @db_option
-def init(db: str | None) -> None:
+@output_options
+def init(db: str | None, out: Output) -> None:
     """Create the store, or upgrade an older one to this program's schema."""
     store, before, after = init_store(db)
     with store:
-        if before == 0:
-            click.echo(f"created store {store.path} (schema version {after})")
-        elif before < after:
-            click.echo(f"upgraded store {store.path} from schema version {before} to {after}")
-        else:
-            click.echo(f"store {store.path} is up to date (schema version {after})")
+        path = str(store.path)
+    state = "created" if before == 0 else "upgraded" if before < after else "current"
+    record = {"store": path, "state": state, "from_version": before, "schema_version": after}
+    line = out.t(f"init.{state}", path=path, before=before, after=after)
+    out.emit([record], lambda: [line], document=record)
 
 
-# --- case add / show --------------------------------------------------------------------------
+# --- case add / show / list / close / reopen --------------------------------------------------
 @click.group("case")
 def case_group() -> None:
-    """Add a case, give it facts, or show its timeline."""
+    """Add, give facts to, list, show, close and reopen cases."""
 
 
 def _facts(pairs: Sequence[str]) -> dict[str, FactValue]:
     facts: dict[str, FactValue] = {}
-    for text in pairs:
-        key, value = parse_pair(text)
+    for item in pairs:
+        key, value = parse_pair(item)
         facts[key] = parse_value(value)
     return facts
 
 
+def kind_name(rules: RuleSet, kind: str, out: Output) -> str:
+    """执行案件 / enforcement case (court); the id itself for a kind the catalogue lacks."""
+    k = rules.case_kinds.get(kind)
+    return (k.zh if out.lang == "zh" else k.en) if k else kind
+
+
+def event_name(rules: RuleSet, etype: str, out: Output) -> str:
+    e = rules.events.get(etype)
+    return (e.zh if out.lang == "zh" else e.en) if e else etype
+
+
 @case_group.command("add")
 @click.argument("case_id", metavar="ID")
-@click.option("--kind", required=True, help="The case kind, e.g. enforcement, loan, licence.")
+@click.option("--kind", required=True, help="The case kind (deadlines kinds lists them).")
 @click.option(
     "--fact",
     "facts",
     multiple=True,
     metavar="K=V",
-    help="A fact the rules use, e.g. amount_yuan=8000000 (repeatable).",
+    help="A fact the rules use, e.g. amount_yuan=8000000 (repeatable; deadlines kinds).",
 )
 @click.option("--unit", default=None, help="The responsible unit (reminders are grouped by it).")
 @db_option
+@output_options
 def case_add(
-    case_id: str, kind: str, facts: tuple[str, ...], unit: str | None, db: str | None
+    case_id: str, kind: str, facts: tuple[str, ...], unit: str | None, db: str | None, out: Output
 ) -> None:
     """Add a case of KIND with its facts."""
     parsed = _facts(facts)
     with open_db(db) as store:
         store.add_case(case_id, kind, parsed, unit)
-    click.echo(f"added case {case_id} ({kind})")
+    record = {"case": case_id, "kind": kind, "unit": unit, "facts": parsed}
+    name = kind_name(load_rules(), kind, out)
+    out.emit([record], lambda: [out.t("case.added", case=case_id, kind=name)], document=record)
 
 
 @case_group.command("fact")
 @click.argument("case_id", metavar="ID")
 @click.argument("facts", nargs=-1, required=True, metavar="K=V...")
 @db_option
-def case_fact(case_id: str, facts: tuple[str, ...], db: str | None) -> None:
+@output_options
+def case_fact(case_id: str, facts: tuple[str, ...], db: str | None, out: Output) -> None:
     """Give or change facts of case ID (e.g. property_complexity=simple); its obligations are
-    recomputed, and an undetermined one is decided."""
+    recomputed, and an undetermined one is decided. JSON: {case, facts, moves}."""
     parsed = _facts(facts)
     with open_db(db) as store:
         moves = store.set_facts(case_id, parsed)
-    click.echo(f"case {case_id}: " + ", ".join(f"{k}={v}" for k, v in parsed.items()))
-    print_moves(moves)
+    records = [move_payload(m) for m in moves]
+    document = {"case": case_id, "facts": parsed, "moves": records}
+    head = out.t(
+        "case.facts_set", case=case_id, facts=", ".join(f"{k}={v}" for k, v in parsed.items())
+    )
+    out.emit(records, lambda: [head, *move_lines(moves, out)], document=document)
 
 
-_STATUS = {
-    "zh": {
-        "pending": "未到期",
-        "due_today": "今日到期",
-        "met_on_time": "按期完成",
-        "met_late": "逾期完成",
-        "overdue": "已逾期",
-        "paused": "暂停计算",
-        "flagged": "已超期限",
-        "undetermined": "期限待定(缺少事实)",
-        "removed": "—",
-    },
-    "en": {
-        "pending": "pending",
-        "due_today": "due today",
-        "met_on_time": "met on time",
-        "met_late": "met late",
-        "overdue": "OVERDUE",
-        "paused": "paused",
-        "flagged": "flagged",
-        "undetermined": "UNDETERMINED (a fact is missing)",
-        "removed": "—",
-    },
-}
+def _is_open(ob: Obligation, day: dt.date) -> bool:
+    return status_on(ob, day) in (
+        "pending",
+        "due_today",
+        "overdue",
+        "flagged",
+        "paused",
+        "undetermined",
+    )
 
 
-_SHOW = {
-    "zh": {
-        "head": "案件 {id} · 类型 {kind} · 责任单位 {unit}",
-        "facts": "事实：{facts}",
-        "events": "事件：",
-        "superseded": " [已被 {id} 更正]",
-        "corrects": " (更正 {id})",
-        "recorded": "记录于 {at}",
-        "obligations": "义务(状态截至 {day})：",
-        "none": "  无",
-        "due": "期限",
-        "provisional": " [暂定日期]",
-        "low_confidence": " [宁夏地方假日数据可信度低]",
-        "version": "规则版本",
-    },
-    "en": {
-        "head": "case {id} · kind {kind} · unit {unit}",
-        "facts": "facts: {facts}",
-        "events": "events:",
-        "superseded": " [superseded by {id}]",
-        "corrects": " (corrects {id})",
-        "recorded": "recorded {at}",
-        "obligations": "obligations (status on {day}):",
-        "none": "  none",
-        "due": "due",
-        "provisional": " [provisional]",
-        "low_confidence": " [low-confidence Ningxia holiday data]",
-        "version": "rule version",
-    },
-}
-
-
-def obligation_lines(ob: Obligation, as_of: dt.date, lang: nt.Lang) -> list[str]:
-    w = _SHOW[lang]
-    title = ob.title_zh if lang == "zh" else ob.title_en
-    status = _STATUS[lang][status_on(ob, as_of)]
-    due = f"{ob.due.isoformat()} ({nt.weekday(ob.due, lang)})" if ob.due else "—"
-    done_on = ob.completed_on
-    done = f", {done_on.isoformat()}" if done_on and done_on <= as_of else ""
-    prov = w["provisional"] if ob.provisional else ""
-    prov += w["low_confidence"] if low_confidence(ob) else ""
-    if stale(ob):
-        prov += " " + message("stale.mark", lang)
-    out = [
-        f"  {ob.rule_id} [{ob.clause}] {title}",
-        f"    {w['due']} {due}{prov} · {status}{done} · {ob.calendar} {ob.calendar_version}"
-        f" · {w['version']} {ob.rule_version}",
-    ]
-    steps = obligation_steps(ob, lang, as_of)
-    out.extend(f"      {i}. {s}" for i, s in enumerate(steps, 1))
-    return out
+def _obligation_lines(ob: Obligation, day: dt.date, out: Output) -> Iterator[str]:
+    title = ob.title_zh if out.lang == "zh" else ob.title_en
+    done = ob.completed_on
+    due = dated(ob.due, out.lang) if ob.due else "—"
+    due += f" {out.t('cli.provisional')}" if ob.provisional else ""
+    due += f" {out.t('cli.low_confidence')}" if low_confidence(ob) else ""
+    due += f" {out.t('stale.mark')}" if stale(ob) else ""
+    fields = {
+        "due": due,
+        "status": out.t(f"ob_status.{status_on(ob, day)}"),
+        "done": f", {done.isoformat()}" if done and done <= day else "",
+        "calendar": f"{ob.calendar} {ob.calendar_version}",
+        "version": ob.rule_version,
+    }
+    inst = f" [{ob.instance}]" if ob.instance else ""
+    yield f"  {ob.rule_id}{inst} [{ob.clause}] {title}"
+    yield "    " + out.t("show.obligation", **fields)
+    for i, s in enumerate(obligation_steps(ob, out.lang, day), 1):
+        yield f"      {i}. {s}"
 
 
 @case_group.command("show")
 @click.argument("case_id", metavar="ID")
+@click.option("--open", "open_only", is_flag=True, help="Only obligations still open on the day.")
+@click.option(
+    "--since", type=DATE, default=None, help="Only events and obligations due on or after DATE."
+)
 @as_of_option
-@lang_option
 @db_option
-def case_show(case_id: str, as_of: dt.date | None, lang: str, db: str | None) -> None:
-    """The case's timeline: events (corrections included), obligations, status, explanation."""
+@output_options
+def case_show(
+    case_id: str,
+    open_only: bool,
+    since: dt.date | None,
+    as_of: dt.date | None,
+    db: str | None,
+    out: Output,
+) -> None:
+    """The case's timeline: events (corrections included), obligations, status, explanation.
+
+    JSON: {case, kind, unit, facts, status, as_of, events: [...], obligations: [...]}; JSON Lines
+    and CSV: one obligation a line."""
     day = as_of or china_today()
-    language = nt.check_lang(lang)
-    w = _SHOW[language]
     with open_db(db) as store:
         case = store.get_case(case_id)
         events = store.stored_events(case_id)
         obligations = store.obligations(case_id)
-    facts = ", ".join(f"{k}={v}" for k, v in case.facts.items()) or "—"
-    click.echo(w["head"].format(id=case.id, kind=case.kind, unit=case.unit or "—"))
-    click.echo(w["facts"].format(facts=facts))
-    click.echo(w["events"])
-    for se in events:
-        e = se.event
-        mark = w["superseded"].format(id=se.superseded_by) if se.superseded_by else ""
-        fix = w["corrects"].format(id=se.supersedes) if se.supersedes else ""
-        data = " " + json.dumps(dict(e.data), ensure_ascii=False) if e.data else ""
-        note = f" — {e.note}" if e.note else ""
-        recorded = w["recorded"].format(at=se.recorded_at)
-        click.echo(f"  {e.id}  {e.on.isoformat()}  {e.type}{data}{note}{fix}{mark}  ({recorded})")
-    click.echo(w["obligations"].format(day=day.isoformat()))
-    if not obligations:
-        click.echo(w["none"])
-    for ob in obligations:
-        for line in obligation_lines(ob, day, language):
-            click.echo(line)
+        (summary,) = case_rows(store, day, case_id=case_id)
+    if since is not None:
+        events = [se for se in events if se.event.on >= since]
+        obligations = [ob for ob in obligations if ob.due is None or ob.due >= since]
+    if open_only:
+        obligations = [ob for ob in obligations if _is_open(ob, day)]
+    rules = load_rules()
+    ob_records = [obligation_payload(ob, day, out.lang) for ob in obligations]
+    document = {
+        "case": case.id,
+        "kind": case.kind,
+        "unit": case.unit,
+        "facts": dict(case.facts),
+        "status": summary["status"],
+        "as_of": day.isoformat(),
+        "events": [event_payload(se) for se in events],
+        "obligations": ob_records,
+    }
+
+    def lines() -> Iterator[str]:
+        facts = ", ".join(f"{k}={v}" for k, v in case.facts.items()) or "—"
+        yield out.t(
+            "show.head",
+            case=case.id,
+            kind=kind_name(rules, case.kind, out),
+            unit=case.unit or out.t("cli.no_unit"),
+            status=out.t(f"case_status.{summary['status']}"),
+        )
+        yield out.t("show.facts", facts=facts)
+        yield out.t("show.events")
+        for se in events:
+            e = se.event
+            mark = out.t("show.superseded", id=se.superseded_by) if se.superseded_by else ""
+            fix = out.t("show.corrects", id=se.supersedes) if se.supersedes else ""
+            data = " " + json.dumps(dict(e.data), ensure_ascii=False) if e.data else ""
+            note = f" — {e.note}" if e.note else ""
+            recorded = out.t("show.recorded", at=se.recorded_at)
+            name = event_name(rules, e.type, out)
+            yield f"  {e.id}  {e.on.isoformat()}  {name} ({e.type}){data}{note}{fix}{mark}  ({recorded})"
+        yield out.t("show.obligations", day=day.isoformat())
+        if not obligations:
+            yield "  " + out.t("cli.none")
+        for ob in obligations:
+            yield from _obligation_lines(ob, day, out)
+
+    out.emit(ob_records, lines, document=document)
+
+
+@case_group.command("list")
+@click.option("--unit", default=None, help="Only cases of this responsible unit.")
+@click.option("--kind", default=None, help="Only cases of this kind (deadlines kinds).")
+@click.option(
+    "--status",
+    type=Choice(["open", "closed", "overdue"]),
+    default=None,
+    help="open: not closed; closed: closed by 'case close'; overdue: open with a duty overdue.",
+)
+@as_of_option
+@db_option
+@output_options
+def case_list(
+    unit: str | None,
+    kind: str | None,
+    status: str | None,
+    as_of: dt.date | None,
+    db: str | None,
+    out: Output,
+) -> None:
+    """The cases, with their status, open duties, overdue duties and next due date."""
+    day = as_of or china_today()
+    with open_db(db) as store:
+        rows = case_rows(store, day, unit=unit, kind=kind, status=status)
+    rules = load_rules()
+
+    def lines() -> Iterator[str]:
+        if not rows:
+            yield out.t("case.list_empty")
+            return
+        keys = ("case", "kind", "unit", "status", "open", "overdue", "next_due")
+        body = [
+            [
+                r["case"],
+                kind_name(rules, r["kind"], out),
+                r["unit"] or "—",
+                out.t(f"case_status.{r['status']}"),
+                str(r["open"]),
+                str(r["overdue"]),
+                dated(dt.date.fromisoformat(r["next_due"]), out.lang) if r["next_due"] else "—",
+            ]
+            for r in rows
+        ]
+        yield from table([out.t(f"head.{k}") for k in keys], body)
+
+    out.emit(rows, lines)
+
+
+def _case_event(
+    case_id: str, etype: str, on: dt.date, reason: str, db: str | None, out: Output, key: str
+) -> None:
+    with open_db(db) as store:
+        event_id, moves = store.add_event(case_id, etype, on, note=reason)
+    line = out.t(key, case=case_id, on=on.isoformat(), event=event_id)
+    _emit_event(case_id, event_id, etype, on, reason, None, moves, [line], out)
+
+
+def _emit_event(
+    case_id: str,
+    event_id: str,
+    etype: str,
+    on: dt.date,
+    note: str,
+    supersedes: str | None,
+    moves: list[Move],
+    head: list[str],
+    out: Output,
+) -> None:
+    """What recording an event prints: the event and every obligation it moved."""
+    records = [move_payload(m) for m in moves]
+    document = {
+        "case": case_id,
+        "event": event_id,
+        "type": etype,
+        "on": on.isoformat(),
+        "note": note,
+        "supersedes": supersedes,
+        "moves": records,
+    }
+    out.emit(records, lambda: [*head, *move_lines(moves, out)], document=document)
+
+
+@case_group.command("close")
+@click.argument("case_id", metavar="ID")
+@click.option("--on", "on", type=DATE, required=True, help="The day the case was closed.")
+@click.option("--reason", required=True, help="Why it was closed (kept in its history).")
+@db_option
+@output_options
+def case_close(case_id: str, on: dt.date, reason: str, db: str | None, out: Output) -> None:
+    """Close a case: recorded as a case.closed event, so its history stays."""
+    _case_event(case_id, CLOSE_EVENT, on, reason, db, out, "case.closed")
+
+
+@case_group.command("reopen")
+@click.argument("case_id", metavar="ID")
+@click.option("--on", "on", type=DATE, required=True, help="The day the case was reopened.")
+@click.option("--reason", default="", help="Why it was reopened.")
+@db_option
+@output_options
+def case_reopen(case_id: str, on: dt.date, reason: str, db: str | None, out: Output) -> None:
+    """Reopen a closed case (a case.reopened event; the close stays in its history)."""
+    _case_event(case_id, REOPEN_EVENT, on, reason, db, out, "case.reopened")
 
 
 # --- event add --------------------------------------------------------------------------------
@@ -237,6 +362,7 @@ def event_group() -> None:
     help="Correct an earlier event: this one replaces it (history is kept).",
 )
 @db_option
+@output_options
 def event_add(
     case_id: str,
     etype: str,
@@ -245,42 +371,78 @@ def event_add(
     data: tuple[str, ...],
     supersedes: str | None,
     db: str | None,
+    out: Output,
 ) -> None:
-    """Record event TYPE of CASE; the case's obligations are recomputed (chains move too)."""
+    """Record event TYPE of CASE (deadlines events lists the types); the case's obligations are
+    recomputed (chains move too). JSON: {case, event, type, on, note, supersedes, moves}."""
     payload = dict(parse_pair(d, "data") for d in data)
     with open_db(db) as store:
         event_id, moves = store.add_event(
             case_id, etype, on, note=note, data=payload, supersedes=supersedes
         )
-    click.echo(
-        f"recorded {event_id}: {etype} on {on.isoformat()}"
-        + (f" (supersedes {supersedes})" if supersedes else "")
-    )
-    print_moves(moves)
+    head = out.t("event.recorded", event=event_id, type=etype, on=on.isoformat())
+    if supersedes:
+        head += out.t("event.supersedes", id=supersedes)
+    _emit_event(case_id, event_id, etype, on, note, supersedes, moves, [head], out)
 
 
 # --- import -----------------------------------------------------------------------------------
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "--skip-bad",
     is_flag=True,
     help="Report bad rows and import the rest (default: one bad row imports nothing).",
 )
 @db_option
-def import_cmd(file: str, skip_bad: bool, db: str | None) -> None:
-    """Import cases and events from a CSV or JSON-lines FILE, in one transaction."""
-    size = Path(file).stat().st_size
-    with open_db(db) as store, progress(size, "importing") as bar:
-        report = import_file(store, file, skip_bad=skip_bad, progress=bar)
+@output_options
+def import_cmd(file: str, skip_bad: bool, db: str | None, out: Output) -> None:
+    """Import cases and events from a CSV or JSON-lines FILE ('-': standard input), in one
+    transaction. The format: README, 'Importing cases', and seeds/sample.csv."""
+    with _readable(file) as path:
+        size = path.stat().st_size
+        with open_db(db) as store, progress(size, "importing") as bar:
+            report = import_file(store, path, skip_bad=skip_bad, progress=bar)
     for problem in report.skipped:
-        click.echo(f"skipped {problem}", err=True)
-    click.echo(
-        f"imported {report.cases} cases, {report.events} events; "
-        f"{report.obligations} obligations computed"
-        + (f"; {report.unchanged} rows already in the store" if report.unchanged else "")
-        + (f"; {len(report.skipped)} bad rows skipped" if report.skipped else "")
-    )
+        click.echo(out.t("import.skipped", problem=str(problem)), err=True)
+    record = {
+        "cases": report.cases,
+        "events": report.events,
+        "obligations": report.obligations,
+        "unchanged": report.unchanged,
+        "skipped": [str(p) for p in report.skipped],
+    }
+
+    parts = [
+        out.t(
+            "import.done", cases=report.cases, events=report.events, obligations=report.obligations
+        )
+    ]
+    if report.unchanged:
+        parts.append(out.t("import.unchanged", n=report.unchanged))
+    if report.skipped:
+        parts.append(out.t("import.skipped_n", n=len(report.skipped)))
+    out.emit([record], lambda: [out.t("cli.sep").join(parts)], document=record)
+
+
+@contextmanager
+def _readable(file: str) -> Iterator[Path]:
+    """The file to import: FILE itself, or standard input copied to a temporary file (named
+    stdin.jsonl when its first character opens a JSON object, else stdin.csv)."""
+    if file != "-":
+        path = Path(file)
+        if not path.is_file():
+            raise click.BadParameter(
+                text("cli.no_file", current_lang(), file=file), param_hint="FILE"
+            )
+        yield path
+        return
+    data = sys.stdin.buffer.read()
+    first = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / ("stdin.jsonl" if first == b"{" else "stdin.csv")
+        path.write_bytes(data)
+        yield path
 
 
 COMMANDS: tuple[click.Command, ...] = (init, case_group, event_group, import_cmd)

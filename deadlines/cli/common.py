@@ -1,9 +1,8 @@
-"""Parameter types and output helpers shared by the CLI commands."""
+"""Parameter types shared by the CLI commands (the output contract is :mod:`.output`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from typing import Any
 
@@ -11,6 +10,9 @@ import click
 
 from deadlines.calendars.layers import CALENDARS
 from deadlines.calendars.periods import ascii_digits
+from deadlines.cli import settings
+from deadlines.cli.formats import Choice, current_lang
+from deadlines.messages import text
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -25,18 +27,16 @@ class DateType(click.ParamType[dt.date]):
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        text = ascii_digits(str(value).strip())
-        try:
-            if not _ISO_DATE.fullmatch(text):
-                raise ValueError("not in the form YYYY-MM-DD")
-            return dt.date.fromisoformat(text)
-        except ValueError as exc:
-            self.fail(
-                f"{value!r} is not a real date ({exc}); accepted: YYYY-MM-DD in ASCII or "
-                "full-width digits, e.g. 2026-02-14",
-                param,
-                ctx,
-            )
+        raw = ascii_digits(str(value).strip())
+        lang = current_lang()
+        if not _ISO_DATE.fullmatch(raw):
+            why = text("cli.bad_date.form", lang)
+        else:
+            try:
+                return dt.date.fromisoformat(raw)
+            except ValueError:
+                why = text("cli.bad_date.day", lang)
+        self.fail(text("cli.bad_date", lang, value=value, why=why), param, ctx)
 
 
 DATE = DateType()
@@ -44,12 +44,8 @@ DATE = DateType()
 calendar_option = click.option(
     "--calendar",
     "calendar_name",
-    type=click.Choice(CALENDARS),
-    default="cn",
-    show_default=True,
-    help="cn: national; cn-nx: national plus Ningxia's regional holidays.",
+    type=Choice(CALENDARS),
+    default=lambda: settings.current().calendar,
+    help="cn: national; cn-nx (default; calendar in deadlines.toml): national plus Ningxia's "
+    "regional holidays.",
 )
-
-
-def print_json(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))

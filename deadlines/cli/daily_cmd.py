@@ -1,101 +1,93 @@
 """The store's daily commands: next, remind, overdue, recompute.
 
-Each opens the store (``--db PATH``, else ``$DEADLINES_DB``, else ``./deadlines.db``), makes one
-library call and prints. Library errors become one line and exit 1 in the group (deadlines.cli).
+Each opens the store (``--db PATH``, else ``$DEADLINES_DB``, else the configuration's ``store``,
+else ``./deadlines.db``), makes one library call and prints through the output contract
+(:mod:`deadlines.cli.output`). Library errors become one line and exit 1 in the group.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Literal
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal
 
 import click
 
-from deadlines.cli.common import DATE, print_json
+from deadlines.cli import settings
+from deadlines.cli.common import DATE
+from deadlines.cli.formats import Choice, Output, dated, output_options
 from deadlines.cli.store_common import (
     as_of_option,
     db_option,
-    lang_option,
+    move_lines,
     open_db,
-    print_moves,
     progress,
 )
-from deadlines.messages import text
 from deadlines.notices import contract
 from deadlines.notices import daily as nt
-from deadlines.notices.case_view import move_payload, next_payload
+from deadlines.notices.case_view import move_payload, next_items
 from deadlines.store.database import china_today
 
 
 # --- next -------------------------------------------------------------------------------------
+def how_near(item: Mapping[str, Any], day: dt.date, out: Output) -> str:
+    """剩余 2 个工作日 / 1 day overdue / due today, for one open obligation's payload."""
+    due = dt.date.fromisoformat(item["due"])
+    if item["status"] == "flagged":
+        return out.t("left.flagged", n=(day - due).days)
+    if item["days_overdue"]:
+        return out.t("next.overdue", n=item["days_overdue"])
+    if due == day:
+        return out.t("left.today")
+    return out.t("next.left", n=item["working_days_left"])
+
+
+def _next_lines(
+    case_id: str, items: list[dict[str, Any]], day: dt.date, out: Output
+) -> Iterator[str]:
+    if not items:
+        yield out.t("next.none", case=case_id)
+        return
+    yield out.t("next.title", case=case_id, day=day.isoformat(), n=len(items))
+    for item in items:
+        due = dt.date.fromisoformat(item["due"])
+        prov = f" {out.t('cli.provisional')}" if item["provisional"] else ""
+        prov += f" {out.t('cli.low_confidence')}" if item["low_confidence"] else ""
+        prov += f" {out.t('stale.mark')}" if item["stale"] else ""
+        title = item["title_zh"] if out.lang == "zh" else item["title_en"]
+        yield ""
+        yield (
+            out.t(
+                "next.item",
+                due=dated(due, out.lang),
+                near=how_near(item, day, out),
+                calendar=item["calendar"],
+            )
+            + prov
+        )
+        yield f"  {item['rule']} [{item['clause']}] {title}"
+        for i, step in enumerate(item["steps"], 1):
+            yield f"    {i}. {step}"
+
+
 @click.command("next")
 @click.argument("case_id", metavar="ID")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @as_of_option
-@lang_option
 @db_option
-def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: str | None) -> None:
-    """The case's next open deadline: date, weekday, working days left, rule, clause, why."""
+@output_options
+def next_cmd(case_id: str, as_of: dt.date | None, db: str | None, out: Output) -> None:
+    """What the case must do next: everything overdue, then the soonest deadline, most urgent
+    first, each with its date, working days left or days overdue, rule, clause and why."""
     day = as_of or china_today()
-    language = nt.check_lang(lang)
     with open_db(db) as store:
-        data = next_payload(store, case_id, day, language)
-    if as_json:
-        print_json(data)
-        return
-    if data["due"] is None:
-        click.echo(
-            f"{case_id}: 没有未完成的期限" if language == "zh" else f"{case_id}: no open deadline"
-        )
-        return
-    due = dt.date.fromisoformat(data["due"])
-    wd = nt.weekday(due, language)
-    if language == "zh":
-        when = (
-            f"已逾期 {data['days_overdue']} 日"
-            if data["days_overdue"]
-            else "今日到期"
-            if due == day
-            else f"剩余 {data['working_days_left']} 个工作日"
-        )
-        head = f"{case_id} 下一期限：{due.isoformat()} {wd}({when}；日历 {data['calendar']})"
-        title = data["title_zh"]
-    else:
-        when = (
-            text("next.overdue", "en", n=data["days_overdue"])
-            if data["days_overdue"]
-            else "due today"
-            if due == day
-            else text("next.left", "en", n=data["working_days_left"])
-        )
-        head = (
-            f"{case_id} next deadline: {due.isoformat()} {wd} ({when}; calendar {data['calendar']})"
-        )
-        title = data["title_en"]
-    if data["provisional"]:
-        head += " [暂定 provisional]"
-    if data["low_confidence"]:
-        head += " [宁夏地方假日数据可信度低 low-confidence Ningxia data]"
-    if data["stale"]:
-        head += " " + text("stale.mark", language)
-    click.echo(head)
-    click.echo(f"{data['rule']} [{data['clause']}] {title}")
-    for i, step in enumerate(data["steps"], 1):
-        click.echo(f"  {i}. {step}")
+        items = next_items(store, case_id, day, out.lang)
+    out.emit(items, lambda: _next_lines(case_id, items, day, out))
 
 
 # --- remind / overdue -------------------------------------------------------------------------
 @click.command()
 @as_of_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "jsonl", "csv"]),
-    default="text",
-    show_default=True,
-    help="jsonl: one notice a line, each with as_of and the run's id (for a log).",
-)
 @click.option("--unit", "units", multiple=True, help="Only this responsible unit (repeatable).")
 @click.option(
     "--new",
@@ -106,20 +98,18 @@ def next_cmd(case_id: str, as_json: bool, as_of: dt.date | None, lang: str, db: 
 @click.option(
     "--ahead",
     type=click.IntRange(0, 30),
-    default=contract.DEFAULT_AHEAD_WORKDAYS,
-    show_default=True,
-    help="Working days ahead counted as 'due soon'.",
+    default=lambda: settings.current().ahead,
+    help="Working days ahead counted as 'due soon' (default 3; ahead in deadlines.toml).",
 )
-@lang_option
 @db_option
+@output_options
 def remind(
     as_of: dt.date | None,
-    fmt: str,
     units: tuple[str, ...],
     new_only: bool,
     ahead: int,
-    lang: str,
     db: str | None,
+    out: Output,
 ) -> None:
     """The day's notices, grouped by responsible unit: reminders, due soon, due today, overdue,
     moved dates and undetermined limits.
@@ -128,19 +118,17 @@ def remind(
     notices never sent before (each has a stable id) and records them once printed, so a sender
     never loses one; a crash before the record repeats the same ids (receivers drop repeats by id).
     """
-    language = nt.check_lang(lang)
 
     def emit(run: contract.RemindRun) -> None:
         items = run.new if new_only else run.notices
-        if fmt == "json":
-            text = nt.render_json(items)
-        elif fmt == "jsonl":
-            text = nt.render_jsonl(run, items)
-        elif fmt == "csv":
-            text = nt.render_csv(items)
-        else:
-            text = nt.render_text(run, items, language)
-        click.echo(text, nl=False)
+        extra = {"as_of": run.as_of.isoformat(), "run": run.run_id}
+        records = [{**n.as_json(), **extra} for n in items]
+        out.emit(
+            records,
+            lambda: nt.render_text(run, items, out.lang).splitlines(),
+            document=[n.as_json() for n in items],
+            columns=nt.CSV_COLUMNS,
+        )
         sys.stdout.flush()  # written before the record: see deadlines.notices.contract
 
     with open_db(db) as store:
@@ -149,21 +137,35 @@ def remind(
 
 @click.command()
 @as_of_option
-@click.option("--by", type=click.Choice(["unit", "rule"]), default="unit", show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@lang_option
+@click.option("--by", type=Choice(["unit", "rule"]), default="unit", show_default=True)
 @db_option
+@output_options
 def overdue(
-    as_of: dt.date | None, by: Literal["unit", "rule"], as_json: bool, lang: str, db: str | None
+    as_of: dt.date | None, by: Literal["unit", "rule"], db: str | None, out: Output
 ) -> None:
-    """Counts and lists of overdue duties for supervision (plan item 19, part 三(四))."""
+    """Counts and lists of overdue duties for supervision (plan item 19, part 三(四)).
+
+    JSON: one object {as_of, by, total, groups: [{key, count, items}]}; JSON Lines and CSV: one
+    notice a line, with its group's key as "group"."""
     day = as_of or china_today()
     with open_db(db) as store:
         groups = nt.overdue(store, day, by=by)
-    if as_json:
-        click.echo(nt.render_overdue_json(groups, day, by), nl=False)
-    else:
-        click.echo(nt.render_overdue_text(groups, day, nt.check_lang(lang)), nl=False)
+    document = {
+        "as_of": day.isoformat(),
+        "by": by,
+        "total": sum(g.count for g in groups),
+        "groups": [
+            {"key": g.key, "count": g.count, "items": [n.as_json() for n in g.notices]}
+            for g in groups
+        ],
+    }
+    records = [{"group": g.key, **n.as_json()} for g in groups for n in g.notices]
+    out.emit(
+        records,
+        lambda: nt.render_overdue_text(groups, day, out.lang).splitlines(),
+        document=document,
+        columns=("group", *nt.CSV_COLUMNS),
+    )
 
 
 # --- recompute --------------------------------------------------------------------------------
@@ -175,9 +177,9 @@ def overdue(
     default=None,
     help="Preview: what a recompute on this day would change; nothing is written.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @db_option
-def recompute(as_of: dt.date | None, as_json: bool, db: str | None) -> None:
+@output_options
+def recompute(as_of: dt.date | None, db: str | None, out: Output) -> None:
     """Recompute every obligation (after a rule or calendar change); report each date that moved.
 
     With --as-of it is a preview: the changes are reported and nothing is written."""
@@ -185,17 +187,15 @@ def recompute(as_of: dt.date | None, as_json: bool, db: str | None) -> None:
         total = store.counts()["cases"]
         with progress(total, "recomputing") as bar:
             moves = store.recompute(as_of, progress=bar, preview=as_of is not None)
-    if as_json:
-        print_json([move_payload(m) for m in moves])
-        return
-    if as_of is not None:
-        click.echo(
-            f"preview as of {as_of.isoformat()}, nothing written: {total} cases, "
-            f"{len(moves)} changes"
-        )
-    else:
-        click.echo(f"recomputed {total} cases: {len(moves)} changes")
-    print_moves(moves)
+
+    def lines() -> Iterator[str]:
+        if as_of is not None:
+            yield out.t("recompute.preview", day=as_of.isoformat(), cases=total, n=len(moves))
+        else:
+            yield out.t("recompute.done", cases=total, n=len(moves))
+        yield from move_lines(moves, out)
+
+    out.emit([move_payload(m) for m in moves], lines)
 
 
 COMMANDS: tuple[click.Command, ...] = (next_cmd, remind, overdue, recompute)

@@ -1,95 +1,197 @@
-"""``deadlines due``: when is a period due, and why."""
+"""``deadlines due``: when is a period due, and why; or a rule's due date, found by id, REF code
+or words of its title (every rule the words match answers, each with its condition)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Sequence
 
 import click
 from click.core import ParameterSource
 
 from deadlines.calendars.periods import Deadline, Period
 from deadlines.calendars.periods import due as compute_due
-from deadlines.cli.common import DATE, calendar_option, print_json
-from deadlines.cli.rules_cmd import due_by_rule, rules_option
+from deadlines.cli.common import DATE, calendar_option
+from deadlines.cli.formats import Output, dated, output_options, table
+from deadlines.cli.rule_answers import (
+    Answer,
+    answers_for,
+    condition_in,
+    matching_rules,
+    period_in,
+    title_in,
+)
+from deadlines.cli.rules_cmd import parse_facts, rules_option
 from deadlines.errors import PeriodError
-from deadlines.messages import DEFAULT_LANG, LANGS, Lang
+from deadlines.rules import load_rules
 
 
-def print_deadline(d: Deadline, lang: Lang, *, heading: str | None = None) -> None:
-    """The human form: the date with its weekday, then the numbered explanation."""
-    click.echo(f"{d.date.isoformat()} ({d.date:%A})" + (" — PROVISIONAL" if d.provisional else ""))
-    click.echo(
-        heading or f"{d.period} {d.direction} {d.trigger.isoformat()} on calendar {d.calendar}"
+def marks(provisional: bool, low_confidence: bool, out: Output) -> str:
+    """[暂定] and [宁夏地方假日数据可信度低] after a date, as they apply."""
+    return (f" {out.t('cli.provisional')}" if provisional else "") + (
+        f" {out.t('cli.low_confidence')}" if low_confidence else ""
     )
-    for i, step in enumerate(d.explain(lang), 1):
-        click.echo(f"  {i}. {step}")
+
+
+def _steps(steps: Sequence[str]) -> Iterator[str]:
+    for i, step in enumerate(steps, 1):
+        yield f"  {i}. {step}"
+
+
+def _deadline_lines(d: Deadline, out: Output, heading: str | None = None) -> Iterator[str]:
+    """The human form: the date with its weekday, a heading, then the numbered explanation."""
+    yield dated(d.date, out.lang) + marks(d.provisional, bool(d.low_confidence_years), out)
+    yield heading or out.t(
+        f"due.heading.{d.direction}",
+        period=period_in(d.period, out.lang),
+        day=d.trigger.isoformat(),
+        calendar=d.calendar,
+    )
+    yield from _steps(d.explain(out.lang))
+
+
+def _answer_heading(a: Answer, out: Output) -> str:
+    r = a.rule
+    head = out.t(
+        "due.rule_heading",
+        rule=r.id + (f" ({r.ref})" if r.ref else ""),
+        clause=r.clause,
+        title=title_in(r, out.lang),
+        trigger=a.trigger,
+        calendar=a.calendar,
+    )
+    if r.cap:
+        head += out.t("due.capped", cap=r.cap)
+    return head
+
+
+def _recurring_line(a: Answer, out: Output) -> str:
+    i = a.instance
+    line = out.t("due.recurring", label=i["label"], first=i["first"], last=i["last"])
+    return f"{line} {dated(a.due, out.lang)}" + marks(
+        a.provisional, bool(a.low_confidence_years), out
+    )
+
+
+def _answers_text(answers: Sequence[Answer], words: str, out: Output) -> Iterator[str]:
+    rules = list(dict.fromkeys(a.rule for a in answers))
+    if len(answers) == 1 and answers[0].deadline is not None:
+        yield from _deadline_lines(answers[0].deadline, out, _answer_heading(answers[0], out))
+        return
+    if len(rules) > 1:
+        yield out.t("due.several", n=len(rules), words=words)
+    head = [out.t(f"head.{k}") for k in ("rule", "ref", "condition", "period", "due", "title")]
+    rows = [
+        [
+            a.rule.id,
+            a.rule.ref,
+            condition_in(a.rule.when, out.lang),
+            period_in(a.deadline.period, out.lang) if a.deadline else a.instance["label"],
+            dated(a.due, out.lang) + marks(a.provisional, bool(a.low_confidence_years), out),
+            title_in(a.rule, out.lang),
+        ]
+        for a in answers
+    ]
+    yield from table(head, rows)
+    for r in rules:
+        mine = [a for a in answers if a.rule is r]
+        yield ""
+        yield _answer_heading(mine[0], out)
+        for a in mine:
+            if a.deadline is None:
+                yield "  " + _recurring_line(a, out)
+            else:
+                yield from _steps(a.deadline.explain(out.lang))
 
 
 @click.command(context_settings={"ignore_unknown_options": True})
-@click.argument("period")
+@click.argument("period", metavar="PERIOD|RULE|WORDS")
 @click.option("--from", "start", type=DATE, help="Count forward from this trigger date.")
 @click.option("--before", type=DATE, help="Count back from this expiry date (reminders).")
 @calendar_option
 @click.option(
     "--strict", is_flag=True, help="Refuse instead of answering from an unannounced year."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@click.option("--fact", "facts", multiple=True, help="NAME=VALUE selecting a rule's variant.")
+@click.option("--fact", "facts", multiple=True, help="NAME=VALUE: only rules that apply to it.")
 @click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default=DEFAULT_LANG,
+    "--periods",
+    type=click.IntRange(1, 120),
+    default=1,
     show_default=True,
-    help="Language of the explanation.",
+    help="A recurring rule: how many of its next periods to answer.",
 )
 @rules_option
+@output_options
 def due(
     period: str,
     start: dt.date | None,
     before: dt.date | None,
     calendar_name: str,
     strict: bool,
-    as_json: bool,
     facts: tuple[str, ...],
-    lang: Lang,
+    periods: int,
     rule_dirs: tuple[str, ...],
+    out: Output,
 ) -> None:
     """When is PERIOD due, counted --from a trigger or --before an expiry?
-
-    PERIOD may also be a rule id ('credit.small-loan') or words of a rule's title ('贷款'): the
-    rule's period and calendar are used and the clause is named; --fact k=v picks a variant.
 
     PERIOD is e.g. '20 working days', '20wd', '30 days', '3 months', '1 year', '20个工作日',
     '30日', '3个月'. Working days skip weekends and holidays and count make-up working weekends;
     day, month and year periods exclude the trigger day and roll a last day that is a rest day
     to the next working day; --before moves a reminder back to the previous working day.
+
+    It may instead be a rule id ('credit.small-loan'), a REF code ('L51b') or words of rule
+    titles ('留抵退税'): each rule that matches answers with its own period, calendar and
+    condition (--fact k=v keeps only the rules that apply); a recurring duty answers the due date
+    of its next period on or after --from (--periods N: the next N).
     """
     if (start is None) == (before is None):
-        raise click.UsageError("give exactly one of --from DATE or --before DATE")
+        raise click.UsageError(out.t("err.from_or_before"))
     try:
         parsed = Period.parse(period)
     except PeriodError as exc:
         if re.match(r"^\s*[+-]?\d", period):  # a period that is wrong, not a rule's name
             raise click.BadParameter(str(exc), param_hint="PERIOD") from None
-        explicit = click.get_current_context().get_parameter_source("calendar_name")
-        extra, heading, d = due_by_rule(
-            period,
-            str(exc),
-            start=start,
-            before=before,
-            facts=facts,
-            rule_dirs=rule_dirs,
-            calendar_name=calendar_name if explicit == ParameterSource.COMMANDLINE else None,
-            strict=strict,
+        _due_by_rules(
+            period, str(exc), start, before, calendar_name, strict, facts, periods, rule_dirs, out
         )
-        if as_json:
-            print_json({**d.to_dict(lang), **extra})
-        else:
-            print_deadline(d, lang, heading=heading)
         return
     d = compute_due(parsed, start=start, before=before, calendar=calendar_name, strict=strict)
-    if as_json:
-        print_json(d.to_dict(lang))
-    else:
-        print_deadline(d, lang)
+    record = d.to_dict(out.lang)
+    out.emit([record], lambda: _deadline_lines(d, out), document=record)
+
+
+def _due_by_rules(
+    words: str,
+    period_error: str,
+    start: dt.date | None,
+    before: dt.date | None,
+    calendar_name: str,
+    strict: bool,
+    facts: Sequence[str],
+    periods: int,
+    rule_dirs: Sequence[str],
+    out: Output,
+) -> None:
+    rules = load_rules(rule_dirs)
+    found = matching_rules(rules, words, parse_facts(facts))
+    if not found:
+        raise click.BadParameter(out.t("err.no_rule", why=period_error), param_hint="PERIOD")
+    explicit = click.get_current_context().get_parameter_source("calendar_name")
+    answers = answers_for(
+        rules,
+        found,
+        start=start,
+        before=before,
+        calendar_name=calendar_name if explicit == ParameterSource.COMMANDLINE else None,
+        strict=strict,
+        periods=periods,
+    )
+    records = [a.record(out.lang, start, before) for a in answers]
+    single = len(answers) == 1 and words in (answers[0].rule.id, answers[0].rule.ref)
+    out.emit(
+        records,
+        lambda: _answers_text(answers, words, out),
+        document=records[0] if single else records,
+    )

@@ -1,22 +1,23 @@
-"""``deadlines rules list|show|check``, and the rule side of ``deadlines due RULE_ID``."""
+"""``deadlines rules list|show|check``; the ``--rules`` and ``--fact`` options ``due`` shares."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import click
 
 from deadlines.calendars.layers import calendar as get_calendar
-from deadlines.calendars.layers import fmt
-from deadlines.calendars.periods import ACCEPTED, due
-from deadlines.cli.common import DATE, print_json
-from deadlines.errors import RuleError
+from deadlines.calendars.periods import due
+from deadlines.cli.common import DATE
+from deadlines.cli.formats import Output, dated, labelled, output_options, table
+from deadlines.cli.rule_answers import condition_in, find_rule, period_in, title_in, trigger_of
+from deadlines.messages import Lang, text
 from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet, check_paths, load_rules
 from deadlines.rules.engine import recurring_periods
-from deadlines.rules.matching import python_matched_kinds
+from deadlines.rules.matching import DURABLE_RULES_PER_KIND, oversized_kinds
 
 EXAMPLE_DATE = dt.date(2026, 9, 30)
 """The default trigger (or expiry) of ``rules show``'s example: the eve of National Day 2026, so
@@ -29,14 +30,6 @@ rules_option = click.option(
     type=click.Path(exists=True, file_okay=True, dir_okay=True),
     help="A folder (or file) of extra rule files; repeatable. Also: DEADLINES_RULES.",
 )
-
-
-def trigger_of(rules: RuleSet, r: Rule) -> str:
-    """The event type that starts ``r``: its trigger, or the completion of the rule it follows."""
-    if r.trigger is not None:
-        return r.trigger
-    assert r.after is not None
-    return "|".join(rules.get(r.after).completed_by)
 
 
 def rule_summary(rules: RuleSet, r: Rule) -> dict[str, Any]:
@@ -72,37 +65,53 @@ def rules_group() -> None:
     """The plan's time limits as rules: list them, show one, check rule files."""
 
 
+def _direction(r: Rule, lang: Lang) -> str:
+    if r.kind == "deadline":
+        return text(f"direction.{r.direction}", lang)
+    return text(f"rule_kind.{r.kind}", lang)
+
+
 @rules_group.command("list")
 @rules_option
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of rule objects.")
-def list_cmd(rule_dirs: tuple[str, ...], as_json: bool) -> None:
-    """Every rule: id, clause, period, direction and title; then the rows that are not rules."""
+@output_options
+def list_cmd(rule_dirs: tuple[str, ...], out: Output) -> None:
+    """Every rule: id, REF code, clause, period, direction and title; then the rows that are not
+    rules (JSON: the rules only)."""
     rules = load_rules(rule_dirs)
-    if as_json:
-        print_json([rule_summary(rules, r) for r in rules.rules])
-        return
-    rows = [
-        (
-            r.id,
-            r.ref,
-            r.clause,
-            r.period_text or "(not set)",
-            "before" if r.direction == "before" else r.kind if r.kind != "deadline" else "from",
-            r.title_zh + ("" if r.enabled else " [off until configured]"),
-        )
-        for r in rules.rules
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    head = ("ID", "REF", "CLAUSE", "PERIOD", "DIR")
-    click.echo("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=False)) + "  TITLE")
-    for row in rows:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[5])
-    for n in rules.notes:
-        click.echo(f"Not a rule: {n.ref} ({n.clause}) — {' '.join(n.why.split())}")
+
+    def lines() -> Iterator[str]:
+        rows = [
+            [
+                r.id,
+                r.ref,
+                r.clause,
+                _period(r, out.lang),
+                _direction(r, out.lang),
+                title_in(r, out.lang) + ("" if r.enabled else " " + out.t("cli.off")),
+            ]
+            for r in rules.rules
+        ]
+        keys = ("id", "ref", "clause", "period", "direction", "title")
+        yield from table([out.t(f"head.{k}") for k in keys], rows)
+        for n in rules.notes:
+            if out.lang == "zh":
+                yield out.t("rules.note", ref=n.ref, clause=n.clause, why=" ".join(n.quote.split()))
+            else:
+                yield out.t("rules.note", ref=n.ref, clause=n.clause, why=" ".join(n.why.split()))
+
+    out.emit([rule_summary(rules, r) for r in rules.rules], lines)
+
+
+def _period(r: Rule, lang: Lang) -> str:
+    if r.period is not None:
+        return period_in(r.period, lang)
+    if r.every:
+        return text(f"every.{r.every}", lang)
+    return text("cli.not_set", lang)
 
 
 @rules_group.command("show")
-@click.argument("rule_id")
+@click.argument("rule_id", metavar="ID|REF")
 @rules_option
 @click.option(
     "--example",
@@ -112,83 +121,124 @@ def list_cmd(rule_dirs: tuple[str, ...], as_json: bool) -> None:
     show_default=True,
     help="The trigger (or expiry) date of the worked example.",
 )
-def show_cmd(rule_id: str, rule_dirs: tuple[str, ...], example: dt.date) -> None:
-    """One rule in full: clause and quote, trigger, period, defaults, sources, an example date."""
+@output_options
+def show_cmd(rule_id: str, rule_dirs: tuple[str, ...], example: dt.date, out: Output) -> None:
+    """One rule in full: clause and quote, trigger, period, defaults, sources, an example date.
+
+    ID is a rule id (credit.small-loan) or its REF code (L48)."""
     rules = load_rules(rule_dirs)
-    r = rules.get(rule_id)
-    click.echo(f"{r.id}" + (f" ({r.ref})" if r.ref else "") + f" — {r.title_zh} / {r.title_en}")
+    r = find_rule(rules, rule_id)
+    record = {**rule_summary(rules, r), "example": _example(r, example, out.lang)}
+    out.emit([record], lambda: _show_lines(rules, r, example, out), document=record)
+
+
+def _show_lines(rules: RuleSet, r: Rule, example: dt.date, out: Output) -> Iterator[str]:
+    t = out.t
+    yield f"{r.id}" + (f" ({r.ref})" if r.ref else "") + f" — {title_in(r, out.lang)}"
+    trigger = trigger_of(rules, r) + (t("rules.after", rule=r.after) if r.after else "")
     lines = [
         ("clause", f"{r.clause}: “{r.quote}”"),
         ("unit", r.unit),
-        ("case kind", r.case_kind),
-        ("kind", r.kind + ("" if r.enabled else " (off until configured)")),
-        ("trigger", trigger_of(rules, r) + (f" (after {r.after})" if r.after else "")),
-        ("period", f"{r.period_text or '(not set)'} {r.direction}"),
-        ("completed by", ", ".join(r.completed_by)),
+        ("case_kind", r.case_kind),
+        ("kind", t(f"rule_kind.{r.kind}") + ("" if r.enabled else " " + t("cli.off"))),
+        ("trigger", trigger),
+        ("period", f"{_period(r, out.lang)} {t(f'direction.{r.direction}')}"),
+        ("completed_by", ", ".join(r.completed_by)),
         ("calendar", r.calendar),
-        ("applies when", str(r.when) if r.when is not None else "always"),
+        ("when", condition_in(r.when, out.lang)),
     ]
     if r.every:
-        lines.append(("every", f"{r.every}, anchor {r.anchor}, roll {r.roll}"))
+        lines.append(
+            ("every", t("rules.every", every=t(f"every.{r.every}"), anchor=r.anchor, roll=r.roll))
+        )
     if r.cap:
-        lines.append(("also bound by", f"{r.cap} (the earlier date binds)"))
+        lines.append(("cap", t("rules.cap", cap=r.cap)))
     if r.per:
-        lines.append(("one per", f"event data {r.per!r}"))
+        lines.append(("per", t("rules.per", per=r.per)))
     if r.pausable:
-        lines.append(("pausable", "court pause/resume events are deducted (扣除)"))
+        lines.append(("pausable", t("rules.pausable")))
     if r.extended_by:
-        lines.append(("extended by", ", ".join(r.extended_by)))
+        lines.append(("extended_by", ", ".join(r.extended_by)))
     if not r.emit:
-        lines.append(("emits", "nothing of its own: it caps another rule"))
-    if r.default_reason:
-        lines.append(("default", " ".join(r.default_reason.split())))
-    for s in r.sources:
-        lines.append(("source", s))
-    lines += [("version", r.version), ("defined at", r.source)]
-    for k, v in lines:
-        click.echo(f"  {k + ':':<14} {v}")
-    click.echo(f"  {'example:':<14} {_example(r, example)}")
+        lines.append(("emits", t("rules.no_emit")))
+    if out.lang == "en":
+        if r.default_reason:
+            lines.append(("default", " ".join(r.default_reason.split())))
+        lines += [("source", s) for s in r.sources]
+    elif r.default_reason or r.sources:
+        lines.append(("default", t("rules.notes_in_en")))
+    lines += [
+        ("version", r.version),
+        ("defined_at", r.source),
+        ("example", _example(r, example, out.lang)),
+    ]
+    yield from labelled([(t(f"rules.label.{k}"), v) for k, v in lines], out.lang)
 
 
-def _example(r: Rule, day: dt.date) -> str:
+def _example(r: Rule, day: dt.date, lang: Lang) -> str:
     if r.kind == "recurring":
         if r.every is None:
-            return "none: the frequency is not set"
+            return text("rules.example.no_every", lang)
         label, first, last = recurring_periods(r, day, day)[-1]
         end = get_calendar(r.calendar).roll_forward(last) if r.roll == "forward" else last
-        return f"the period {label} ({fmt(first)} – {fmt(last)}) is due {fmt(end)}"
+        ahead = get_calendar(r.calendar).year_info(end.year).status == "provisional"
+        return text(
+            "rules.example.recurring",
+            lang,
+            label=label,
+            first=dated(first, lang),
+            last=dated(last, lang),
+            due=dated(end, lang),
+        ) + (" " + text("cli.provisional", lang) if ahead else "")
     assert r.period is not None
     if r.direction == "before":
         d = due(r.period, before=day, calendar=r.calendar)
-        return f"expiry {fmt(day)} → remind on {fmt(d.date)}"
-    d = due(
-        r.period, start=day, calendar=r.calendar, mode="aging" if r.kind == "aging" else "deadline"
-    )
-    what = "flagged from" if r.kind == "aging" else "due"
-    return f"from {fmt(day)} → {what} {fmt(d.date)}" + (" (provisional)" if d.provisional else "")
+        key = "rules.example.before"
+    else:
+        aging = r.kind == "aging"
+        d = due(r.period, start=day, calendar=r.calendar, mode="aging" if aging else "deadline")
+        key = "rules.example.aging" if aging else "rules.example.from"
+    prov = " " + text("cli.provisional", lang) if d.provisional else ""
+    return text(key, lang, day=dated(day, lang), due=dated(d.date, lang)) + prov
 
 
 @rules_group.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-def check_cmd(paths: tuple[str, ...]) -> None:
+@output_options
+def check_cmd(paths: tuple[str, ...], out: Output) -> None:
     """Validate the plan's rules plus PATHS (rule files or folders); list every problem.
 
     Exit 0 when everything loads; otherwise one line per problem (file:line: rule 'id': key: ...)
-    and exit 1.
+    and exit 1. JSON: {"ok", "problems", "rules", "notes", "version", "python_matched"}.
     """
     problems = check_paths(paths)
-    if problems:
-        for p in problems:
-            click.echo(p)
-        n = len(problems)
-        raise click.ClickException(
-            f"{n} problem{'s' * (n != 1)} in the rule files (listed above); fix "
-            f"{'them' if n != 1 else 'it'} and run `deadlines rules check` again"
+    rules = None if problems else load_rules(paths, use_env=False)
+    oversized = oversized_kinds(rules) if rules else {}
+    record = {
+        "ok": not problems,
+        "problems": problems,
+        "rules": len(rules.rules) if rules else None,
+        "notes": len(rules.notes) if rules else None,
+        "version": rules.version if rules else None,
+        "python_matched": oversized,
+    }
+
+    def lines() -> Iterator[str]:
+        if rules is None:
+            yield from problems
+            return
+        yield out.t(
+            "rules.check_ok",
+            rules=len(rules.rules),
+            notes=len(rules.notes),
+            version=rules.version,
         )
-    rules = load_rules(paths, use_env=False)
-    click.echo(f"ok: {len(rules.rules)} rules, {len(rules.notes)} notes, version {rules.version}")
-    for note in python_matched_kinds(rules):
-        click.echo(note)
+        for kind, n in sorted(oversized.items()):
+            yield out.t("rules.python_matched", kind=kind, n=n, most=DURABLE_RULES_PER_KIND)
+
+    out.emit([record], lines, document=record)
+    if problems:
+        raise click.ClickException(out.t("rules.check_failed", n=len(problems)))
 
 
 def register(main: click.Group) -> None:
@@ -214,88 +264,3 @@ def parse_facts(items: Sequence[str]) -> dict[str, FactValue]:
         facts[key.strip()] = parse_value(raw.strip())
     check_facts_input(facts)
     return facts
-
-
-class NoRuleMatch(RuleError):
-    """Neither a rule id nor words of any rule's title."""
-
-
-def resolve_rule(rules: RuleSet, text: str, facts: Mapping[str, FactValue]) -> Rule:
-    """A rule by id, or the one rule whose titles/clause contain every word of ``text``.
-
-    With facts, rules whose conditions the facts fail are set aside (this picks a variant).
-    Several candidates: a :class:`RuleError` listing them; none: one naming what is accepted.
-    """
-    if text in rules:
-        r = rules.get(text)
-        if facts and r.when is not None and not r.when.holds(facts):
-            raise RuleError(f"rule {r.id!r} does not apply to the facts given: it needs {r.when}")
-        return r
-    found = [r for r in rules.search(text) if r.emit and r.enabled]
-    if facts:
-        found = [r for r in found if r.when is None or r.when.holds(facts)]
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise NoRuleMatch(
-            f"{text!r} is neither a period nor a rule: no rule id or title matches it; "
-            f"{ACCEPTED}; or a rule id (deadlines rules list) or words of a rule's title"
-        )
-    listing = "; ".join(f"{r.id} ({r.title_zh})" for r in found)
-    raise RuleError(f"{len(found)} rules match {text!r}: {listing}; give one id or --fact")
-
-
-def due_by_rule(
-    text: str,
-    period_error: str,
-    *,
-    start: dt.date | None,
-    before: dt.date | None,
-    facts: Sequence[str],
-    rule_dirs: Sequence[str],
-    calendar_name: str | None,
-    strict: bool,
-) -> tuple[dict[str, Any], str, Any]:
-    """The due date under a rule: (the JSON additions, a heading line, the Deadline).
-
-    ``period_error`` is why ``text`` is not a period; it is the usage error when no rule matches.
-    """
-    rules = load_rules(rule_dirs)
-    try:
-        r = resolve_rule(rules, text, parse_facts(facts))
-    except NoRuleMatch:
-        raise click.BadParameter(
-            f"{period_error}; or a rule id or words of a rule's title (deadlines rules list)",
-            param_hint="PERIOD",
-        ) from None
-    if not r.enabled:
-        raise RuleError(
-            f"rule {r.id!r} is off until configured: {' '.join(r.default_reason.split())}"
-        )
-    if r.period is None or r.kind == "recurring":
-        raise RuleError(
-            f"rule {r.id!r} is a recurring duty ({r.every}); it has no single due date: "
-            f"see deadlines rules show {r.id}"
-        )
-    if r.direction == "before" and before is None:
-        raise RuleError(f"rule {r.id!r} counts back from an expiry: give --before DATE")
-    if r.direction == "from" and start is None:
-        raise RuleError(
-            f"rule {r.id!r} counts from its trigger ({trigger_of(rules, r)}): give --from DATE"
-        )
-    d = due(
-        r.period,
-        start=start,
-        before=before,
-        calendar=calendar_name or r.calendar,
-        strict=strict,
-        mode="aging" if r.kind == "aging" else "deadline",
-    )
-    heading = (
-        f"Rule {r.id}" + (f" ({r.ref})" if r.ref else "") + f", clause {r.clause}: {r.title_zh} — "
-        f"{r.period} {r.direction} {trigger_of(rules, r)} on calendar {d.calendar}"
-    )
-    if r.cap:
-        heading += f"; also bound by {r.cap}, counted from its own trigger: the earlier binds"
-    extra = {"rule": r.id, "clause": r.clause, "rule_version": r.version, "title_zh": r.title_zh}
-    return extra, heading, d

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
 import click
 
-from deadlines.cli.common import print_json
-from deadlines.cli.store_common import as_of_option, db_option, lang_option, open_db
+from deadlines.cli.formats import Output, lang_option, output_options
+from deadlines.cli.store_common import as_of_option, db_option, open_db
 from deadlines.messages import Lang, check_lang, text
 from deadlines.notices import ics, outbox
 from deadlines.notices.sending import SendReport, send
@@ -34,17 +35,15 @@ from deadlines.notices.units import load_units, units_path
     default=None,
     help="The units file (default: $DEADLINES_UNITS, else units.toml beside the store).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@lang_option
 @db_option
+@output_options
 def send_cmd(
     as_of: dt.date | None,
     dry_run: bool,
     only: tuple[str, ...],
     units_file: str | None,
-    as_json: bool,
-    lang: str,
     db: str | None,
+    out: Output,
 ) -> None:
     """Deliver the day's new notices: one digest per unit to each of its destinations.
 
@@ -53,26 +52,24 @@ def send_cmd(
     by later runs. Exit 1 with a one-line summary when a destination failed or a unit with notices
     has no destination.
     """
-    language = check_lang(lang)
+    language = out.lang
     with open_db(db) as store:
         units = load_units(units_path(units_file, store.path))
         report = send(store, units, as_of, only=only, dry_run=dry_run, lang=language)
-    if as_json:
-        print_json(report.as_json())
-    else:
-        _print_report(report, language)
+    document = report.as_json()
+    out.emit([document], lambda: _report_lines(report, language), document=document)
     problems = _problems(report, language)
     if problems:
         for line in problems[:-1]:
-            click.echo(f"Error: {line}", err=True)
+            click.echo(text("cli.error", language, message=line), err=True)
         raise click.ClickException(problems[-1])
 
 
-def _print_report(report: SendReport, lang: Lang) -> None:
+def _report_lines(report: SendReport, lang: Lang) -> Iterator[str]:
     if report.dry_run:
-        click.echo(text("delivery.dry_run", lang))
+        yield text("delivery.dry_run", lang)
         for m in report.queued:
-            click.echo(
+            yield (
                 text(
                     "delivery.would_send",
                     lang,
@@ -81,10 +78,10 @@ def _print_report(report: SendReport, lang: Lang) -> None:
                     n=len(m.notices),
                 )
             )
-            click.echo("  " + m.body.rstrip("\n").replace("\n", "\n  "))
+            yield "  " + m.body.rstrip("\n").replace("\n", "\n  ")
         for a in report.attempts:
             m = a.message
-            click.echo(
+            yield (
                 text(
                     "delivery.would_retry",
                     lang,
@@ -94,15 +91,15 @@ def _print_report(report: SendReport, lang: Lang) -> None:
                 )
             )
         if not report.queued and not report.attempts:
-            click.echo(text("delivery.nothing", lang))
+            yield text("delivery.nothing", lang)
         return
     for a in report.attempts:
         state = "delivered" if a.error is None else "failed"
         line = (
             f"{text(f'delivery.state.{state}', lang)}  {a.message.destination}  {a.message.title}"
         )
-        click.echo(line + (f"  ({a.error})" if a.error else ""))
-    click.echo(
+        yield line + (f"  ({a.error})" if a.error else "")
+    yield (
         text(
             "delivery.summary",
             lang,
@@ -138,30 +135,29 @@ def _problems(report: SendReport, lang: Lang) -> list[str]:
 @click.option(
     "--failed", "which", flag_value="failed", help="Only messages whose last attempt failed."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
-@lang_option
 @db_option
-def outbox_cmd(which: str | None, as_json: bool, lang: str, db: str | None) -> None:
+@output_options
+def outbox_cmd(which: str | None, db: str | None, out: Output) -> None:
     """The messages sent and owed: destination, state, attempts, last error, notice ids."""
-    language = check_lang(lang)
     with open_db(db) as store:
         messages = outbox.listing(store.conn, cast(outbox.Which, which or "all"))
-    if as_json:
-        print_json([m.as_json() for m in messages])
-        return
-    if not messages:
-        click.echo(text("delivery.outbox.empty", language))
-    for m in messages:
-        state = "failed" if m.failed else m.state
-        when = m.delivered_at or m.next_attempt_at or m.created_at
-        click.echo(
-            f"{m.id}  {text(f'delivery.state.{state}', language)}  {when}  "
-            f"attempts={m.attempts}  {m.unit}  {m.destination}"
-        )
-        click.echo(f"    {m.title}")
-        click.echo(f"    {' '.join(m.notices)}")
-        if m.last_error and m.state == "pending":
-            click.echo(f"    {m.last_error}")
+
+    def lines() -> Iterator[str]:
+        if not messages:
+            yield out.t("delivery.outbox.empty")
+        for m in messages:
+            state = "failed" if m.failed else m.state
+            when = m.delivered_at or m.next_attempt_at or m.created_at
+            yield (
+                f"{m.id}  {out.t(f'delivery.state.{state}')}  {when}  "
+                f"{out.t('delivery.attempts', n=m.attempts)}  {m.unit}  {m.destination}"
+            )
+            yield f"    {m.title}"
+            yield f"    {' '.join(m.notices)}"
+            if m.last_error and m.state == "pending":
+                yield f"    {m.last_error}"
+
+    out.emit([m.as_json() for m in messages], lines)
 
 
 @click.group("export")

@@ -1,5 +1,5 @@
-"""What the store's commands share: the --db, --as-of and --lang options, opening the store,
-progress on a terminal, and printing the moves a change made."""
+"""What the store's commands share: the --db and --as-of options, opening the store, progress on
+a terminal, and the moves a change made (records and lines)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import click
 
 from deadlines.cli.common import DATE
+from deadlines.cli.formats import Output, current_lang, width
 from deadlines.store.database import (
     Move,
     Store,
@@ -22,7 +23,8 @@ db_option = click.option(
     type=click.Path(dir_okay=False),
     envvar="DEADLINES_DB",
     default=None,
-    help="The store file (default: $DEADLINES_DB, else ./deadlines.db).",
+    help="The store file (default: $DEADLINES_DB, else store in deadlines.toml, else "
+    "./deadlines.db).",
 )
 as_of_option = click.option(
     "--as-of",
@@ -30,13 +32,6 @@ as_of_option = click.option(
     type=DATE,
     default=None,
     help="Replay this day instead of today in China (Asia/Shanghai).",
-)
-lang_option = click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the human output.",
 )
 
 
@@ -54,10 +49,20 @@ def progress(length: int, label: str) -> Iterator[Callable[[int], None]]:
         yield bar.update
 
 
-def print_moves(moves: Sequence[Move], *, header: bool = True) -> None:
-    for m in moves:
+def move_lines(moves: Sequence[Move], out: Output) -> Iterator[str]:
+    """``  改期 E-1 enforcement.filed: 2026-11-30 -> 2026-12-01``, one line a move."""
+    labels = [out.t(f"change.{m.change}") for m in moves]
+    w = max((width(label) for label in labels), default=0)
+    for m, label in zip(moves, labels, strict=True):
+        pad = " " * (w - width(label))
         old = m.old_due.isoformat() if m.old_due else "—"
         new = m.new_due.isoformat() if m.new_due else "—"
-        prov = " (provisional)" if m.new_provisional else ""
+        prov = f" {out.t('cli.provisional')}" if m.new_provisional else ""
         inst = f" [{m.instance}]" if m.instance else ""
-        click.echo(f"  {m.change:9} {m.case_id} {m.rule_id}{inst}: {old} -> {new}{prov}")
+        yield f"  {label}{pad} {m.case_id} {m.rule_id}{inst}: {old} -> {new}{prov}"
+
+
+def print_moves(moves: Sequence[Move]) -> None:
+    """:func:`move_lines` echoed in the run's language, for a command printing moves by itself."""
+    for line in move_lines(moves, Output(lang=current_lang())):
+        click.echo(line)

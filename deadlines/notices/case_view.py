@@ -20,6 +20,36 @@ from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store.database import Move, Store, StoredEvent, status_on
 
 
+def next_items(
+    store: Store, case_id: str, day: dt.date, lang: Lang = DEFAULT_LANG
+) -> list[dict[str, Any]]:
+    """What the case must do, most urgent first: every open duty already past its date (the
+    longest overdue first), then the soonest one still ahead (all of them if several share that
+    date). Each is a :func:`next_payload`-shaped dict, steps in ``lang``; ``[]`` when nothing
+    is open.
+
+    A reminder counts only while its date is ahead; a paused duty and a completed one never."""
+    store.get_case(case_id)
+    open_obs = [
+        ob
+        for ob in store.obligations(case_id)
+        if ob.due is not None
+        and ob.status != "paused"
+        and not (ob.completed_on is not None and ob.completed_on <= day)
+        and not (ob.kind == "reminder" and ob.due < day)
+    ]
+    past = sorted((ob for ob in open_obs if ob.due is not None and ob.due < day), key=_due_key)
+    ahead = [ob for ob in open_obs if ob.due is not None and ob.due >= day]
+    soonest = min((ob.due for ob in ahead if ob.due is not None), default=None)
+    chosen = past + sorted((ob for ob in ahead if ob.due == soonest), key=_due_key)
+    return [_payload(case_id, ob, day, lang) for ob in chosen]
+
+
+def _due_key(ob: Obligation) -> tuple[dt.date, str, str]:
+    assert ob.due is not None
+    return (ob.due, ob.rule_id, ob.instance)
+
+
 def next_payload(
     store: Store, case_id: str, day: dt.date, lang: Lang = DEFAULT_LANG
 ) -> dict[str, Any]:
@@ -44,6 +74,11 @@ def next_payload(
             "status": "none",
             "as_of": day.isoformat(),
         }
+    return _payload(case_id, ob, day, lang)
+
+
+def _payload(case_id: str, ob: Obligation, day: dt.date, lang: Lang) -> dict[str, Any]:
+    assert ob.due is not None
     cal = calendar(ob.calendar)
     left = cal.count_workdays(day, ob.due) if ob.due > day else 0
     return {
@@ -66,6 +101,7 @@ def next_payload(
         "missing": list(ob.missing),
         "trigger": ob.trigger,
         "trigger_date": ob.trigger_date.isoformat() if ob.trigger_date else None,
+        "instance": ob.instance,
         "rule_version": ob.rule_version,
         "steps": list(obligation_steps(ob, lang, day)),
         "stale": [key.removeprefix("stale.") for key in stale(ob)],
@@ -150,3 +186,69 @@ def move_payload(m: Move) -> dict[str, Any]:
         "old_provisional": m.old_provisional,
         "new_provisional": m.new_provisional,
     }
+
+
+CLOSE_EVENT = "case.closed"
+REOPEN_EVENT = "case.reopened"
+
+_OPEN = (
+    "o.due IS NOT NULL AND o.status != 'paused' AND (o.completed_on IS NULL OR o.completed_on > :day)"
+    " AND NOT (o.kind = 'reminder' AND o.due < :day)"
+)
+_LATE = "((o.kind = 'aging' AND o.due <= :day) OR (o.kind NOT IN ('reminder', 'aging') AND o.due < :day))"
+_CASES = f"""
+SELECT c.id, c.kind, c.unit,
+  (SELECT e.type FROM events e
+     WHERE e.case_id = c.id AND e.type IN (:close, :reopen) AND e.on_date <= :day
+       AND NOT EXISTS (SELECT 1 FROM events s WHERE s.supersedes = e.id)
+     ORDER BY e.on_date DESC, e.seq DESC LIMIT 1),
+  (SELECT COUNT(*) FROM obligations o WHERE o.case_id = c.id AND {_OPEN}),
+  (SELECT COUNT(*) FROM obligations o WHERE o.case_id = c.id AND {_OPEN} AND {_LATE}),
+  (SELECT MIN(o.due) FROM obligations o WHERE o.case_id = c.id AND {_OPEN} AND o.due >= :day)
+FROM cases c
+WHERE (:case IS NULL OR c.id = :case) AND (:unit IS NULL OR c.unit = :unit)
+  AND (:kind IS NULL OR c.kind = :kind)
+ORDER BY c.id
+"""
+
+
+def case_rows(
+    store: Store,
+    day: dt.date,
+    *,
+    case_id: str | None = None,
+    unit: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+) -> list[dict[str, Any]]:
+    """The cases as ``case list`` shows them on ``day``: {case, kind, unit, status, open, overdue,
+    next_due}. ``status`` is ``closed`` when the latest close/reopen event up to ``day`` closed
+    it, else ``overdue`` when an open duty is past its date, else ``open``. The ``status`` filter
+    ``open`` keeps every case not closed (overdue ones too)."""
+    params = {
+        "day": day.isoformat(),
+        "close": CLOSE_EVENT,
+        "reopen": REOPEN_EVENT,
+        "case": case_id,
+        "unit": unit,
+        "kind": kind,
+    }
+    rows = []
+    for cid, ckind, cunit, last, n_open, n_late, next_due in store.conn.execute(_CASES, params):
+        state = "closed" if last == CLOSE_EVENT else "overdue" if n_late else "open"
+        if status == "open" and state == "closed":
+            continue
+        if status in ("closed", "overdue") and state != status:
+            continue
+        rows.append(
+            {
+                "case": cid,
+                "kind": ckind,
+                "unit": cunit,
+                "status": state,
+                "open": n_open,
+                "overdue": n_late,
+                "next_due": next_due,
+            }
+        )
+    return rows

@@ -5,7 +5,7 @@ the rule set's order, then by instance. It keeps no state between calls except b
 (rule matches per kind and facts, computed due dates), so memory does not grow with the number of
 cases evaluated.
 
-How each kind of rule becomes obligations (decisions.md fixes the date arithmetic, done by
+How each kind of rule becomes obligations (docs/counting.md fixes the date arithmetic, done by
 :func:`deadlines.due`):
 
 * **deadline**: one obligation per trigger (per ``per`` key, e.g. per seized asset; otherwise the
@@ -542,7 +542,7 @@ def recurring_periods(
     ``anchor = "calendar"``: calendar months / quarters / half-years / years, from the one holding
     ``start``; labelled ``2026-03``, ``2026-Q1``, ``2026-H1``, ``2026``. ``anchor = "rolling"``:
     periods of ``every`` counted from ``start`` by month arithmetic, always from the original
-    start (decisions.md), each ending on the corresponding day; labelled by their first day.
+    start (docs/counting.md), each ending on the corresponding day; labelled by their first day.
     """
     assert rule.every is not None
     n = EVERY[rule.every]

@@ -6,7 +6,7 @@ A rule file is TOML with up to five kinds of table, never code:
     one time limit. Keys (``*`` = required)::
 
         id*            stable id, lower-case words and dots: "credit.small-loan"
-        ref            the row of time-limits.md it encodes: "L48"
+        ref            the row of docs/time-limits.md it encodes: "L48"
         title_zh*, title_en*
         clause*        the plan's clause key: part.section.item[#occurrence], e.g. "二.十二.63",
                        "二.一.2#2" (the plan prints two item 2s), "三.四", "首部.征求意见时间"
@@ -36,7 +36,7 @@ A rule file is TOML with up to five kinds of table, never code:
         sources        legal sources, each marked [confirmed] / [memory] / [design]
 
 ``[[note]]``
-    ``ref``, ``clause``, ``quote``, ``why``: a row of time-limits.md that is not a rule, and why.
+    ``ref``, ``clause``, ``quote``, ``why``: a row of docs/time-limits.md that is not a rule, and why.
 
 ``[[override]]``
     ``id`` of an existing rule plus the keys to replace: how a user file changes a default
@@ -101,7 +101,7 @@ class EventType:
 
 @dataclass(frozen=True)
 class Note:
-    """A row of time-limits.md that is deliberately not a rule, with the reason."""
+    """A row of docs/time-limits.md that is deliberately not a rule, with the reason."""
 
     ref: str
     clause: str

@@ -8,7 +8,7 @@ re-evaluated. :meth:`Store.recompute` re-evaluates every case after a rule or ca
 reports each due date that moved.
 
 Dates are ISO strings in the file; "today" is the date in China (Asia/Shanghai), whatever the
-server's zone (decisions.md, "Today" and the end of a day).
+server's zone (docs/counting.md, "Today" and the end of a day).
 """
 
 from __future__ import annotations

@@ -1,0 +1,232 @@
+"""``deadlines due RULE`` and ``rules show REF``: finding rules by id, REF code or title words, and
+answering each with its condition and due date (a recurring rule: its next periods' due dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from deadlines.calendars.layers import calendar as get_calendar
+from deadlines.calendars.periods import Deadline, Period, add_months, due
+from deadlines.errors import ProvisionalRefusedError, RuleError
+from deadlines.messages import Lang, text
+from deadlines.model import FactValue
+from deadlines.rules import Rule, RuleSet
+from deadlines.rules.conditions import AllOf, Compare, Condition
+from deadlines.rules.engine import recurring_periods
+from deadlines.rules.model import EVERY
+
+
+def period_in(p: Period, lang: Lang) -> str:
+    """``20个工作日`` / ``20 working days``."""
+    return p.zh if lang == "zh" else str(p)
+
+
+def condition_in(c: Condition | None, lang: Lang) -> str:
+    """A rule's ``when`` as a person reads it; fact names stay as the ids a case uses."""
+    if c is None:
+        return text("cli.always", lang)
+    if isinstance(c, Compare):
+        v = list(c.value) if isinstance(c.value, tuple) else c.value
+        cond = f"{c.fact} {c.op} {json.dumps(v, ensure_ascii=False)}"
+        if c.default is None:
+            return cond
+        default = json.dumps(c.default, ensure_ascii=False)
+        return text("cond.default", lang, cond=cond, default=default)
+    joiner = text("cond.and" if isinstance(c, AllOf) else "cond.or", lang)
+    inner = joiner.join(condition_in(i, lang) for i in c.items)
+    return inner if len(c.items) == 1 else f"({inner})"
+
+
+def find_rule(rules: RuleSet, name: str) -> Rule:
+    """The rule with id ``name``, or with REF code ``name`` (``L51b``, any case)."""
+    for r in rules.rules:
+        if r.ref and r.ref.lower() == name.strip().lower():
+            return r
+    return rules.get(name)
+
+
+def title_in(r: Rule, lang: Lang) -> str:
+    return r.title_zh if lang == "zh" else r.title_en
+
+
+def trigger_of(rules: RuleSet, r: Rule) -> str:
+    """The event type that starts ``r``: its trigger, or the completion of the rule it follows."""
+    if r.trigger is not None:
+        return r.trigger
+    assert r.after is not None
+    return "|".join(rules.get(r.after).completed_by)
+
+
+def matching_rules(rules: RuleSet, words: str, facts: Mapping[str, FactValue]) -> list[Rule]:
+    """Rules named by ``words``: an id or REF code, else every enabled rule whose titles or clause
+    hold every word; with facts, those whose condition the facts fail are set aside."""
+    try:
+        named = find_rule(rules, words)
+    except RuleError:
+        found = [r for r in rules.search(words) if r.emit and r.enabled]
+    else:
+        if facts and named.when is not None and not named.when.holds(facts):
+            raise RuleError(key="err.rule_not_for_facts", rule=named.id, when=str(named.when))
+        return [named]
+    if facts:
+        found = [r for r in found if r.when is None or r.when.holds(facts)]
+    return found
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One rule's answer to ``due``: the due date (or a recurring period's) and how it is reached."""
+
+    rule: Rule
+    due: dt.date
+    provisional: bool
+    calendar: str
+    trigger: str
+    deadline: Deadline | None = None
+    instance: dict[str, str] = field(default_factory=dict)
+    low_confidence_years: tuple[int, ...] = ()
+
+    def record(self, lang: Lang, start: dt.date | None, before: dt.date | None) -> dict[str, Any]:
+        """The JSON object (keys documented in docs/output.md)."""
+        r = self.rule
+        d = self.deadline
+        cal = get_calendar(self.calendar)
+        return {
+            "due": self.due.isoformat(),
+            "weekday": self.due.strftime("%A"),
+            "provisional": self.provisional,
+            "provisional_years": list(d.provisional_years) if d else self._years(),
+            "low_confidence": bool(self.low_confidence_years),
+            "low_confidence_years": list(self.low_confidence_years),
+            "period": str(d.period) if d else r.every,
+            "direction": d.direction if d else "from",
+            "from" if d is None or d.direction == "from" else "before": (
+                d.trigger if d else start or before or self.due
+            ).isoformat(),
+            "mode": d.mode if d else "recurring",
+            "calendar": self.calendar,
+            "calendar_version": d.calendar_version if d else cal.data_version,
+            "steps": list(d.explain(lang)) if d else [],
+            "rule": r.id,
+            "ref": r.ref,
+            "clause": r.clause,
+            "title_zh": r.title_zh,
+            "title_en": r.title_en,
+            "unit": r.unit,
+            "kind": r.kind,
+            "condition": condition_in(r.when, lang) if r.when is not None else None,
+            "trigger": self.trigger,
+            "rule_version": r.version,
+            "instance": self.instance.get("label"),
+            "period_start": self.instance.get("first"),
+            "period_end": self.instance.get("last"),
+        }
+
+    def _years(self) -> list[int]:
+        return [self.due.year] if self.provisional else []
+
+
+def answer(
+    rules: RuleSet,
+    r: Rule,
+    *,
+    start: dt.date | None,
+    before: dt.date | None,
+    calendar_name: str | None,
+    strict: bool,
+    periods: int,
+) -> list[Answer]:
+    """``r``'s due date(s): a deadline's one date, or a recurring rule's next ``periods``."""
+    if not r.enabled:
+        raise RuleError(key="err.rule_off", rule=r.id, why=" ".join(r.default_reason.split()))
+    if r.kind == "recurring":
+        return _recurring(rules, r, start or before, calendar_name, strict, periods)
+    assert r.period is not None
+    if r.direction == "before" and before is None:
+        raise RuleError(key="err.rule_needs_before", rule=r.id)
+    if r.direction == "from" and start is None:
+        raise RuleError(key="err.rule_needs_from", rule=r.id, trigger=trigger_of(rules, r))
+    d = due(
+        r.period,
+        start=start,
+        before=before,
+        calendar=calendar_name or r.calendar,
+        strict=strict,
+        mode="aging" if r.kind == "aging" else "deadline",
+    )
+    trigger = trigger_of(rules, r)
+    low = tuple(d.low_confidence_years)
+    return [Answer(r, d.date, d.provisional, d.calendar, trigger, d, low_confidence_years=low)]
+
+
+def _recurring(
+    rules: RuleSet,
+    r: Rule,
+    day: dt.date | None,
+    calendar_name: str | None,
+    strict: bool,
+    count: int,
+) -> list[Answer]:
+    """The next ``count`` periods of a recurring rule whose due date is on or after ``day``."""
+    if r.every is None:
+        raise RuleError(key="err.rule_no_every", rule=r.id)
+    assert day is not None
+    cal_name = calendar_name or r.calendar
+    cal = get_calendar(cal_name)
+    upto = add_months(day, (count + 1) * EVERY[r.every])
+    out: list[Answer] = []
+    for label, first, last in recurring_periods(r, day, upto):
+        end = cal.roll_forward(last) if r.roll == "forward" else last
+        if end < day:
+            continue
+        provisional = any(
+            cal.year_info(y).status == "provisional" for y in range(last.year, end.year + 1)
+        )
+        if provisional and strict:
+            raise ProvisionalRefusedError(key="err.strict_recurring", rule=r.id, year=end.year)
+        instance = {"label": label, "first": first.isoformat(), "last": last.isoformat()}
+        low = tuple(
+            y
+            for y in range(first.year, end.year + 1)
+            if cal.year_info(y).regional_confidence == "low"
+        )
+        trigger = trigger_of(rules, r)
+        out.append(Answer(r, end, provisional, cal_name, trigger, None, instance, low))
+        if len(out) == count:
+            break
+    return out
+
+
+def answers_for(
+    rules: RuleSet,
+    found: Sequence[Rule],
+    *,
+    start: dt.date | None,
+    before: dt.date | None,
+    calendar_name: str | None,
+    strict: bool,
+    periods: int,
+) -> list[Answer]:
+    """Every matching rule's answer; of several, those the given direction cannot answer (a
+    reminder asked --from) are left out, unless none is left."""
+    usable = [
+        r
+        for r in found
+        if r.kind == "recurring" or (r.direction == "before") == (before is not None)
+    ]
+    out: list[Answer] = []
+    for r in usable or found[:1]:
+        out += answer(
+            rules,
+            r,
+            start=start,
+            before=before,
+            calendar_name=calendar_name,
+            strict=strict,
+            periods=periods,
+        )
+    return out
