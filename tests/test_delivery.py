@@ -440,3 +440,40 @@ def test_english_on_request(db: Path, tmp_path: Path) -> None:
     assert "due today 0, overdue 0, reminders 0 (2 notices)" in out
     assert "[due soon] 2026-03-30 (Mon) case D0" in out and "1 working day left" in out
     assert f"unit '{BRANCH}' has 1 notice but no destination" in out
+
+
+def test_a_wecom_group_robot_gets_a_long_digest_in_parts(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from apprise.plugins.wecombot import NotifyWeComBot
+
+    # 企业微信's robot endpoint is fixed (qyapi.weixin.qq.com); point it at the loopback server
+    with webhook_server() as hook:
+        endpoint = f"http://127.0.0.1:{hook.port}/cgi-bin/webhook/send?key={{key}}"
+        monkeypatch.setattr(NotifyWeComBot, "notify_url", endpoint)
+        monkeypatch.setenv("WECOM_KEY", "robot-key-1")
+        for i in range(5, 40):  # 35 more loans of the bank, all due Mon 03-30 (received 03-02)
+            ok(
+                db,
+                "case",
+                "add",
+                f"E{i}",
+                "--kind",
+                "loan",
+                "--unit",
+                BANK,
+                "--fact",
+                "lender=local-legal-person-bank",
+                "--fact",
+                "amount_yuan=5000000",
+            )
+            ok(db, "event", "add", f"E{i}", "loan.application-received", "--on", "2026-03-02")
+        units = write_units(tmp_path / "u.toml", {BANK: ["wecombot://${WECOM_KEY}"], BRANCH: []})
+        report = run(db, units, "2026-03-27")
+        assert (report.sent, len(report.notices)) == (1, 37)  # D0, D2 and the 35
+        texts = [p["text"]["content"] for p in hook.posts]
+        # the robot takes at most 2048 bytes of UTF-8 text, title included
+        assert len(texts) > 1 and all(len(t.encode()) <= 2048 for t in texts)
+        assert "(1/" in texts[0]
+        whole = "".join(texts)
+        assert all(n in whole for n in report.notices)

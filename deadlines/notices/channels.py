@@ -22,6 +22,8 @@ from typing import Any
 from deadlines.errors import DeadlineError
 from deadlines.notices.units import Units, UnitsError, expand, is_mail
 
+CHAT_ROBOTS = ("wecombot", "dingtalk", "feishu", "lark")
+
 
 class DeliveryError(DeadlineError):
     """A destination did not accept a message; the text says why (one line)."""
@@ -85,21 +87,51 @@ def deliver(
     for a in attachments:
         memory = AttachMemory(content=a.content, name=a.name, mimetype=a.mimetype)  # type: ignore[no-untyped-call]
         attach.add(memory)
+    robot = url.split("://", 1)[0].lower() in CHAT_ROBOTS
+    parts = _parts(title, body, plugin.body_maxlen) if robot else [(title, body)]
+    for part_title, part_body in parts:
+        _notify(
+            plugin,
+            part_title,
+            part_body,
+            attach if attachments else None,
+            message_id if is_mail(url) else None,
+        )
+
+
+def _notify(plugin: Any, title: str, body: str, attach: Any, mail_id: str | None) -> None:
+    import apprise
+
     with (
         apprise.LogCapture(level=logging.DEBUG, fmt="%(levelname)s %(message)s") as log,  # type: ignore[no-untyped-call]
-        _fixed_message_id(message_id if is_mail(url) else None),
+        _fixed_message_id(mail_id),
     ):
         try:
             ok = plugin.notify(
-                body=body,
-                title=title,
-                body_format=apprise.NotifyFormat.TEXT,
-                attach=attach if attachments else None,
+                body=body, title=title, body_format=apprise.NotifyFormat.TEXT, attach=attach
             )
         except Exception as exc:  # a plugin's own bug must not stop the other destinations
             raise DeliveryError(f"{type(exc).__name__}: {exc}") from None
     if not ok:
         raise DeliveryError(_reason(log.getvalue()))
+
+
+def _parts(title: str, body: str, limit: int) -> list[tuple[str, str]]:
+    """A group robot's text limit is in bytes (企业微信: 2048) where apprise counts characters:
+    cut the digest between lines into parts that fit with their title, numbered (1/3)."""
+    budget = max(limit - len(title.encode()) - 16, 200)
+    parts: list[str] = []
+    current = ""
+    for line in body.splitlines(keepends=True):
+        line = line.encode()[:budget].decode(errors="ignore")  # a line alone longer than a part
+        if current and len((current + line).encode()) > budget:
+            parts.append(current)
+            current = ""
+        current += line
+    parts.append(current)
+    if len(parts) == 1:
+        return [(title, body)]
+    return [(f"{title} ({i}/{len(parts)})", part) for i, part in enumerate(parts, 1)]
 
 
 def _label(plugin: Any, message_id: str, notice_ids: Sequence[str], *, mail: bool) -> None:
