@@ -41,7 +41,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """uvicorn on 127.0.0.1 in a thread; stopped when the module's tests end (or in 10 s if it
+    """uvicorn on 127.0.0.1 in a thread; stopped when the module's tests end (or in 30 s if it
     never comes up)."""
     import uvicorn
 
@@ -55,7 +55,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while not srv.started:
         if time.monotonic() > deadline or not thread.is_alive():
             srv.should_exit = True
@@ -97,7 +97,7 @@ class Steps:
 @pytest.fixture()
 def steps(browser: object, request: pytest.FixtureRequest) -> Iterator[Steps]:
     context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(30_000)  # a loaded CI machine
     s = Steps(context.new_page(), request.node.name)
     failed_before = request.session.testsfailed
     yield s
