@@ -5,23 +5,68 @@
 datetime.date(2026, 3, 16)
 """
 
-from deadlines.calendars import Calendar, DayInfo, Deadline, Period, YearInfo, calendar, due
-from deadlines.errors import (
-    CalendarDataError,
-    DeadlineError,
-    InvalidDateError,
-    OutOfRangeError,
-    PeriodError,
-    ProvisionalRefusedError,
-    RuleError,
-    StoreError,
-    UnknownCalendarError,
-)
-from deadlines.model import Case, Event, Obligation
-from deadlines.notices import remind
-from deadlines.rules import Rule, RuleSet, load_rules
-from deadlines.rules.engine import evaluate
-from deadlines.store import Store, import_file, init_store, open_store
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deadlines.calendars import Calendar, DayInfo, Deadline, Period, YearInfo, calendar, due
+    from deadlines.errors import (
+        CalendarDataError,
+        DeadlineError,
+        InvalidDateError,
+        OutOfRangeError,
+        PeriodError,
+        ProvisionalRefusedError,
+        RuleError,
+        StoreError,
+        UnknownCalendarError,
+    )
+    from deadlines.model import Case, Event, Obligation
+    from deadlines.notices import remind
+    from deadlines.rules import Rule, RuleSet, load_rules
+    from deadlines.rules.engine import evaluate
+    from deadlines.store import Store, import_file, init_store, open_store
+
+# Where each public name lives: imported on first use (PEP 562), so that `import deadlines`
+# (and every command, which imports deadlines.cli) does not load the store, the notices and the
+# rules engine it does not need.
+_WHERE = {
+    **dict.fromkeys(
+        ("Calendar", "DayInfo", "Deadline", "Period", "YearInfo", "calendar", "due"),
+        "deadlines.calendars",
+    ),
+    **dict.fromkeys(
+        (
+            "CalendarDataError",
+            "DeadlineError",
+            "InvalidDateError",
+            "OutOfRangeError",
+            "PeriodError",
+            "ProvisionalRefusedError",
+            "RuleError",
+            "StoreError",
+            "UnknownCalendarError",
+        ),
+        "deadlines.errors",
+    ),
+    **dict.fromkeys(("Case", "Event", "Obligation"), "deadlines.model"),
+    "remind": "deadlines.notices",
+    **dict.fromkeys(("Rule", "RuleSet", "load_rules"), "deadlines.rules"),
+    "evaluate": "deadlines.rules.engine",
+    **dict.fromkeys(("Store", "import_file", "init_store", "open_store"), "deadlines.store"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module 'deadlines' has no attribute {name!r}")
+    value = getattr(importlib.import_module(where), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Calendar",

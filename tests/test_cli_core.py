@@ -132,7 +132,10 @@ def _commands(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ..
 
     out = []
     assert isinstance(group, click.Group)
-    for name, cmd in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # the lazy group imports each command's module
+        cmd = group.get_command(ctx, name)
+        assert cmd is not None, name
         out.append((*prefix, name))
         if isinstance(cmd, click.Group):
             out += _commands(cmd, (*prefix, name))
@@ -154,3 +157,21 @@ def test_today_is_not_needed_for_core_answers() -> None:
         .splitlines()[0]
         .startswith(f"{dt.date(2026, 10, 8)} (Thu)")
     )
+
+
+def test_every_command_module_is_in_the_lazy_table() -> None:
+    """The group imports a command's module only when the command runs: every command a module
+    defines must be reachable through its table (a command left out would be unreachable)."""
+    import importlib
+    import pkgutil
+
+    import click
+
+    import deadlines.cli as cli_pkg
+
+    table = cli_pkg._COMMAND_MODULES
+    for info in pkgutil.iter_modules(cli_pkg.__path__):
+        module = importlib.import_module(f"deadlines.cli.{info.name}")
+        for command in getattr(module, "COMMANDS", ()):
+            assert isinstance(command, click.Command)
+            assert table.get(command.name or "") == info.name, (info.name, command.name)

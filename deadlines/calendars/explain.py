@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from deadlines.calendars.layers import Calendar, DayInfo
@@ -23,11 +24,18 @@ if TYPE_CHECKING:
 ONE = dt.timedelta(days=1)
 
 
+@cache
+def _date_form(lang: Lang) -> tuple[str, tuple[str, ...]]:
+    return text("date", lang), tuple(text(f"weekday.{i}", lang) for i in range(7))
+
+
 def fmt_date(d: dt.date, lang: Lang) -> str:
     """``2026-02-14 (Sat)`` / ``2026-02-14(星期六)``: every date in an explanation has its weekday."""
-    return text("date", lang, date=d.isoformat(), weekday=text(f"weekday.{d.weekday()}", lang))
+    form, weekdays = _date_form(lang)
+    return form.format(date=d.isoformat(), weekday=weekdays[d.weekday()])
 
 
+@cache
 def holiday_name(name: str, lang: Lang) -> str:
     """A holiday's name in ``lang``: ``春节 Spring Festival 初一`` is ``春节 初一`` in Chinese. A
     name that carries a date (a 补假 day's) stays whole: its words say which day it makes up."""
@@ -81,36 +89,46 @@ def rest_block(cal: Calendar, start: dt.date, end: dt.date, lang: Lang) -> str:
 def _workday_steps(cal: Calendar, lo: dt.date, hi: dt.date, n: int, lang: Lang) -> list[str]:
     """The days in (lo, hi] that were skipped or counted, for a working-day count."""
     steps: list[str] = []
-    infos = list(cal.days(lo + ONE, hi))
-    rest = [i for i in infos if not i.workday]
-    named = [i for i in rest if i.kind != "weekend"]
-    weekends = len(rest) - len(named)
-    for a, b in _runs(named):
+    first = lo + ONE
+    kinds = cal.kinds(first, hi)
+    rest = sum(1 for k in kinds if k not in ("workday", "makeup"))
+    weekends = kinds.count("weekend")
+
+    def infos(wanted: tuple[str, ...]) -> list[DayInfo]:
+        return [
+            cal.day_info(first + dt.timedelta(days=i)) for i, k in enumerate(kinds) if k in wanted
+        ]
+
+    for a, b in _runs(infos(("holiday", "regional"))):
         steps.append(
             text("wd.not_counted", lang, span=span(a.date, b.date, lang), reason=reason(a, lang))
         )
     if weekends:
         steps.append(text("wd.weekends", lang, n=weekends))
-    makeup = [i for i in infos if i.kind == "makeup"]
-    worked = len(infos) - len(rest)
+    makeup = infos(("makeup",))
+    worked = len(kinds) - rest
     steps.append(
         text(
             "wd.summary",
             lang,
-            span=span(infos[0].date, infos[-1].date, lang),
-            calendar_days=text("count.calendar_days", lang, n=len(infos)),
-            rest=len(rest),
+            span=span(first, hi, lang),
+            calendar_days=text("count.calendar_days", lang, n=len(kinds)),
+            rest=rest,
             working_days=text("count.working_days", lang, n=worked),
         )
     )
-    for i in makeup:
-        steps.append(text("wd.makeup", lang, date=fmt_date(i.date, lang), reason=reason(i, lang)))
-    if n <= 60:
-        listing = ", ".join(
-            f"{i.date:%m-%d}{'*' if i.kind == 'makeup' else ''}" for i in infos if i.workday
+    for info in makeup:
+        steps.append(
+            text("wd.makeup", lang, date=fmt_date(info.date, lang), reason=reason(info, lang))
         )
+    if n <= 60:
+        counted = []
+        for i, k in enumerate(kinds):
+            if k in ("workday", "makeup"):
+                d = first + dt.timedelta(days=i)
+                counted.append(f"{d.month:02d}-{d.day:02d}{'*' if k == 'makeup' else ''}")
         star = text("wd.star", lang) if makeup else ""
-        steps.append(text("wd.listing", lang, n=worked, listing=listing, star=star))
+        steps.append(text("wd.listing", lang, n=worked, listing=", ".join(counted), star=star))
     return steps
 
 

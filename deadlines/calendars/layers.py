@@ -28,6 +28,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 
@@ -298,31 +299,31 @@ class Calendar:
         return _Year(info, rest, makeup, regional_days, sources)
 
     def _extend(self, to_year: int) -> None:
-        """Extend the index, a whole year at a time, through ``to_year``."""
+        """Extend the index, a whole year at a time, through ``to_year``.
+
+        A year is built by offsets, not day by day: weekends from the first day's weekday, then
+        the year's few rest and make-up days written over them (a make-up day wins).
+        """
         total = self._cum[-1] if self._cum else 0
         for year in range(self._built_to + 1, to_year + 1):
             data = self._year_data(year)
             self._years[year] = data
-            day = dt.date(year, 1, 1)
-            one = dt.timedelta(days=1)
-            while day.year == year:
-                kind: DayKind
-                if day in data.makeup:
-                    kind = "makeup"
-                elif day in data.rest:
-                    kind = data.rest[day][0]
-                elif day.weekday() >= 5:
-                    kind = "weekend"
-                else:
-                    kind = "workday"
-                work = kind in ("workday", "makeup")
-                if work:
-                    self._pos.append(day.toordinal())
-                    total += 1
-                self._kind.append(kind)
-                self._work.append(work)
-                self._cum.append(total)
-                day += one
+            first = dt.date(year, 1, 1).toordinal()
+            size = dt.date(year, 12, 31).toordinal() - first + 1
+            weekday = dt.date(year, 1, 1).weekday()
+            kinds: list[DayKind] = [
+                "weekend" if (weekday + i) % 7 >= 5 else "workday" for i in range(size)
+            ]
+            for day, (kind, _) in data.rest.items():
+                kinds[day.toordinal() - first] = kind
+            for day in data.makeup:
+                kinds[day.toordinal() - first] = "makeup"
+            work = bytes(k in ("workday", "makeup") for k in kinds)
+            self._kind += kinds
+            self._work += work
+            self._cum += list(accumulate(work, initial=total))[1:]
+            self._pos += [first + i for i, w in enumerate(work) if w]
+            total = self._cum[-1]
         self._built_to = max(self._built_to, to_year)
 
     @property
@@ -406,6 +407,14 @@ class Calendar:
         if d in data.regional:
             source = data.info.regional_source or source
         return DayInfo(d, kind, name, source, data.info.status == "provisional")
+
+    def kinds(self, start: dt.date, end: dt.date) -> list[DayKind]:
+        """The kind of every day in [start, end], in order (no DayInfo built: explanations of long
+        counts look at the few named days only)."""
+        if end < start:
+            return []
+        i, j = self._index(start), self._index(end)
+        return self._kind[i : j + 1]
 
     def days(self, start: dt.date, end: dt.date) -> Iterator[DayInfo]:
         """Every day in [start, end], in order."""

@@ -12,6 +12,7 @@ command, so that ``remind --new`` records nothing it could not print.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -59,6 +60,14 @@ class DeadlinesGroup(click.Group):
     Library errors (:class:`DeadlineError`) exit with 1; bad command-line input (click's usage
     errors: an impossible date, a malformed period, an unknown calendar) with 2.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _COMMAND_MODULES:
+            _load(_COMMAND_MODULES[cmd_name])
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -144,38 +153,41 @@ def main(ctx: click.Context, config_path: str | None) -> None:
     ctx.with_resource(settings.exported(settings.load(config_path)))
 
 
-def _register() -> None:
-    from deadlines.cli import (
-        admin_cmd,
-        calendar_cmd,
-        case_cmd,
-        catalogue_cmd,
-        config_cmd,
-        daily_cmd,
-        due_cmd,
-        notice_cmd,
-        rules_cmd,
-        send_cmd,
-        web_cmd,
-    )
+# Each command's module, imported only when that command runs (or --help lists them all): a
+# command pays for its own imports, not for the web server's or the mail sender's.
+_COMMAND_MODULES = {
+    "due": "due_cmd",
+    "calendar": "calendar_cmd",
+    "config": "config_cmd",
+    **dict.fromkeys(("kinds", "events"), "catalogue_cmd"),
+    **dict.fromkeys(("init", "case", "event", "import"), "case_cmd"),
+    **dict.fromkeys(("next", "remind", "overdue", "recompute"), "daily_cmd"),
+    **dict.fromkeys(("send", "outbox", "export"), "send_cmd"),
+    **dict.fromkeys(("serve", "user"), "web_cmd"),
+    **dict.fromkeys(("check", "backup"), "admin_cmd"),
+    "rules": "rules_cmd",
+}
 
-    main.add_command(due_cmd.due)
-    calendar_cmd.calendar_group.add_command(notice_cmd.import_notice)
-    main.add_command(calendar_cmd.calendar_group)
-    main.add_command(config_cmd.config_cmd)
-    for command in (
-        *case_cmd.COMMANDS,
-        *daily_cmd.COMMANDS,
-        *catalogue_cmd.COMMANDS,
-        *send_cmd.COMMANDS,
-        *web_cmd.COMMANDS,
-        *admin_cmd.COMMANDS,
-    ):
+
+def _load(module_name: str) -> None:
+    """Register the commands of ``deadlines.cli.<module_name>``."""
+    module = importlib.import_module(f"deadlines.cli.{module_name}")
+    commands: tuple[click.Command, ...]
+    if module_name == "due_cmd":
+        commands = (module.due,)
+    elif module_name == "calendar_cmd":
+        from deadlines.cli import notice_cmd
+
+        module.calendar_group.add_command(notice_cmd.import_notice)
+        commands = (module.calendar_group,)
+    elif module_name == "config_cmd":
+        commands = (module.config_cmd,)
+    elif module_name == "rules_cmd":
+        commands = (module.rules_group,)
+    else:
+        commands = module.COMMANDS
+    for command in commands:
         main.add_command(command)
-    rules_cmd.register(main)
-
-
-_register()
 
 
 if __name__ == "__main__":  # pragma: no cover
