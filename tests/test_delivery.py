@@ -226,7 +226,10 @@ def test_kill_between_recording_and_delivering_loses_nothing(db: Path, tmp_path:
         crash_at(db, units, "recorded")
         assert box.mails == []
         assert len(json.loads(ok(db, "outbox", "--pending", "--json"))) == 2
-        # the notices are recorded as emitted: a look no longer marks them new...
+        # the notices were recorded as emitted with their messages: a look no longer marks them
+        # new (nor would `remind --new` send them)...
+        look = json.loads(ok(db, "remind", "--as-of", "2026-03-27", "--format", "json"))
+        assert len(look) == 3 and not any(n["new"] for n in look)
         report = run(db, units, "2026-03-27")
         # ...and the next run delivers the pending messages, each once
         assert (report.sent, report.pending, len(report.queued)) == (2, 0, 0)
@@ -477,3 +480,21 @@ def test_a_wecom_group_robot_gets_a_long_digest_in_parts(
         assert "(1/" in texts[0]
         whole = "".join(texts)
         assert all(n in whole for n in report.notices)
+
+
+def test_one_unit_only(db: Path, tmp_path: Path) -> None:
+    with smtp_server() as box:
+        units = write_units(
+            tmp_path / "u.toml",
+            {
+                BANK: [mail_url(box.port, "a@b.example")],
+                BRANCH: [mail_url(box.port, "b@b.example")],
+            },
+        )
+        args = ("send", "--as-of", "2026-03-27", "--units", str(units), "--json")
+        report = json.loads(ok(db, *args, "--unit", BRANCH))
+        assert report["sent"] == 1 and box.recipients == [["b@b.example"]]
+        # the bank's notices were neither sent nor recorded: the next full run sends them
+        report = json.loads(ok(db, *args))
+        assert report["sent"] == 1 and box.recipients[-1] == ["a@b.example"]
+        assert len(report["notices"]) == 2
