@@ -34,7 +34,7 @@ def kinds_cmd(rule_dirs: tuple[str, ...], out: Output) -> None:
         )
 
     def lines() -> Iterator[str]:
-        keys = ("id", "name", "facts", "rule")
+        keys = ("id", "name", "facts", "rules")
         rows = [
             [
                 r["id"],

@@ -137,9 +137,9 @@ def _show_lines(rules: RuleSet, r: Rule, example: dt.date, out: Output) -> Itera
     yield f"{r.id}" + (f" ({r.ref})" if r.ref else "") + f" — {title_in(r, out.lang)}"
     trigger = trigger_of(rules, r) + (t("rules.after", rule=r.after) if r.after else "")
     lines = [
-        ("clause", f"{r.clause}: “{r.quote}”"),
+        ("clause", t("rules.clause", clause=r.clause, quote=r.quote)),
         ("unit", r.unit),
-        ("case_kind", r.case_kind),
+        ("case_kind", _kind_name(rules, r.case_kind, out.lang)),
         ("kind", t(f"rule_kind.{r.kind}") + ("" if r.enabled else " " + t("cli.off"))),
         ("trigger", trigger),
         ("period", f"{_period(r, out.lang)} {t(f'direction.{r.direction}')}"),
@@ -173,6 +173,12 @@ def _show_lines(rules: RuleSet, r: Rule, example: dt.date, out: Output) -> Itera
         ("example", _example(r, example, out.lang)),
     ]
     yield from labelled([(t(f"rules.label.{k}"), v) for k, v in lines], out.lang)
+
+
+def _kind_name(rules: RuleSet, kind: str, lang: Lang) -> str:
+    """执行案件 (enforcement): the case kind's name, then its id."""
+    k = rules.case_kinds.get(kind)
+    return f"{k.zh if lang == 'zh' else k.en} ({kind})" if k else kind
 
 
 def _example(r: Rule, day: dt.date, lang: Lang) -> str:
