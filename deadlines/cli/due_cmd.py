@@ -14,7 +14,10 @@ from deadlines.calendars.periods import Deadline, Period
 from deadlines.calendars.periods import due as compute_due
 from deadlines.cli.common import DATE, calendar_option
 from deadlines.cli.formats import Output, dated, output_options, table
-from deadlines.cli.rule_answers import (
+from deadlines.cli.rules_cmd import parse_facts, rules_option
+from deadlines.errors import PeriodError
+from deadlines.rules import load_rules
+from deadlines.rules.answers import (
     Answer,
     answers_for,
     condition_in,
@@ -22,9 +25,6 @@ from deadlines.cli.rule_answers import (
     period_in,
     title_in,
 )
-from deadlines.cli.rules_cmd import parse_facts, rules_option
-from deadlines.errors import PeriodError
-from deadlines.rules import load_rules
 
 
 def marks(provisional: bool, low_confidence: bool, out: Output) -> str:

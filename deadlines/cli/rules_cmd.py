@@ -12,10 +12,10 @@ from deadlines.calendars.layers import calendar as get_calendar
 from deadlines.calendars.periods import due
 from deadlines.cli.common import DATE
 from deadlines.cli.formats import Output, dated, labelled, output_options, table
-from deadlines.cli.rule_answers import condition_in, find_rule, period_in, title_in, trigger_of
 from deadlines.messages import Lang, text
 from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet, check_paths, load_rules
+from deadlines.rules.answers import condition_in, find_rule, period_in, title_in, trigger_of
 from deadlines.rules.engine import recurring_periods
 from deadlines.rules.matching import DURABLE_RULES_PER_KIND, oversized_kinds
 

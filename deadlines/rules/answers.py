@@ -1,5 +1,6 @@
-"""``deadlines due RULE`` and ``rules show REF``: finding rules by id, REF code or title words, and
-answering each with its condition and due date (a recurring rule: its next periods' due dates)."""
+"""Asking a rule "when is it due?": finding rules by id, REF code or title words, and answering
+each with its condition and due date (a recurring rule: its next periods' due dates). The command
+line (``deadlines due RULE``, ``rules show REF``) and the web's due form both answer through it."""
 
 from __future__ import annotations
 
