@@ -578,6 +578,22 @@ case("rules-check-missing", ["rules", "check", "{dir}/none"], "does not exist")
 case("rules-show-unknown", ["rules", "show", "no.such"], "unknown rule")
 
 
+# --- found by a new user's review ---------------------------------------------------------------
+# lender is an open fact (another bank is a real answer), but one letter off the value the small-loan
+# rule tests for would match no rule and silently drop the 20-working-day limit.
+case(
+    "fact-near-miss-open",
+    [*ADD, "DK9", "--kind", "loan", "--fact", "lender=local-legal-persn-bank"],
+    "one slip away from 'local-legal-person-bank'",
+)
+case(
+    "ics-output-folder-missing",
+    ["export", "ics", "--output", "{dir}/no-such-folder/x.ics"],
+    "no-such-folder does not exist",
+)
+case("init-folder-missing", ["init", "--db", "{dir}/no-such-folder/x.db"], "does not exist")
+
+
 ADVICE = (
     "accepted",
     "expected",

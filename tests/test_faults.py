@@ -330,3 +330,22 @@ def test_a_bad_user_rule_file_stops_event_add_with_one_line(sample: Path, tmp_pa
     line = one_line(done.stderr)
     assert "a.toml:2: not UTF-8" in line or "x.toml is a directory" in line, line
     assert dump(sample) == before
+
+
+def test_a_reader_that_leaves_the_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`deadlines calendar years | head -1`: the reader closing the pipe is the ordinary end of a
+    pipeline. The command stops with the shell's SIGPIPE code (141) and says nothing on stderr."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is already gone: the first write fails with EPIPE
+    try:
+        done = subprocess.run(
+            [*DEADLINES, "calendar", "years"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr
+    assert done.stderr == ""

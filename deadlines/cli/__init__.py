@@ -6,8 +6,9 @@ here; bad command-line input (an impossible date, a malformed period, an unknown
 rejected by click parameter types with exit code 2.
 
 Output goes through :class:`deadlines.cli.output.Guarded`: a failed write (a full disk, a closed
-pipe, an encoding that cannot show Chinese) becomes one line and exit 1, and raises inside the
-command, so that ``remind --new`` records nothing it could not print.
+stdout, an encoding that cannot show Chinese) becomes one line and exit 1, and raises inside the
+command, so that ``remind --new`` records nothing it could not print. A reader that leaves the
+pipe (``| head``) ends the command quietly with exit 141, the shell's code for SIGPIPE.
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ class DeadlinesGroup(click.Group):
                 super().main(words, prog_name, complete_var, False, **extra)
         except output.OutputError as exc:
             output.give_up_stdout()
+            if exc.reader_left:  # `| head`: quiet, with the shell's code for SIGPIPE
+                sys.exit(128 + 13)
             click.echo(
                 text("cli.error", current_lang(), message=exc.in_lang(current_lang())), err=True
             )

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -30,7 +31,12 @@ def escape(text: str) -> str:
 
 
 class OutputError(DeadlineError):
-    """Standard output could not be written."""
+    """Standard output could not be written. ``reader_left`` when the reader closed the pipe
+    (``deadlines calendar years | head``): the ordinary end of a pipeline, not a fault to report."""
+
+    def __init__(self, message: str, *, reader_left: bool = False) -> None:
+        super().__init__(message)
+        self.reader_left = reader_left
 
 
 class Guarded:
@@ -66,7 +72,8 @@ def _failed(exc: OSError) -> OutputError:
     reason = exc.strerror or str(exc)
     return OutputError(
         f"cannot write the output ({reason}); check where standard output goes (a full disk, a "
-        "closed pipe); nothing was recorded"
+        "closed pipe); nothing was recorded",
+        reader_left=exc.errno == errno.EPIPE,
     )
 
 

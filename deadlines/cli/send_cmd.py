@@ -201,7 +201,19 @@ def export_ics(
 
 def _write_whole(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename: a reader sees old or new."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
+    folder = path.parent or Path(".")
+    if not folder.is_dir():
+        raise click.ClickException(
+            f"cannot write {path}: the folder {folder} does not exist; give --output a file in an "
+            "existing folder"
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot write {path}: {exc.strerror or exc}; give --output a file in a folder you "
+            "can write to"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

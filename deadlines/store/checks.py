@@ -210,6 +210,8 @@ class Catalogue:
     facts: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
     # case kind -> text fact -> the fixed set of values the rules compare it with
     choices: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+    # case kind -> text fact -> every value the rules test it for with ``==`` (open or not)
+    known: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
 
     def check_facts(self, kind: str, facts: Mapping[str, FactValue]) -> None:
         """A fact the rules read must have the type they compare it with (amount_yuan=8,000,000
@@ -239,6 +241,7 @@ class Catalogue:
                     f"fact {name}={value!r} is none of the values the rules of {_a(kind)} case "
                     f"know{_did_you_mean(str(value), allowed)}; accepted: {', '.join(sorted(allowed))}"
                 )
+            _refuse_near_miss(kind, name, value, self.known.get(kind, {}).get(name, frozenset()))
 
     def check_kind(self, kind: str) -> None:
         if kind not in self.case_kinds:
@@ -292,6 +295,46 @@ def _fact_families(rules: Any) -> dict[str, dict[str, frozenset[str]]]:
     for rule in rules.rules:
         walk(rule.case_kind, rule.when)
     return {k: {f: frozenset(v) for f, v in d.items()} for k, d in out.items()}
+
+
+def _refuse_near_miss(kind: str, name: str, value: FactValue, known: frozenset[str]) -> None:
+    """An open text fact (lender: another bank is a real answer) whose value is one slip away
+    from a value a rule tests for (local-legal-persn-bank) would silently match no rule: refused,
+    with the value meant. A value that is merely different is kept."""
+    if not isinstance(value, str) or not known or value in known:
+        return
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.9)
+    if close:
+        raise StoreError(
+            f"fact {name}={value!r} is one slip away from {close[0]!r}, which the rules of "
+            f"{_a(kind)} case test for, and would match none of them; give {name}={close[0]} "
+            "or a clearly different value"
+        )
+
+
+def _fact_texts(rules: Any) -> dict[tuple[str, str], set[str]]:
+    """(case kind, fact) -> the text values rules test it for with ``==``."""
+    from deadlines.rules.conditions import AllOf, AnyOf, Compare
+
+    texts: dict[tuple[str, str], set[str]] = {}
+
+    def walk(kind: str, node: object) -> None:
+        if isinstance(node, AllOf | AnyOf):
+            for item in node.items:
+                walk(kind, item)
+        elif isinstance(node, Compare) and node.op == "==" and isinstance(node.value, str):
+            texts.setdefault((kind, node.fact), set()).add(node.value)
+
+    for rule in rules.rules:
+        walk(rule.case_kind, rule.when)
+    return texts
+
+
+def _fact_known(rules: Any) -> dict[str, dict[str, frozenset[str]]]:
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for (kind, fact), values in _fact_texts(rules).items():
+        out.setdefault(kind, {})[fact] = frozenset(values)
+    return out
 
 
 def _fact_choices(rules: Any) -> dict[str, dict[str, frozenset[str]]]:
@@ -348,7 +391,13 @@ def catalogue() -> Catalogue:
         )
         for e in rules.events.values()
     }
-    return Catalogue(tuple(rules.case_kinds), events, _fact_families(rules), _fact_choices(rules))
+    return Catalogue(
+        tuple(rules.case_kinds),
+        events,
+        _fact_families(rules),
+        _fact_choices(rules),
+        _fact_known(rules),
+    )
 
 
 def check_case_id(case_id: object) -> None:

@@ -170,6 +170,8 @@ def _access_advice(path: Path) -> str:
     folder = path.parent if str(path.parent) else Path(".")
     if path.exists() and not os.access(path, os.R_OK):
         return "the file is not readable: check its permissions"
+    if not folder.is_dir():
+        return f"its folder {folder} does not exist: create it, or give another --db path"
     if not os.access(folder, os.W_OK | os.X_OK):
         return (
             f"its folder {folder} is read-only and SQLite needs to create the -wal and -shm files "
