@@ -498,3 +498,17 @@ def test_one_unit_only(db: Path, tmp_path: Path) -> None:
         report = json.loads(ok(db, *args))
         assert report["sent"] == 1 and box.recipients[-1] == ["a@b.example"]
         assert len(report["notices"]) == 2
+
+
+def test_send_and_outbox_print_the_documented_json_keys(db: Path, tmp_path: Path) -> None:
+    from tests.test_cli_output import documented
+
+    docs = documented()
+    units = write_units(tmp_path / "u.toml", {BANK: [mail_url(free_port(), "a@b.example")]})
+    result = invoke(db, "send", "--as-of", "2026-03-27", "--units", str(units), "--json")
+    report = json.loads(result.stdout)  # the one-line summary of the failure is on stderr
+    assert list(report) == docs["send"]
+    assert list(report["attempts"][0]) == [*docs["outbox"], "error"]
+    assert list(json.loads(ok(db, "outbox", "--json"))[0]) == docs["outbox"]
+    lines = ok(db, "outbox", "--format", "jsonl").splitlines()
+    assert [json.loads(s)["state"] for s in lines] == ["failed"]
