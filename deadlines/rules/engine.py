@@ -171,12 +171,16 @@ class Engine:
         self._pause = {e.id for e in rules.events.values() if e.role == "pause"}
         self._resume = {e.id for e in rules.events.values() if e.role == "resume"}
         self._future = {e.id for e in rules.events.values() if e.future}
+        self._cals: dict[str, Calendar] = {}  # for one evaluation
 
     def calendar(self, name: str) -> Calendar:
-        """The calendar ``name`` in force: a dict look-up per call (``calendars.calendar`` caches
-        by name and ``$DEADLINES_CALENDARS``, and forgets after new holiday data was imported),
-        so an engine never keeps a calendar the environment or an import has replaced."""
-        return _calendars.calendar(name)
+        """The calendar ``name`` in force, looked up once per evaluation (``calendars.calendar``
+        caches by name and ``$DEADLINES_CALENDARS`` and forgets after new holiday data was
+        imported), so an engine never keeps a calendar the environment or an import replaced."""
+        cal = self._cals.get(name)
+        if cal is None:
+            cal = self._cals[name] = _calendars.calendar(name)
+        return cal
 
     # -- matching --------------------------------------------------------------------------
 
@@ -219,6 +223,7 @@ class Engine:
 
     def evaluate(self, case: Case, as_of: dt.date) -> list[Obligation]:
         """The case's obligations as of ``as_of`` (China date); see the module docstring."""
+        self._cals.clear()
         rules = self.applicable(case.kind, case.facts)
         applicable = {r.id: r for r in rules}
         events = sorted(

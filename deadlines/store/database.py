@@ -417,7 +417,7 @@ class Store:
                         on=dt.date.fromisoformat(r[3]),
                         note=r[4],
                         id=r[1],
-                        data=json.loads(r[5]),
+                        data=_json_object(r[5]),
                         origin=_origin(r[1], corrects),
                     )
                 )
@@ -800,6 +800,14 @@ def _origin(event_id: str, corrects: Mapping[str, str]) -> str | None:
     while head is not None and head in corrects:
         head = corrects[head]
     return head
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    """A stored JSON object; most events carry none ('{}'), which needs no parsing."""
+    if text == "{}":
+        return {}
+    value: dict[str, Any] = json.loads(text)
+    return value
 
 
 def _with_unit(ob: Obligation, unit: str) -> Obligation:
