@@ -157,10 +157,10 @@ MESSAGES: Table = {
     "web.move.finalised": {"zh": "确定", "en": "finalised"},
     # when is it due
     "web.due.title": {"zh": "期限计算", "en": "When is it due?"},
-    "web.due.period": {"zh": "期间", "en": "Period"},
+    "web.due.period": {"zh": "期间或规则", "en": "Period or rule"},
     "web.due.period.help": {
-        "zh": "如 20个工作日、30日、3个月、1年",
-        "en": "e.g. 20 working days, 30 days, 3 months, 1 year",
+        "zh": "如 20个工作日、30日、3个月、1年；或规则编号、代码(L51b)、规则名称中的词",
+        "en": "e.g. 20 working days, 30 days, 3 months, 1 year; or a rule id, REF code or title words",
     },
     "web.due.direction": {"zh": "起算", "en": "Counted"},
     "web.due.from": {"zh": "自此日起算", "en": "from this day"},
@@ -172,6 +172,10 @@ MESSAGES: Table = {
     },
     "web.due.submit": {"zh": "计算", "en": "Compute"},
     # calendar
+    "web.calendar.default": {
+        "zh": "规则自己的日历(期间：全国 cn)",
+        "en": "the rule's own (a period: national, cn)",
+    },
     "web.calendar.cn": {"zh": "全国(cn)", "en": "national (cn)"},
     "web.calendar.cn-nx": {"zh": "宁夏(cn-nx)", "en": "Ningxia (cn-nx)"},
     "web.calendar.provisional": {

@@ -20,7 +20,15 @@ from deadlines.store.database import Store
 from deadlines.web import reads
 from deadlines.web.accounts import authenticate
 from deadlines.web.auth import SESSION_COOKIE, Session, end_session, start_session
-from deadlines.web.common import FieldError, as_of, session_of, set_session, store_of, today_of
+from deadlines.web.common import (
+    FieldError,
+    as_of,
+    lang_of,
+    session_of,
+    set_session,
+    store_of,
+    today_of,
+)
 from deadlines.web.questions import due_question
 from deadlines.web.record import EventInput, record_event
 
@@ -131,19 +139,20 @@ def overdue(request: Request) -> Response:
 
 
 def due(request: Request) -> Response:
-    """``deadlines due PERIOD --from|--before DATE --json`` (query: period, direction, date,
-    calendar, strict)."""
+    """``deadlines due PERIOD|RULE --from|--before DATE --json`` (query: period, direction, date,
+    calendar, strict): one object, or a list when several rules answer."""
     with store_of(request) as store:
         session = _session(request, store)
         if isinstance(session, Response):
             return session
     try:
-        answer = due_question(dict(request.query_params))
+        answers = due_question(dict(request.query_params), lang_of(request))
     except FieldError as exc:
         return _error(400, str(exc), field=exc.field)
-    if answer is None:
+    if not answers:
         return _error(400, "give period and date (and direction=from|before, calendar, strict)")
-    return JSONResponse(answer.to_dict())
+    records = [a.record for a in answers]
+    return JSONResponse(records[0] if len(records) == 1 else records)
 
 
 async def record(request: Request) -> Response:

@@ -216,7 +216,7 @@ def due_form(request: Request) -> Response:
             return session
     context: dict[str, Any] = {"session": session, "form": form, "calendars": CALENDARS}
     try:
-        context["answer"] = due_question(form)
+        context["answers"] = due_question(form, lang_of(request))
     except FieldError as exc:
         context["error"] = exc
         return render(request, "due.html", context, 400)

@@ -8,40 +8,104 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from deadlines.calendars.layers import CALENDARS, DayInfo, YearInfo, calendar
-from deadlines.calendars.periods import Deadline, Period, due
-from deadlines.errors import DeadlineError, PeriodError
+from deadlines.calendars.periods import Period, due
+from deadlines.errors import DeadlineError, PeriodError, RuleError
+from deadlines.messages import Lang, text
+from deadlines.rules.model import Rule
 from deadlines.web.common import FieldError, parse_date
+from deadlines.web.record import rules as load_rules
 
 
-def due_question(form: Mapping[str, str]) -> Deadline | None:
-    """The answer to the form's fields (period, direction from|before, date, calendar, strict);
-    None while the form is empty."""
-    period_text = form.get("period", "").strip()
-    if not period_text:
-        return None
-    try:
-        period = Period.parse(period_text)
-    except PeriodError as exc:
-        raise FieldError("period", str(exc)) from None
+@dataclass(frozen=True)
+class DueAnswer:
+    """One answer of the due form: the date, its marks and steps; ``rule`` when a rule answered
+    (``label``: a recurring rule's period), ``record`` the JSON the command line prints for it."""
+
+    date: dt.date
+    provisional: bool
+    low_confidence: bool
+    steps: tuple[str, ...]
+    record: dict[str, Any]
+    rule: Rule | None = None
+    label: str | None = None
+
+
+def due_question(form: Mapping[str, str], lang: Lang) -> list[DueAnswer]:
+    """``deadlines due PERIOD|RULE --from|--before DATE``: the answers to the form's fields
+    (period, direction from|before, date, calendar, strict); none while the form is empty. A
+    period answers once; a rule id, REF code or title words answer once per matching rule, on
+    the rule's own calendar unless one is chosen."""
+    words = form.get("period", "").strip()
+    if not words:
+        return []
     day = parse_date(form.get("date", ""), "date")
-    name = form.get("calendar", "cn")
-    if name not in CALENDARS:
+    name = form.get("calendar", "")
+    if name and name not in CALENDARS:
         raise FieldError("calendar", f"unknown calendar {name!r}; accepted: {', '.join(CALENDARS)}")
-    backwards = form.get("direction") == "before"
+    before = day if form.get("direction") == "before" else None
+    start = None if before else day
+    strict = form.get("strict") in ("1", "on", "true")
     try:
-        return due(
-            period,
-            start=None if backwards else day,
-            before=day if backwards else None,
-            calendar=name,
-            strict=form.get("strict") in ("1", "on", "true"),
-        )
+        try:
+            period = Period.parse(words)
+        except PeriodError as exc:
+            if re.match(r"^\s*[+-]?\d", words):  # a period that is wrong, not a rule's name
+                raise FieldError("period", exc.in_lang(lang)) from None
+            return _by_rules(words, exc.in_lang(lang), start, before, name or None, strict, lang)
+        d = due(period, start=start, before=before, calendar=name or "cn", strict=strict)
+    except FieldError:
+        raise
     except DeadlineError as exc:
-        raise FieldError("", str(exc)) from None
+        raise FieldError("", exc.in_lang(lang)) from None
+    record = d.to_dict(lang)
+    return [DueAnswer(d.date, d.provisional, bool(d.low_confidence_years), d.explain(lang), record)]
+
+
+def _by_rules(
+    words: str,
+    why: str,
+    start: dt.date | None,
+    before: dt.date | None,
+    calendar_name: str | None,
+    strict: bool,
+    lang: Lang,
+) -> list[DueAnswer]:
+    from deadlines.rules.answers import answers_for, matching_rules
+
+    try:
+        rules = load_rules()
+        found = matching_rules(rules, words, {})
+        if not found:
+            raise FieldError("period", text("err.no_rule", lang, why=why))
+        answers = answers_for(
+            rules,
+            found,
+            start=start,
+            before=before,
+            calendar_name=calendar_name,
+            strict=strict,
+            periods=1,
+        )
+    except RuleError as exc:
+        raise FieldError("period", exc.in_lang(lang)) from None
+    return [
+        DueAnswer(
+            a.due,
+            a.provisional,
+            bool(a.low_confidence_years),
+            a.deadline.explain(lang) if a.deadline else (),
+            a.record(lang, start, before),
+            a.rule,
+            a.instance.get("label"),
+        )
+        for a in answers
+    ]
 
 
 @dataclass(frozen=True)
