@@ -591,6 +591,17 @@ case(
     ["export", "ics", "--output", "{dir}/no-such-folder/x.ics"],
     "no-such-folder does not exist",
 )
+case(
+    "import-gbk-csv",
+    ["import", "{dir}/excel.csv"],
+    "reads as GBK/GB18030",
+    files={
+        "excel.csv": (
+            "record,case,kind,unit,facts,type,on,note,data,supersedes,id\n"
+            "case,G1,enforcement,大武口区人民法院,,,,,,,\n"
+        ).encode("gb18030")
+    },
+)
 case("init-folder-missing", ["init", "--db", "{dir}/no-such-folder/x.db"], "does not exist")
 
 

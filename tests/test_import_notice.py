@@ -237,6 +237,8 @@ def _replace(old: str, new: str) -> str:
     ("text", "message"),
     [
         (_replace("2月14日（周六）", "2月14日（周日）"), "line 7: '二、春节"),
+        # quoted as published, full-width punctuation and all, so a clerk can find it in the file
+        (_replace("2月14日（周六）", "2月14日（周日）"), "'二、春节：2月15日（"),
         (_replace("2月14日（周六）", "2月14日（周日）"), "2026-02-14 is a Saturday, not 周日"),
         (_replace("共9天", "共8天"), "says 共8天 but 2026-02-15 to 2026-02-23 is 9 days"),
         (

@@ -275,6 +275,9 @@ def _read_item(year: int, item: Item, body: str) -> None:
 def parse(text: str, *, layer: str | None = None, year: int | None = None) -> ParsedNotice:
     """Read a notice's text; raise :class:`NoticeError` naming the first line that is ambiguous."""
     lines = ascii_digits(text.translate(_HALF)).splitlines()
+    # Errors quote a line as published (full-width ：（）), not as normalised for reading; both
+    # mappings are one character for one, so the lines pair up.
+    published_lines = text.splitlines()
     documents = [m[0] for ln in lines for m in _DOCUMENT.finditer(ln)]
     titled = next((int(m[1]) for ln in lines[:5] if (m := _TITLE_YEAR.search(ln))), None)
     if year is not None and titled is not None and titled != year:
@@ -294,14 +297,17 @@ def parse(text: str, *, layer: str | None = None, year: int | None = None) -> Pa
     for n, raw in enumerate(lines, 1):
         m = _ITEM.match(raw)
         if m and (_DATE.search(m["body"]) or re.search("放假|上班|休息", m["body"])):
-            item = Item(n, raw, _names(m["names"].strip(), n, raw))
+            shown = published_lines[n - 1]
+            item = Item(n, shown, _names(m["names"].strip(), n, shown))
             _read_item(year, item, m["body"])
             items.append(item)
             continue
         if (day := _published(raw)) is not None:
             published = day
         elif _DATE.search(raw) and re.search("放假|上班|补休", raw):
-            raise _fail(n, raw, "holiday dates outside a numbered item ('一、元旦：…')")
+            raise _fail(
+                n, published_lines[n - 1], "holiday dates outside a numbered item ('一、元旦：…')"
+            )
     if not items:
         raise NoticeError("no numbered holiday items found (like '一、元旦：1月1日放假，共1天。')")
     notice = ParsedNotice(

@@ -393,6 +393,7 @@ def import_file(
     p = Path(path)
     if not p.is_file():
         raise StoreError(f"no file {p} to import; give a CSV or JSON-lines file")
+    _refuse_chinese_legacy_encoding(p)
     report = ImportReport(str(p))
     day = as_of or china_today()
     try:
@@ -419,6 +420,29 @@ def import_file(
     except UnicodeDecodeError as exc:
         raise StoreError(f"{p}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
     return report
+
+
+def _refuse_chinese_legacy_encoding(path: Path, probe: int = 1 << 16) -> None:
+    """A file Excel saved as plain "CSV" on a Chinese Windows desktop is GBK (GB18030), not
+    UTF-8: every Chinese unit and note in it would be refused row by row as "a byte that is not
+    UTF-8". Said once for the file, with the fix. Guessing the encoding instead could import
+    garbled names silently, so the file is refused."""
+    with path.open("rb") as f:
+        head = f.read(probe)
+    try:
+        head.decode("utf-8")
+        return
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:  # a character cut at the probe's end
+            return
+    try:
+        head.decode("gb18030")
+    except UnicodeDecodeError:
+        return  # not GBK either: the row checks name the line and the byte
+    raise StoreError(
+        f"{path}: not UTF-8 text; it reads as GBK/GB18030, the encoding Excel uses for plain "
+        '"CSV" on Chinese Windows: save it again as "CSV UTF-8" and import that file'
+    )
 
 
 def _obligation_count(store: Store) -> int:
