@@ -454,23 +454,24 @@ def test_a_wecom_group_robot_gets_a_long_digest_in_parts(
     with webhook_server() as hook:
         endpoint = f"http://127.0.0.1:{hook.port}/cgi-bin/webhook/send?key={{key}}"
         monkeypatch.setattr(NotifyWeComBot, "notify_url", endpoint)
+        # apprise waits 5.5 s between two posts to a robot (its rate limit); not here
+        monkeypatch.setattr(NotifyWeComBot, "request_rate_per_sec", 0)
         monkeypatch.setenv("WECOM_KEY", "robot-key-1")
-        for i in range(5, 40):  # 35 more loans of the bank, all due Mon 03-30 (received 03-02)
-            ok(
-                db,
-                "case",
-                "add",
-                f"E{i}",
-                "--kind",
-                "loan",
-                "--unit",
-                BANK,
-                "--fact",
-                "lender=local-legal-person-bank",
-                "--fact",
-                "amount_yuan=5000000",
-            )
-            ok(db, "event", "add", f"E{i}", "loan.application-received", "--on", "2026-03-02")
+        # 35 more loans of the bank, all received Mon 03-02, so due Mon 03-30 like D0
+        rows = [
+            {
+                "record": "case",
+                "case": f"E{i}",
+                "kind": "loan",
+                "unit": BANK,
+                "facts": {"lender": "local-legal-person-bank", "amount_yuan": 5000000},
+                "events": [{"type": "loan.application-received", "on": "2026-03-02"}],
+            }
+            for i in range(35)
+        ]
+        more = tmp_path / "more.jsonl"
+        more.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+        ok(db, "import", str(more))
         units = write_units(tmp_path / "u.toml", {BANK: ["wecombot://${WECOM_KEY}"], BRANCH: []})
         report = run(db, units, "2026-03-27")
         assert (report.sent, len(report.notices)) == (1, 37)  # D0, D2 and the 35
