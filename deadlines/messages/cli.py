@@ -390,6 +390,21 @@ MESSAGES: Table = {
         ),
     },
     "delivery.attempts": {"zh": "已尝试 {n} 次", "en": ("{n} attempt", "{n} attempts")},
+    "check.ok": {
+        "zh": "通过：存储 {path} 完好({cases} 个案件，{events} 个事件，{obligations} 项义务)",
+        "en": "ok: store {path} is whole ({cases} cases, {events} events, {obligations} obligations)",
+    },
+    "check.failed": {
+        "zh": "存储 {path}：{n} 处问题(见上)；请从备份恢复(README：备份与恢复)",
+        "en": (
+            "store {path}: {n} problem (listed above); restore it from a backup (README: Backup and restore)",
+            "store {path}: {n} problems (listed above); restore it from a backup (README: Backup and restore)",
+        ),
+    },
+    "backup.done": {
+        "zh": "已将 {path} 备份到 {dest}({pages} 页)",
+        "en": "backed up {path} to {dest} ({pages} pages)",
+    },
     # --- kinds, events, config ----------------------------------------------------------------
     "events.future": {"zh": "(可预先登记)", "en": "(may be dated ahead)"},
     "role.none": {"zh": "—", "en": "—"},
