@@ -282,29 +282,45 @@ def test_recompute_reports_nothing_when_nothing_moved(db: Path) -> None:
 @pytest.mark.usefixtures("english")
 def test_recompute_reports_moves_after_a_rule_change(tmp_path: Path, db: Path) -> None:
     """A user rule file shortens the loan limit to 10 working days: every loan's date moves,
-    and recompute says which, old -> new (10 working days after Mon 03-02 is Mon 03-16)."""
+    and recompute says which, old -> new (10 working days after Mon 03-02 is Mon 03-16).
+
+    The store keeps the rule folders it computes with (issue 7, point 8): the environment alone
+    never changes them, and a command without it still uses them."""
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "local.toml").write_text(
+    local = rules / "local.toml"
+    local.write_text(
         '[[override]]\nid = "credit.small-loan"\nperiod = "10 working days"\n', encoding="utf-8"
     )
-    code = "from deadlines.cli import main; main()"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "DEADLINES_RULES": str(rules)}
-    proc = subprocess.run(
-        [sys.executable, "-c", code, "recompute", "--json", "--db", str(db)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    moves = {m["case"]: (m["change"], m["old"], m["new"]) for m in json.loads(proc.stdout)}
+    before = snapshot(db)
+    for args in (["recompute"], ["remind"], ["next", "D0"]):
+        result = CliRunner().invoke(
+            main, [*args, "--db", str(db)], env={"DEADLINES_RULES": str(rules)}
+        )
+        assert result.exit_code == 1, result.output
+        assert "the plan's rules only" in result.output and str(rules) in result.output
+    assert snapshot(db) == before
+    out = ok(db, "recompute", "--rules", str(rules), "--json")
+    moves = {m["case"]: (m["change"], m["old"], m["new"]) for m in json.loads(out)}
     assert moves["D0"] == ("moved", "2026-03-30", "2026-03-16")
     assert len(moves) == 5
-    # without the user file the plan's 20 working days come back, and so do the dates
-    back = ok(db, "recompute")
+    # a plain recompute (the cron job, no variable) keeps the store's rules: nothing moves
+    assert "recomputed 5 cases: 0 changes" in ok(db, "recompute")
+    assert (
+        json.loads(ok(db, "next", "D0", "--json", "--as-of", "2026-03-03"))["due"] == "2026-03-16"
+    )
+    # the rule file is edited to 15 working days (03-03..06, 09..13, 16..20, Mon 03-23): every
+    # command refuses until a recompute adopts the edit and says what moved
+    local.write_text(
+        '[[override]]\nid = "credit.small-loan"\nperiod = "15 working days"\n', encoding="utf-8"
+    )
+    result = invoke(db, "next", "D0")
+    assert result.exit_code == 1 and "changed since" in result.output
+    assert "moved D0 credit.small-loan: 2026-03-16 -> 2026-03-23" in ok(db, "recompute")
+    # back to the plan's 20 working days
+    back = ok(db, "recompute", "--plan-rules-only")
     assert "recomputed 5 cases: 5 changes" in back
-    assert "moved D0 credit.small-loan: 2026-03-16 -> 2026-03-30" in back
+    assert "moved D0 credit.small-loan: 2026-03-23 -> 2026-03-30" in back
 
 
 def test_store_path_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -162,8 +162,21 @@ def shipped_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "calendars"
 
 
+_store_dir: tuple[Path | None] | None = None
+
+
+def set_store_dir(folder: Path | None, *, active: bool = True) -> None:
+    """The calendar folder of the store in use (deadlines.store.config), which stands in for
+    ``$DEADLINES_CALENDARS`` (None: the shipped data only); ``active=False``: the environment's."""
+    global _store_dir
+    _store_dir = (folder,) if active else None
+
+
 def configured_dir() -> Path | None:
-    """``$DEADLINES_CALENDARS`` if set (it must then exist), else None."""
+    """The store's calendar folder when one is open, else ``$DEADLINES_CALENDARS`` if set (it
+    must then exist), else None."""
+    if _store_dir is not None:
+        return _store_dir[0]
     env = os.environ.get(ENV_VAR)
     return Path(env) if env else None
 

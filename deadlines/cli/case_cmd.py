@@ -22,6 +22,7 @@ from deadlines.cli.formats import Choice, Output, current_lang, dated, output_op
 from deadlines.cli.store_common import (
     as_of_option,
     db_option,
+    config_line,
     move_lines,
     open_db,
     progress,
@@ -39,23 +40,53 @@ from deadlines.notices.case_view import (
 from deadlines.notices.contract import low_confidence
 from deadlines.rules import RuleSet, load_rules
 from deadlines.rules.explain import obligation_steps, stale
+from deadlines.store import config
 from deadlines.store.database import Move, china_today, init_store
 from deadlines.store.importer import import_file, parse_pair, parse_value
 
 
 # --- init -------------------------------------------------------------------------------------
 @click.command()
+@click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    type=click.Path(),
+    help="A folder of user rule files the store computes with, beside the plan's (repeatable).",
+)
+@click.option(
+    "--calendars",
+    type=click.Path(),
+    default=None,
+    help="A folder of holiday year files over the shipped ones (cn/YYYY.toml, cn-nx/YYYY.toml).",
+)
 @db_option
 @output_options
-def init(db: str | None, out: Output) -> None:
-    """Create the store, or upgrade an older one to this program's schema."""
-    store, before, after = init_store(db)
+def init(rules: tuple[str, ...], calendars: str | None, db: str | None, out: Output) -> None:
+    """Create the store, or upgrade an older one to this program's schema.
+
+    The rule and calendar folders (default: $DEADLINES_RULES and $DEADLINES_CALENDARS, else the
+    plan's rules and the shipped holiday data) are recorded in the store: every later command on
+    it uses them, and `deadlines recompute --rules / --calendars` changes them."""
+    setup = None
+    if rules or calendars:
+        load_rules(rules, use_env=False)  # a bad rule file is refused before the store is made
+        setup = config.make(rules, calendars)
+    store, before, after = init_store(db, setup=setup)
     with store:
         path = str(store.path)
+        cfg = store.config
     state = "created" if before == 0 else "upgraded" if before < after else "current"
-    record = {"store": path, "state": state, "from_version": before, "schema_version": after}
-    line = out.t(f"init.{state}", path=path, before=before, after=after)
-    out.emit([record], lambda: [line], document=record)
+    record = {
+        "store": path,
+        "state": state,
+        "from_version": before,
+        "schema_version": after,
+        "rules": list(cfg.rules),
+        "calendars": cfg.calendars,
+    }
+    lines = [out.t(f"init.{state}", path=path, before=before, after=after), config_line(cfg, out)]
+    out.emit([record], lambda: lines, document=record)
 
 
 # --- case add / show / list / close / reopen --------------------------------------------------

@@ -19,6 +19,7 @@ from deadlines.cli.common import DATE
 from deadlines.cli.formats import Choice, Output, dated, output_options
 from deadlines.cli.store_common import (
     as_of_option,
+    config_line,
     db_option,
     move_lines,
     open_db,
@@ -27,7 +28,9 @@ from deadlines.cli.store_common import (
 from deadlines.notices import contract
 from deadlines.notices import daily as nt
 from deadlines.notices.case_view import move_payload, next_items
-from deadlines.store.database import china_today
+from deadlines.rules.loading import load_rules
+from deadlines.store import config
+from deadlines.store.database import china_today, open_store
 
 
 # --- next -------------------------------------------------------------------------------------
@@ -177,22 +180,60 @@ def overdue(
     default=None,
     help="Preview: what a recompute on this day would change; nothing is written.",
 )
+@click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    type=click.Path(),
+    help="Compute with this folder of user rule files from now on (repeatable).",
+)
+@click.option("--plan-rules-only", is_flag=True, help="From now on, no user rule folders.")
+@click.option(
+    "--calendars",
+    type=click.Path(),
+    default=None,
+    help="Compute with this folder of holiday year files from now on.",
+)
+@click.option(
+    "--shipped-calendars", is_flag=True, help="From now on, the shipped holiday data only."
+)
 @db_option
 @output_options
-def recompute(as_of: dt.date | None, db: str | None, out: Output) -> None:
+def recompute(
+    as_of: dt.date | None,
+    rules: tuple[str, ...],
+    plan_rules_only: bool,
+    calendars: str | None,
+    shipped_calendars: bool,
+    db: str | None,
+    out: Output,
+) -> None:
     """Recompute every obligation (after a rule or calendar change); report each date that moved.
 
-    With --as-of it is a preview: the changes are reported and nothing is written."""
-    with open_db(db) as store:
+    The store's rule and calendar folders are recorded in it; --rules / --plan-rules-only and
+    --calendars / --shipped-calendars change them, and a recompute also adopts edits to their
+    files. With --as-of it is a preview: the changes are reported and nothing is written."""
+    with open_store(db, check_config=False) as store:
+        old = store.config
+        folders = () if plan_rules_only else (rules or old.rules)
+        cal = None if shipped_calendars else (calendars or old.calendars)
+        if rules or plan_rules_only:
+            load_rules(folders, use_env=False)  # a bad rule file is refused before anything
+        target = config.make(folders, cal)
+        config.check_env(target, store.path)
         total = store.counts()["cases"]
         with progress(total, "recomputing") as bar:
-            moves = store.recompute(as_of, progress=bar, preview=as_of is not None)
+            moves = store.recompute(as_of, progress=bar, preview=as_of is not None, adopt=target)
 
     def lines() -> Iterator[str]:
         if as_of is not None:
             yield out.t("recompute.preview", day=as_of.isoformat(), cases=total, n=len(moves))
         else:
             yield out.t("recompute.done", cases=total, n=len(moves))
+        if target != old:
+            yield config_line(target, out) + (
+                out.t("recompute.not_recorded") if as_of is not None else ""
+            )
         yield from move_lines(moves, out)
 
     out.emit([move_payload(m) for m in moves], lines)

@@ -11,6 +11,7 @@ import click
 
 from deadlines.cli.common import DATE
 from deadlines.cli.formats import Output, current_lang, width
+from deadlines.store.config import StoreConfig
 from deadlines.store.database import (
     Move,
     Store,
@@ -47,6 +48,15 @@ def progress(length: int, label: str) -> Iterator[Callable[[int], None]]:
         return
     with click.progressbar(length=length, label=label, file=sys.stderr, show_eta=True) as bar:
         yield bar.update
+
+
+def config_line(cfg: StoreConfig, out: Output) -> str:
+    """The rule and calendar folders a store computes with (deadlines.store.config)."""
+    return out.t(
+        "store.config",
+        rules=", ".join(cfg.rules) or out.t("store.plan_rules_only"),
+        calendars=cfg.calendars or out.t("store.shipped_calendars"),
+    )
 
 
 def move_lines(moves: Sequence[Move], out: Output) -> Iterator[str]:

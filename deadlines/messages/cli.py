@@ -319,6 +319,13 @@ MESSAGES: Table = {
         "zh": "存储 {path} 已是最新(结构版本 {after})",
         "en": "store {path} is up to date (schema version {after})",
     },
+    "store.config": {
+        "zh": "规则：{rules}；日历：{calendars}",
+        "en": "rules: {rules}; calendars: {calendars}",
+    },
+    "store.plan_rules_only": {"zh": "仅规划自带规则", "en": "the plan's rules only"},
+    "store.shipped_calendars": {"zh": "仅随包节假日数据", "en": "the shipped holiday data only"},
+    "recompute.not_recorded": {"zh": "(预览：未记录)", "en": "(preview: not recorded)"},
     "case.added": {"zh": "已添加案件 {case}({kind})", "en": "added case {case} ({kind})"},
     "case.closed": {
         "zh": "案件 {case} 已于 {on} 结案(事件 {event})",

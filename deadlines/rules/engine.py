@@ -571,6 +571,12 @@ def recurring_periods(
 _engines: dict[tuple[int, int], Engine] = {}
 
 
+def forget_rules() -> None:
+    """Drop the rules loaded so far: the store in use computes with other rule folders."""
+    _plan_rules.cache_clear()
+    _engines.clear()
+
+
 def _engine(rules: RuleSet | None, matcher: Matcher | None) -> Engine:
     """One engine per (rule set, matcher) in use: a few per process, never one per case."""
     rs = rules if rules is not None else plan_rules()

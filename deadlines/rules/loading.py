@@ -72,7 +72,20 @@ def read_rule_file(path: Path) -> str:
         ) from None
 
 
+_store_dirs: list[str] | None = None
+
+
+def set_store_dirs(dirs: Sequence[str] | None) -> None:
+    """The rule folders of the store in use (deadlines.store.config), which stand in for
+    ``DEADLINES_RULES``; None: the environment's."""
+    global _store_dirs
+    _store_dirs = None if dirs is None else list(dirs)
+
+
 def env_dirs() -> list[str]:
+    """The user rule folders: the store's when one is open, else ``DEADLINES_RULES``."""
+    if _store_dirs is not None:
+        return list(_store_dirs)
     return [d for d in os.environ.get(ENV_VAR, "").split(os.pathsep) if d]
 
 

@@ -28,6 +28,7 @@ from deadlines.errors import StoreError
 from deadlines.model import Case, Event, FactValue, Obligation
 from deadlines.model import status_on as status_on  # where callers have read it from
 from deadlines.store import basis as _basis
+from deadlines.store import config
 from deadlines.store.checks import (
     catalogue,
     check_case_events,
@@ -220,10 +221,12 @@ class Store:
         self.busy_timeout = busy_timeout
         # (rule id, version) -> clause, title_zh, title_en, period, direction
         self._rule_texts: dict[tuple[str, str], tuple[str, str, str, str | None, str | None]] = {}
+        self.config = config.StoreConfig()
 
     # --- plumbing ---------------------------------------------------------------------------
     def close(self) -> None:
         self.conn.close()
+        config.apply(None)  # the process's rules and calendars are the environment's again
 
     def __enter__(self) -> Store:
         return self
@@ -673,19 +676,29 @@ class Store:
         chunk: int = 2000,
         progress: Callable[[int], None] | None = None,
         preview: bool = False,
+        adopt: config.StoreConfig | None = None,
     ) -> list[Move]:
         """Re-evaluate every case (after a rule or calendar change) in one transaction and report
         every due date that moved, every provisional date made final, and obligations that
         appeared or went away. ``preview``: report only, write nothing (the transaction is
-        rolled back)."""
+        rolled back). ``adopt``: compute with these rule and calendar folders and record them as
+        the store's (deadlines.store.config)."""
         moves: list[Move] = []
-        with self.transaction(rollback=preview):
-            ids = self.case_ids()
-            for start in range(0, len(ids), chunk):
-                part = ids[start : start + chunk]
-                moves.extend(self.refresh(part, as_of))
-                if progress is not None:
-                    progress(len(part))
+        try:
+            with self.transaction(rollback=preview):
+                if adopt is not None:
+                    config.apply(adopt)
+                    config.write(self.conn, adopt)
+                ids = self.case_ids()
+                for start in range(0, len(ids), chunk):
+                    part = ids[start : start + chunk]
+                    moves.extend(self.refresh(part, as_of))
+                    if progress is not None:
+                        progress(len(part))
+            if adopt is not None and not preview:
+                self.config = adopt
+        finally:
+            config.apply(self.config)
         return moves
 
     def obligations(self, case_id: str) -> list[Obligation]:
@@ -916,6 +929,27 @@ def _pragmas(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("PRAGMA cache_size=-65536")
 
 
+_CONFIG_VERSION = 5  # the migration that made the config table
+
+
+def _configure(store: Store, path: Path, setup: config.StoreConfig | None, check: bool) -> None:
+    stored = config.read(store.conn)
+    if stored is None:  # a new store, or one from before the record: it adopts this one
+        stored = setup or config.from_environment()
+        with store.transaction():
+            config.write(store.conn, stored)
+    elif setup is not None and setup != stored:
+        raise StoreError(
+            f"store {path} already computes with rules from {stored.rules_text()} and calendars "
+            f"from {stored.calendars_text()}; change them with `deadlines recompute --rules DIR "
+            "--calendars DIR`, which reports what moves"
+        )
+    if check:
+        config.check(stored, path)
+    store.config = stored
+    config.apply(stored)
+
+
 def _migrate(store: Store, target: int) -> None:
     """Run the missing migrations up to ``target`` in one transaction."""
     with store.transaction() as conn:
@@ -947,11 +981,18 @@ def open_store(
     evaluator: Evaluator | None = None,
     busy_timeout: float | None = None,
     upgrade_to: int | None = None,
+    setup: config.StoreConfig | None = None,
+    check_config: bool = True,
 ) -> Store:
     """Open the store at ``path`` (``--db``, ``$DEADLINES_DB`` or ``./deadlines.db``).
 
     An older schema is upgraded in place; a newer one, or a file that is not a deadlines store, is
     refused. Without ``create`` a missing store is an error that says to run ``deadlines init``.
+
+    The store's rule and calendar folders (:mod:`deadlines.store.config`) become the process's
+    until it is closed; ``setup`` records them in a store that has none (a new one), and
+    ``check_config=False`` skips comparing them with the environment (a recompute adopting new
+    ones).
     """
     p = default_path(path)
     busy_timeout = (
@@ -977,6 +1018,8 @@ def open_store(
         target = SCHEMA_VERSION if upgrade_to is None else upgrade_to
         if (version or 0) < target:
             _migrate(store, target)
+        if target >= _CONFIG_VERSION:
+            _configure(store, p, setup, check_config)
         return store
     except BaseException:
         conn.close()

@@ -1,0 +1,182 @@
+"""The store's configuration: the rule folders and the calendar folder its dates are computed with.
+
+They are recorded in the store (table ``config``), with a hash of their files' contents, when it is
+created (``deadlines init --rules DIR --calendars DIR``), and changed only by ``deadlines recompute
+--rules DIR / --calendars DIR``, which reports every date that moves. Every command on the store
+uses them, whatever its own environment, so that the cron job and a clerk's shell compute alike:
+
+* ``$DEADLINES_RULES`` or ``$DEADLINES_CALENDARS`` set to something else is an error naming both;
+* a recorded folder that is gone, or whose files changed since the store last computed, is an
+  error until ``deadlines recompute`` adopts them (and says what moved).
+
+A store from before this record adopts the environment it is first opened in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from deadlines.calendars import yearfiles
+from deadlines.errors import StoreError
+from deadlines.rules import loading
+from deadlines.rules.model import ENV_VAR as RULES_ENV
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    rules: tuple[str, ...] = ()  # absolute paths of the user rule folders (or files)
+    rules_hash: str = ""
+    calendars: str | None = None  # absolute path of the calendar folder; None: shipped data only
+    calendars_hash: str = ""
+
+    def rules_text(self) -> str:
+        return ", ".join(self.rules) if self.rules else "the plan's rules only"
+
+    def calendars_text(self) -> str:
+        return self.calendars or "the shipped holiday data only"
+
+
+def _hash(files: Sequence[Path]) -> str:
+    h = hashlib.sha256()
+    for f in files:
+        h.update(str(f).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def _rule_files(folders: Sequence[str]) -> list[Path]:
+    out: list[Path] = []
+    for d in folders:
+        p = Path(d)
+        if not p.exists():
+            raise StoreError(f"rules folder {d} does not exist; give a folder of *.toml files")
+        out += [p] if p.is_file() else sorted(p.glob("*.toml"))
+    return out
+
+
+def _calendar_files(folder: str | None) -> list[Path]:
+    if folder is None:
+        return []
+    p = Path(folder)
+    if not p.is_dir():
+        raise StoreError(
+            f"calendar folder {folder} does not exist; give a folder holding cn/YYYY.toml and/or "
+            "cn-nx/YYYY.toml year files (calendars/README.md)"
+        )
+    return sorted([*p.glob("cn/*.toml"), *p.glob("cn-nx/*.toml")])
+
+
+def make(rules: Sequence[str], calendars: str | None) -> StoreConfig:
+    """The configuration of these folders as they are now (paths made absolute, contents hashed)."""
+    dirs = tuple(str(Path(d).resolve()) for d in rules if d)
+    cal = str(Path(calendars).resolve()) if calendars else None
+    return StoreConfig(dirs, _hash(_rule_files(dirs)), cal, _hash(_calendar_files(cal)))
+
+
+def _env_rules() -> tuple[str, ...] | None:
+    text = os.environ.get(RULES_ENV)
+    if text is None:
+        return None
+    return tuple(str(Path(d).resolve()) for d in text.split(os.pathsep) if d)
+
+
+def _env_calendars() -> str | bool | None:
+    """The environment's calendar folder; False when ``$DEADLINES_CALENDARS`` is not set."""
+    text = os.environ.get(yearfiles.ENV_VAR)
+    if text is None:
+        return False
+    return str(Path(text).resolve()) if text else None
+
+
+def from_environment() -> StoreConfig:
+    cal = _env_calendars()
+    return make(_env_rules() or (), cal if isinstance(cal, str) else None)
+
+
+def read(conn: sqlite3.Connection) -> StoreConfig | None:
+    rows = dict(conn.execute("SELECT key, value FROM config").fetchall())
+    if "rules" not in rows:
+        return None
+    return StoreConfig(
+        tuple(json.loads(rows["rules"])),
+        rows.get("rules_hash", ""),
+        json.loads(rows.get("calendars", "null")),
+        rows.get("calendars_hash", ""),
+    )
+
+
+def write(conn: sqlite3.Connection, cfg: StoreConfig) -> None:
+    """Record ``cfg`` (inside the caller's transaction)."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO config (key, value) VALUES (?, ?)",
+        [
+            ("rules", json.dumps(list(cfg.rules), ensure_ascii=False)),
+            ("rules_hash", cfg.rules_hash),
+            ("calendars", json.dumps(cfg.calendars, ensure_ascii=False)),
+            ("calendars_hash", cfg.calendars_hash),
+        ],
+    )
+
+
+def check(stored: StoreConfig, path: Path) -> None:
+    """The environment agrees with the store's record, and the recorded folders are unchanged."""
+    check_env(stored, path)
+    now = make(stored.rules, stored.calendars)
+    changed = [
+        what
+        for what, old, new in (
+            (f"rules in {stored.rules_text()}", stored.rules_hash, now.rules_hash),
+            (f"calendars in {stored.calendars_text()}", stored.calendars_hash, now.calendars_hash),
+        )
+        if old != new
+    ]
+    if changed:
+        raise StoreError(
+            f"store {path}: the {' and the '.join(changed)} changed since its dates were "
+            "computed; run `deadlines recompute` to adopt them and see every date that moves"
+        )
+
+
+def check_env(stored: StoreConfig, path: Path) -> None:
+    """``$DEADLINES_RULES`` and ``$DEADLINES_CALENDARS``, where set, name the store's folders."""
+    env_rules = _env_rules()
+    if env_rules is not None and env_rules != stored.rules:
+        raise StoreError(
+            f"store {path} computes with rules from {stored.rules_text()}, but ${RULES_ENV} "
+            f"says {', '.join(env_rules) or 'none'}; unset it, or adopt it with "
+            f"`deadlines recompute --rules DIR` (which reports what moves)"
+        )
+    env_cal = _env_calendars()
+    if env_cal is not False and env_cal != stored.calendars:
+        raise StoreError(
+            f"store {path} computes with calendars from {stored.calendars_text()}, but "
+            f"${yearfiles.ENV_VAR} says {env_cal or 'none'}; unset it, or adopt it with "
+            f"`deadlines recompute --calendars DIR` (which reports what moves)"
+        )
+
+
+_applied: StoreConfig | None = None
+
+
+def apply(cfg: StoreConfig | None) -> None:
+    """Make ``cfg`` the process's rule and calendar folders (None: back to the environment's),
+    forgetting rules loaded under another configuration."""
+    global _applied
+    if cfg == _applied:
+        return
+    _applied = cfg
+    loading.set_store_dirs(None if cfg is None else cfg.rules)
+    yearfiles.set_store_dir(
+        None if cfg is None or cfg.calendars is None else Path(cfg.calendars),
+        active=cfg is not None,
+    )
+    from deadlines.rules.engine import forget_rules
+    from deadlines.store.checks import catalogue
+
+    forget_rules()
+    catalogue.cache_clear()
