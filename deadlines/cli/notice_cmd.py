@@ -16,8 +16,10 @@ import click
 from deadlines.calendars import layers, noticetext, yearfiles
 from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR, Calendar, fmt
 from deadlines.cli.calendar_cmd import print_month
-from deadlines.cli.store_common import open_db, print_moves
+from deadlines.cli.store_common import print_moves
 from deadlines.errors import CalendarDataError
+from deadlines.store import config
+from deadlines.store.database import open_store
 
 
 def _read(path: Path) -> str:
@@ -129,7 +131,10 @@ def import_notice(
         )
         return
     layers.reset_cache()  # the calendars are read again, with the new year
-    with open_db(db) as store:
-        moves = store.recompute()
+    # the store's calendar folder just changed: the recompute adopts it (deadlines.store.config)
+    with open_store(db, check_config=False) as store:
+        config.check_env(store.config, store.path)
+        adopted = config.make(store.config.rules, store.config.calendars)
+        moves = store.recompute(adopt=adopted)
     click.echo(f"recomputed: {len(moves)} changes")
     print_moves(moves)
