@@ -573,7 +573,7 @@ _engines: dict[tuple[int, int], Engine] = {}
 
 def forget_rules() -> None:
     """Drop the rules loaded so far: the store in use computes with other rule folders."""
-    _plan_rules.cache_clear()
+    plan_rules.cache_clear()
     _engines.clear()
 
 

@@ -165,18 +165,24 @@ _applied: StoreConfig | None = None
 
 def apply(cfg: StoreConfig | None) -> None:
     """Make ``cfg`` the process's rule and calendar folders (None: back to the environment's),
-    forgetting rules loaded under another configuration."""
+    forgetting rules and calendars built under other folders."""
     global _applied
     if cfg == _applied:
         return
     _applied = cfg
+    rules_before, calendars_before = loading.env_dirs(), yearfiles.configured_dir()
     loading.set_store_dirs(None if cfg is None else cfg.rules)
     yearfiles.set_store_dir(
         None if cfg is None or cfg.calendars is None else Path(cfg.calendars),
         active=cfg is not None,
     )
-    from deadlines.rules.engine import forget_rules
-    from deadlines.store.checks import catalogue
+    if loading.env_dirs() != rules_before:
+        from deadlines.rules.engine import forget_rules
+        from deadlines.store.checks import catalogue
 
-    forget_rules()
-    catalogue.cache_clear()
+        forget_rules()
+        catalogue.cache_clear()
+    if yearfiles.configured_dir() != calendars_before:
+        from deadlines.calendars.layers import reset_cache
+
+        reset_cache()
