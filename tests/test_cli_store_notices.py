@@ -307,7 +307,8 @@ def test_recompute_reports_moves_after_a_rule_change(tmp_path: Path, db: Path) -
     # a plain recompute (the cron job, no variable) keeps the store's rules: nothing moves
     assert "recomputed 5 cases: 0 changes" in ok(db, "recompute")
     assert (
-        json.loads(ok(db, "next", "D0", "--json", "--as-of", "2026-03-03"))["due"] == "2026-03-16"
+        json.loads(ok(db, "next", "D0", "--json", "--as-of", "2026-03-03"))[0]["due"]
+        == "2026-03-16"
     )
     # the rule file is edited to 15 working days (03-03..06, 09..13, 16..20, Mon 03-23): every
     # command refuses until a recompute adopts the edit and says what moved

@@ -21,8 +21,8 @@ from deadlines.cli.common import DATE
 from deadlines.cli.formats import Choice, Output, current_lang, dated, output_options, table
 from deadlines.cli.store_common import (
     as_of_option,
-    db_option,
     config_line,
+    db_option,
     move_lines,
     open_db,
     progress,
