@@ -308,8 +308,9 @@ def test_kill_during_remind_new_never_records_an_unprinted_notice(
 
 
 def test_a_bad_user_rule_file_stops_event_add_with_one_line(sample: Path, tmp_path: Path) -> None:
-    """$DEADLINES_RULES is read when an event is recorded: a file that is not UTF-8 (or a folder
-    named x.toml) is named, and nothing is recorded."""
+    """A store computes with the rule folders it records (deadlines.store.config): a
+    $DEADLINES_RULES naming another is refused, and adopting a folder whose file is not UTF-8
+    (or holds a folder named x.toml) names it. One line each, nothing recorded."""
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "a.toml").write_bytes(b'[[override]]\nid = "\xff"\n')
@@ -326,6 +327,10 @@ def test_a_bad_user_rule_file_stops_event_add_with_one_line(sample: Path, tmp_pa
         str(sample),
         env={"DEADLINES_RULES": str(rules)},
     )
+    assert done.returncode == 1
+    line = one_line(done.stderr)
+    assert "DEADLINES_RULES" in line and str(rules) in line, line
+    done = cli("recompute", "--rules", str(rules), "--db", str(sample))
     assert done.returncode == 1
     line = one_line(done.stderr)
     assert "a.toml:2: not UTF-8" in line or "x.toml is a directory" in line, line
