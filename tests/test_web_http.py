@@ -405,3 +405,11 @@ def test_an_older_store_gains_the_account_tables(tmp_path: Path) -> None:
     with open_store(path) as store:
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     assert {"users", "sessions", "writes"} <= tables
+
+
+def test_a_store_that_cannot_be_opened_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    c = client(tmp_path / "gone.db")
+    r = c.get("/api/remind")
+    assert r.status_code == 503 and r.json()["error"].startswith("no store at")
+    r = c.get("/today")
+    assert r.status_code == 503 and "Traceback" not in r.text and len(r.text.splitlines()) == 1

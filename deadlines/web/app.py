@@ -20,9 +20,10 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from deadlines.errors import DeadlineError
 from deadlines.messages import LANGS
 from deadlines.store.database import china_today
 from deadlines.web import api, pages
@@ -60,6 +61,15 @@ async def security_headers(
     return response
 
 
+async def store_refused(request: Request, exc: Exception) -> Response:
+    """A library refusal no handler expected (the store locked past its busy timeout, a store
+    that cannot be opened): one line, never a traceback."""
+    message = str(exc)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=503)
+    return PlainTextResponse(message, status_code=503)
+
+
 def create_app(
     db: str | os.PathLike[str] | None = None,
     *,
@@ -94,7 +104,9 @@ def create_app(
         Route("/api/cases/{case_id:path}", api.case),
     ]
     app = Starlette(
-        routes=routes, middleware=[Middleware(BaseHTTPMiddleware, dispatch=security_headers)]
+        exception_handlers={DeadlineError: store_refused},
+        routes=routes,
+        middleware=[Middleware(BaseHTTPMiddleware, dispatch=security_headers)],
     )
     app.state.db = Path(db) if db else None
     app.state.today = today

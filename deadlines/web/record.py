@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from deadlines.errors import DeadlineError
+from deadlines.messages import DEFAULT_LANG, Lang
 from deadlines.rules.model import EventType, RuleSet
 from deadlines.store.checks import catalogue, check_event_date
 from deadlines.store.database import Move, Store, china_today
@@ -54,16 +55,16 @@ class EventInput:
     supersedes: str = ""
 
 
-def _check(store: Store, kind: str, case_id: str, given: EventInput) -> dt.date:
+def _check(store: Store, kind: str, case_id: str, given: EventInput, lang: Lang) -> dt.date:
     try:
         et = catalogue().check_event(kind, given.type)
     except DeadlineError as exc:
-        raise FieldError("type", str(exc)) from None
+        raise FieldError("type", exc.in_lang(lang)) from None
     on = parse_date(given.on, "on")
     try:
         check_event_date(et, on, china_today())
     except DeadlineError as exc:
-        raise FieldError("on", str(exc)) from None
+        raise FieldError("on", exc.in_lang(lang)) from None
     takes = rules().events[et.id].data
     for key in given.data:
         if key not in takes:
@@ -75,16 +76,22 @@ def _check(store: Store, kind: str, case_id: str, given: EventInput) -> dt.date:
         try:
             store.check_supersedes(case_id, given.supersedes)
         except DeadlineError as exc:
-            raise FieldError("supersedes", str(exc)) from None
+            raise FieldError("supersedes", exc.in_lang(lang)) from None
     return on
 
 
 def record_event(
-    store: Store, user: User, case_id: str, kind: str, given: EventInput, as_of: dt.date
+    store: Store,
+    user: User,
+    case_id: str,
+    kind: str,
+    given: EventInput,
+    as_of: dt.date,
+    lang: Lang = DEFAULT_LANG,
 ) -> tuple[str, list[Move]]:
     """Record the event as ``event add`` does, written to the log as ``user``'s; a refusal is a
     :class:`FieldError` naming the field."""
-    on = _check(store, kind, case_id, given)
+    on = _check(store, kind, case_id, given, lang)
     try:
         return store.add_event(
             case_id,
@@ -97,7 +104,7 @@ def record_event(
             by=user.name,
         )
     except DeadlineError as exc:
-        raise FieldError(_field_of(str(exc)), str(exc)) from None
+        raise FieldError(_field_of(str(exc)), exc.in_lang(lang)) from None
 
 
 def _field_of(message: str) -> str:
