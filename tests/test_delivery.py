@@ -371,6 +371,10 @@ def test_a_future_day_cannot_be_sent_but_can_be_previewed(db: Path, tmp_path: Pa
     units = write_units(tmp_path / "u.toml", {BANK: [mail_url(free_port(), "a@b.example")]})
     result = invoke(db, "send", "--as-of", "2099-01-05", "--units", str(units))
     assert result.exit_code == 1 and "cannot send a future day's notices" in result.output
+    before = db.read_bytes()
+    result = invoke(db, "send", "--as-of", "2099-01-05", "--units", str(units), "--dry-run")
+    assert "将发送给" in result.output and "[逾期] 2026-03-30(星期一) 案件 D0" in result.output
+    assert db.read_bytes() == before
 
 
 def test_a_store_from_before_the_outbox_upgrades_in_place(tmp_path: Path) -> None:
