@@ -121,6 +121,25 @@ class Obligation:
     missing: tuple[str, ...] = ()
 
 
+def started_by(ob: Obligation, day: dt.date) -> bool:
+    """Whether the event that starts ``ob`` had happened by ``day``: a replay of an earlier day
+    does not show the duty. A reminder counts back from an expiry known in advance: always."""
+    return ob.kind == "reminder" or ob.trigger_date is None or ob.trigger_date <= day
+
+
+def open_on(ob: Obligation, day: dt.date) -> bool:
+    """Whether ``ob`` is a dated duty still to act on, on ``day``: started by then (a replay of a
+    day before the event that starts it does not show it; a reminder, counted back from an expiry
+    known in advance, only while its date is still ahead), not paused, not completed by then."""
+    if ob.due is None or ob.status == "paused":
+        return False
+    if ob.completed_on is not None and ob.completed_on <= day:
+        return False
+    if ob.kind == "reminder":
+        return ob.due >= day
+    return started_by(ob, day)
+
+
 def status_on(ob: Obligation, as_of: dt.date) -> Status:
     """The obligation's status on ``as_of`` (the stored one is as of its computation)."""
     if ob.completed_on is not None and ob.completed_on <= as_of:

@@ -286,3 +286,25 @@ def test_provisional_year_is_marked(cli) -> None:  # type: ignore[no-untyped-def
         ("2027-01-29", True),
         ("2027-03-01", True),
     }
+
+
+def test_a_replay_does_not_show_a_duty_whose_event_came_later(cli) -> None:  # type: ignore[no-untyped-def]
+    """Filed Thu 2026-10-08: the network query is due 1 working day later, Fri 10-09 (10/1-10/7
+    were the National Day holiday, 10-08 and 10-09 are working days). Deposits eligible Thu
+    11-26: deduction due on the 3rd working day after, 11-27 (Fri), 11-30 (Mon), 12-01 (Tue).
+    Replaying 11-20, before the deposits became eligible, shows only the query, 42 days overdue
+    (10-09 + 42 days = 11-20); from 11-26 on, both."""
+    cli("case", "add", "E-R1", "--kind", "enforcement", "--fact", "property_complexity=simple")
+    cli("event", "add", "E-R1", "enforcement.filed", "--on", "2026-10-08")
+    cli("event", "add", "E-R1", "enforcement.deposit-eligible", "--on", "2026-11-26")
+
+    def listed(as_of: str) -> list[tuple[object, object]]:
+        items = json.loads(cli("next", "E-R1", "--json", "--as-of", as_of).output)
+        return [(i["rule"], i["due"]) for i in items]
+
+    assert listed("2026-11-20") == [("enforcement.network-query", "2026-10-09")]
+    assert listed("2026-11-26") == [
+        ("enforcement.network-query", "2026-10-09"),
+        ("enforcement.deposit-deduction", "2026-12-01"),
+    ]
+    assert "2026-12-01" not in cli("remind", "--as-of", "2026-11-20", "--format", "json").output

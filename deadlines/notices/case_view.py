@@ -14,7 +14,7 @@ from typing import Any
 
 from deadlines.calendars.layers import calendar
 from deadlines.messages import DEFAULT_LANG, Lang
-from deadlines.model import Obligation
+from deadlines.model import Obligation, open_on
 from deadlines.notices.contract import low_confidence
 from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store.database import Move, Store, StoredEvent, status_on
@@ -28,16 +28,10 @@ def next_items(
     date). Each is a :func:`next_payload`-shaped dict, steps in ``lang``; ``[]`` when nothing
     is open.
 
-    A reminder counts only while its date is ahead; a paused duty and a completed one never."""
+    Open as :func:`deadlines.model.open_on` says: a reminder only while its date is ahead, a duty
+    only from the day of the event that starts it; a paused or completed one never."""
     store.get_case(case_id)
-    open_obs = [
-        ob
-        for ob in store.obligations(case_id)
-        if ob.due is not None
-        and ob.status != "paused"
-        and not (ob.completed_on is not None and ob.completed_on <= day)
-        and not (ob.kind == "reminder" and ob.due < day)
-    ]
+    open_obs = [ob for ob in store.obligations(case_id) if open_on(ob, day)]
     past = sorted((ob for ob in open_obs if ob.due is not None and ob.due < day), key=_due_key)
     ahead = [ob for ob in open_obs if ob.due is not None and ob.due >= day]
     soonest = min((ob.due for ob in ahead if ob.due is not None), default=None)

@@ -43,7 +43,7 @@ from typing import Literal, get_args
 
 from deadlines.calendars.layers import calendar
 from deadlines.errors import StoreError
-from deadlines.model import Obligation
+from deadlines.model import Obligation, started_by
 from deadlines.store.database import Store, china_now, china_today
 
 Kind = Literal["reminder", "due-soon", "due-today", "overdue", "moved", "undetermined"]
@@ -257,7 +257,7 @@ def _day(
     until = window_end(as_of, ahead)
     out: list[Notice] = []
     for ob in store.open_on(as_of, until):
-        if units and ob.unit not in units:
+        if (units and ob.unit not in units) or not started_by(ob, as_of):
             continue
         kind = classify(ob, as_of, until)
         if kind is not None:

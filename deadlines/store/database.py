@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from deadlines.errors import StoreError
-from deadlines.model import Case, Event, FactValue, Obligation
+from deadlines.model import Case, Event, FactValue, Obligation, open_on
 from deadlines.model import status_on as status_on  # where callers have read it from
 from deadlines.store import basis as _basis
 from deadlines.store import config
@@ -721,15 +721,7 @@ class Store:
     def next_obligation(self, case_id: str, as_of: dt.date) -> Obligation | None:
         """The case's most pressing open duty on ``as_of``: the earliest open dated obligation,
         overdue ones included; a reminder only while it is still ahead."""
-        for ob in self.obligations(case_id):
-            if ob.due is None or ob.status == "paused":
-                continue
-            if ob.completed_on is not None and ob.completed_on <= as_of:
-                continue
-            if ob.kind == "reminder" and ob.due < as_of:
-                continue
-            return ob
-        return None
+        return next((ob for ob in self.obligations(case_id) if open_on(ob, as_of)), None)
 
     def open_on(self, as_of: dt.date, until: dt.date) -> list[Obligation]:
         """Obligations still open on ``as_of`` with a due date up to ``until``, and undetermined
