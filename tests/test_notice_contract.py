@@ -283,6 +283,10 @@ def test_a_missing_fact_gives_an_undetermined_limit_until_it_is_given(tmp_path: 
         "undetermined",
     )
     assert "amount_yuan" in " ".join(nxt["steps"]) and "lender" in " ".join(nxt["steps"])
+    head = ok(db, "next", "DK-T2", "--as-of", "2026-03-03", "--lang", "en").splitlines()[2]
+    assert (
+        "2026-03-30" in head and "UNDETERMINED: the case does not state amount_yuan, lender" in head
+    )
     assert "UNDETERMINED" in ok(
         db, "case", "show", "DK-T2", "--lang", "en", "--as-of", "2026-03-03"
     )

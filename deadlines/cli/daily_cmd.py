@@ -58,6 +58,8 @@ def _next_lines(
         prov = f" {out.t('cli.provisional')}" if item["provisional"] else ""
         prov += f" {out.t('cli.low_confidence')}" if item["low_confidence"] else ""
         prov += f" {out.t('stale.mark')}" if item["stale"] else ""
+        if item["status"] == "undetermined":  # the date is only the earliest candidate
+            prov += f" {out.t('cli.undetermined', missing=', '.join(item['missing']))}"
         title = item["title_zh"] if out.lang == "zh" else item["title_en"]
         yield ""
         yield (

@@ -27,6 +27,10 @@ MESSAGES: Table = {
     },
     "cli.none": {"zh": "无", "en": "none"},
     "cli.provisional": {"zh": "[暂定]", "en": "[provisional]"},
+    "cli.undetermined": {
+        "zh": "[期限待定：缺少事实 {missing}，此为最早可能期限]",
+        "en": "[UNDETERMINED: the case does not state {missing}; this is the earliest possible date]",
+    },
     "cli.low_confidence": {
         "zh": "[宁夏地方假日数据可信度低]",
         "en": "[low-confidence Ningxia holiday data]",
