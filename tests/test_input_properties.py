@@ -23,7 +23,7 @@ from deadlines.store.checks import MAX_ID, MAX_NUMBER, check_text
 from deadlines.store.database import china_today
 
 SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 # every character, surrogates (bytes that were not UTF-8) and controls included
 ANY_CHAR = st.characters(codec=None, exclude_categories=())

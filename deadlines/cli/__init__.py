@@ -92,46 +92,51 @@ class DeadlinesGroup(click.Group):
             return super().main(words, prog_name, complete_var, False, **extra)
         try:
             with output.guarded():
+                output.check_arguments(words)
                 super().main(words, prog_name, complete_var, False, **extra)
         except output.OutputError as exc:
             output.give_up_stdout()
             if exc.reader_left:  # `| head`: quiet, with the shell's code for SIGPIPE
                 sys.exit(128 + 13)
-            click.echo(
-                text("cli.error", current_lang(), message=exc.in_lang(current_lang())), err=True
-            )
-            sys.exit(1)
+            _fail(exc.in_lang(current_lang()), 1)
+        except output.ArgumentError as exc:
+            _fail(exc.in_lang(current_lang()), 2)
         except click.UsageError as exc:
             lang = current_lang()
             message = _usage_message(exc, lang)
             if exc.ctx:
                 message += " " + text("cli.see_help", lang, command=exc.ctx.command_path)
-            click.echo(text("cli.error", lang, message=message), err=True)
-            sys.exit(exc.exit_code)
+            _fail(message, exc.exit_code)
         except click.ClickException as exc:
-            click.echo(text("cli.error", current_lang(), message=exc.format_message()), err=True)
-            sys.exit(exc.exit_code)
+            _fail(exc.format_message(), exc.exit_code)
         except click.Abort:
             click.echo(text("cli.aborted", current_lang()), err=True)
             sys.exit(1)
         except RecursionError:
-            click.echo("Error: the input is nested too deeply to read", err=True)
-            sys.exit(1)
+            _fail("the input is nested too deeply to read", 1)
+        except OSError as exc:  # a file named on the command line: missing folder, permissions
+            name = f" {exc.filename}" if exc.filename else ""
+            _fail(f"cannot use{name}: {exc.strerror or exc}; check the path", 1)
         except MemoryError:
-            click.echo("Error: out of memory; the input is too large", err=True)
-            sys.exit(1)
+            _fail("out of memory; the input is too large", 1)
         except Exception as exc:  # the last guard: one line, never a traceback
             tb, at = exc.__traceback__, ""
             while tb is not None:
                 at = f" at {tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}"
                 tb = tb.tb_next
-            click.echo(
-                f"Error: internal error{at}: {type(exc).__name__}: "
-                f"{str(exc)[:200]!r}; please report it with the command that caused it",
-                err=True,
+            _fail(
+                f"internal error{at}: {type(exc).__name__}: {str(exc)[:200]!r}; please report it "
+                "with the command that caused it",
+                70,
             )
-            sys.exit(70)
         sys.exit(0)
+
+
+def _fail(message: str, code: int) -> None:
+    """The one line on stderr: control characters in the message (a path or value with a line
+    break in it) are escaped, so an error is always exactly one line."""
+    click.echo(text("cli.error", current_lang(), message=output.one_line(message)), err=True)
+    sys.exit(code)
 
 
 @click.group(cls=DeadlinesGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from deadlines.calendars.layers import CALENDARS
+from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR
 from deadlines.calendars.periods import ascii_digits
 from deadlines.cli import settings
 from deadlines.cli.formats import Choice, current_lang
@@ -22,6 +22,9 @@ class DateType(click.ParamType[dt.date]):
 
     name = "DATE"
 
+    def __init__(self, *, bounded: bool = False) -> None:
+        self.bounded = bounded
+
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> dt.date:
@@ -33,13 +36,25 @@ class DateType(click.ParamType[dt.date]):
             why = text("cli.bad_date.form", lang)
         else:
             try:
-                return dt.date.fromisoformat(raw)
+                day = dt.date.fromisoformat(raw)
             except ValueError:
                 why = text("cli.bad_date.day", lang)
+            else:
+                if not self.bounded or FIRST_YEAR <= day.year <= LAST_YEAR:
+                    return day
+                self.fail(
+                    f"{value!r} is outside the calendars; accepted: {FIRST_YEAR}-01-01 to "
+                    f"{LAST_YEAR}-12-31",
+                    param,
+                    ctx,
+                )
         self.fail(text("cli.bad_date", lang, value=value, why=why), param, ctx)
 
 
 DATE = DateType()
+# A day to replay (--as-of): only days the calendars cover (year 9999 overflowed the recurring
+# periods' arithmetic). Other dates get the library's own answer about the range.
+BOUNDED_DATE = DateType(bounded=True)
 
 calendar_option = click.option(
     "--calendar",

@@ -15,7 +15,7 @@ from typing import Any, Literal
 import click
 
 from deadlines.cli import settings
-from deadlines.cli.common import DATE
+from deadlines.cli.common import BOUNDED_DATE
 from deadlines.cli.formats import Choice, Output, dated, output_options
 from deadlines.cli.store_common import (
     as_of_option,
@@ -178,7 +178,7 @@ def overdue(
 @click.option(
     "--as-of",
     "as_of",
-    type=DATE,
+    type=BOUNDED_DATE,
     default=None,
     help="Preview: what a recompute on this day would change; nothing is written.",
 )

@@ -20,10 +20,11 @@ from deadlines.cli.store_common import print_moves
 from deadlines.errors import CalendarDataError
 from deadlines.store import config
 from deadlines.store.database import open_store
+from deadlines.textfiles import read_bounded
 
 
 def _read(path: Path) -> str:
-    data = path.read_bytes()
+    data = read_bounded(path, "a notice text file", CalendarDataError)
     for encoding in ("utf-8-sig", "gb18030"):  # notices saved from Chinese sites are often GBK
         try:
             return data.decode(encoding)

@@ -16,7 +16,7 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any, TextIO
 
@@ -28,6 +28,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2
 def escape(text: str) -> str:
     """``text`` with every control character except newline and tab shown as an escape."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character, line breaks included, shown as an escape."""
+    return _ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class OutputError(DeadlineError):
@@ -92,6 +100,23 @@ def guarded() -> Iterator[None]:
         sys.stdout.flush()
     finally:
         sys.stdout = real
+
+
+def check_arguments(args: Sequence[str]) -> None:
+    """Refuse an argument that is not valid UTF-8 (the shell hands such bytes over as lone
+    surrogates), before any command looks it up or stores it."""
+    for i, arg in enumerate(args, 1):
+        if isinstance(arg, str) and any("\ud800" <= c <= "\udfff" for c in arg):
+            raise ArgumentError(
+                f"argument {i} ({arg!r}) is not UTF-8 text; accepted: UTF-8 text (check "
+                "the terminal's or the script's encoding)"
+            )
+        if isinstance(arg, str) and "\x00" in arg:  # no shell passes one; a caller might
+            raise ArgumentError(f"argument {i} ({arg!r}) contains a NUL character; remove it")
+
+
+class ArgumentError(DeadlineError):
+    """A command-line argument that is not text."""
 
 
 def give_up_stdout() -> None:

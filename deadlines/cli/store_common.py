@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import click
 
-from deadlines.cli.common import DATE
+from deadlines.cli.common import BOUNDED_DATE
 from deadlines.cli.formats import Output, current_lang, width
 from deadlines.store.config import StoreConfig
 from deadlines.store.database import (
@@ -30,7 +30,7 @@ db_option = click.option(
 as_of_option = click.option(
     "--as-of",
     "as_of",
-    type=DATE,
+    type=BOUNDED_DATE,
     default=None,
     help="Replay this day instead of today in China (Asia/Shanghai).",
 )

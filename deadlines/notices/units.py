@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from deadlines.errors import DeadlineError
+from deadlines.textfiles import read_text_file
 
 UNITS_FILE = "units.toml"
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -58,13 +59,13 @@ def units_path(path: str | os.PathLike[str] | None, store_path: Path) -> Path:
 
 def load_units(path: Path) -> Units:
     """Read and check the units file: every key, every URL, no secret written out."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         raise UnitsError(
             f"no units file at {path}: write one (see README, 'Delivery') or give --units FILE"
-        ) from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        )
+    try:
+        raw = tomllib.loads(read_text_file(path, "a units file", UnitsError))
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         raise UnitsError(f"{path}: cannot read the units file: {exc}") from None
     extra = sorted(set(raw) - {"units"})
     if extra:

@@ -14,6 +14,7 @@ from typing import Any
 from deadlines.errors import RuleError
 from deadlines.rules.files import load_texts
 from deadlines.rules.model import ENV_VAR, RuleFileError, RuleSet
+from deadlines.textfiles import read_text_file
 
 
 def plan_rule_files() -> list[tuple[str, str]]:
@@ -45,31 +46,9 @@ def _dir_files(d: str | os.PathLike[str]) -> list[tuple[str, str]]:
     return [(str(f), read_rule_file(f)) for f in sorted(p.glob("*.toml"))]
 
 
-MAX_RULE_FILE_BYTES = 16 * 1024 * 1024
-
-
 def read_rule_file(path: Path) -> str:
     """The text of one rule file; anything that is not a readable UTF-8 file is a RuleError."""
-    if path.is_dir():
-        raise RuleError(f"{path} is a directory, not a rule file; give *.toml files or a folder")
-    try:
-        if path.stat().st_size > MAX_RULE_FILE_BYTES:
-            raise RuleError(
-                f"{path}: rule file larger than {MAX_RULE_FILE_BYTES >> 20} MiB; accepted: rule "
-                "files of a few kilobytes, split it into several"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RuleError(
-            f"cannot read rule file {path} ({exc.strerror}); check its permissions"
-        ) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise RuleError(
-            f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
-        ) from None
+    return read_text_file(path, "a rule file", RuleError)
 
 
 _store_dirs: list[str] | None = None
