@@ -7,7 +7,32 @@ that one line on stderr and a non-zero exit, in one place (``deadlines.cli``).
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
 from deadlines.messages import Lang, text
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue text with its fields, put into an error's message in the error's language."""
+
+    key: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def in_lang(self, lang: Lang) -> str:
+        return text(self.key, lang, **self.fields)
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> Phrase | str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices``, or "" when none is close."""
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return Phrase("err.did_you_mean", {"name": close[0]}) if close else ""
+
+
+def _filled(fields: Mapping[str, object], lang: Lang) -> dict[str, object]:
+    return {k: v.in_lang(lang) if isinstance(v, Phrase) else v for k, v in fields.items()}
 
 
 class DeadlineError(ValueError):
@@ -21,10 +46,10 @@ class DeadlineError(ValueError):
     def __init__(self, message: str = "", /, *, key: str | None = None, **fields: object) -> None:
         self.key = key
         self.fields = fields
-        super().__init__(text(key, "en", **fields) if key else message)
+        super().__init__(text(key, "en", **_filled(fields, "en")) if key else message)
 
     def in_lang(self, lang: Lang) -> str:
-        return text(self.key, lang, **self.fields) if self.key else str(self)
+        return text(self.key, lang, **_filled(self.fields, lang)) if self.key else str(self)
 
 
 class InvalidDateError(DeadlineError):

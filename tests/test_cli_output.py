@@ -223,6 +223,14 @@ def test_errors_speak_the_chosen_language() -> None:
     assert zh.stderr.startswith("错误：'--from' 的值无效：'2026-02-30' 不是有效日期")
     en = CliRunner().invoke(main, ["due", "3d", "--from", "2026-02-30", "--lang", "en"])
     assert en.stderr.startswith("Error: Invalid value for '--from': '2026-02-30' is not a real")
+    # the library's own errors too: an unknown rule, with the closest id
+    unknown = CliRunner().invoke(main, ["rules", "show", "credit.smal-loan"])
+    assert unknown.exit_code == 1
+    assert unknown.stderr.startswith(
+        "错误：未知规则 'credit.smal-loan'(是否想输入 'credit.small-loan'？)"
+    )
+    unknown = CliRunner().invoke(main, ["rules", "show", "credit.smal-loan", "--lang", "en"])
+    assert "unknown rule 'credit.smal-loan' (did you mean 'credit.small-loan'?)" in unknown.stderr
     rule = CliRunner().invoke(main, ["due", "licence.remind-60", "--from", "2026-10-31"])
     assert rule.exit_code == 1
     assert "规则 'licence.remind-60' 自届满日向前计算：请给出 --before DATE" in rule.stderr

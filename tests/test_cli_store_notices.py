@@ -152,6 +152,7 @@ def test_two_concurrent_runs_never_double(db: Path) -> None:
     assert not set(ids[0]) & set(ids[1])
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -324,6 +325,7 @@ def test_recompute_reports_moves_after_a_rule_change(tmp_path: Path, db: Path) -
     assert "moved D0 credit.small-loan: 2026-03-23 -> 2026-03-30" in back
 
 
+@pytest.mark.usefixtures("english")
 def test_store_path_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "env.db"
     monkeypatch.setenv("DEADLINES_DB", str(path))

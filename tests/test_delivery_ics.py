@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from icalendar import Calendar
 from test_delivery import BANK, db, invoke, ok
 
@@ -79,6 +80,7 @@ def test_a_met_deadline_is_cancelled_under_the_same_uid_for_30_days(db: Path) ->
     assert len(list(feed(db, "--case", "D0").walk("VEVENT"))) == 1
 
 
+@pytest.mark.usefixtures("english")
 def test_output_file_and_unknown_filters(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "feed.ics"
     ok(db, "export", "ics", "--case", "D3", "--output", str(out))

@@ -63,6 +63,7 @@ from typing import Any, Literal
 
 from deadlines.calendars.periods import Period
 from deadlines.errors import RuleError
+from deadlines.errors import did_you_mean as close_to
 from deadlines.rules.conditions import Condition, facts_used
 
 RuleKind = Literal["deadline", "reminder", "aging", "recurring"]
@@ -181,8 +182,7 @@ class RuleSet:
         if rule_id in by_id:
             return by_id[rule_id]
         raise RuleError(
-            f"unknown rule {rule_id!r}{did_you_mean(rule_id, by_id)}; "
-            f"`deadlines rules list` shows the {len(by_id)} rule ids"
+            key="err.unknown_rule", rule=rule_id, hint=close_to(rule_id, by_id), n=len(by_id)
         )
 
     def for_kind(self, case_kind: str) -> tuple[Rule, ...]:

@@ -16,6 +16,7 @@ from typing import Any
 from deadlines.calendars.layers import FIRST_YEAR
 from deadlines.calendars.periods import Period
 from deadlines.errors import PeriodError, StoreError
+from deadlines.errors import did_you_mean as close_to
 from deadlines.model import Case, FactValue
 from deadlines.rules.conditions import MAX_NUMBER, fact_family, number_problem
 
@@ -246,8 +247,10 @@ class Catalogue:
     def check_kind(self, kind: str) -> None:
         if kind not in self.case_kinds:
             raise StoreError(
-                f"unknown case kind {kind!r}{_did_you_mean(kind, self.case_kinds)}; "
-                f"accepted: {', '.join(self.case_kinds)}"
+                key="err.unknown_case_kind",
+                kind=kind,
+                hint=close_to(kind, self.case_kinds),
+                accepted=", ".join(self.case_kinds),
             )
 
     def check_event(self, kind: str, etype: str) -> EventType:

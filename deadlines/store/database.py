@@ -427,9 +427,7 @@ class Store:
             for cid in chunk:
                 head = heads.get(cid)
                 if head is None:
-                    raise StoreError(
-                        f"unknown case {cid!r}: add it first with `deadlines case add`"
-                    )
+                    raise StoreError(key="err.unknown_case", case=cid)
                 facts: dict[str, FactValue] = json.loads(head[3])
                 out.append(
                     Case(id=cid, kind=head[1], facts=facts, unit=head[2], events=tuple(events[cid]))
@@ -452,10 +450,7 @@ class Store:
         catalogue().check_facts(kind, facts or {})
         with self.transaction():
             if self.has_case(case_id):
-                raise StoreError(
-                    f"case {case_id!r} already exists; see it with `deadlines case show "
-                    f"{case_id}`, or use another id"
-                )
+                raise StoreError(key="err.case_exists", case=case_id)
             self.insert_cases([(case_id, kind, unit or None, facts_json(facts or {}), china_now())])
 
     def set_facts(self, case_id: str, facts: Mapping[str, FactValue]) -> list[Move]:
@@ -466,7 +461,7 @@ class Store:
                 "SELECT kind, facts FROM cases WHERE id = ?", (case_id,)
             ).fetchone()
             if row is None:
-                raise StoreError(f"unknown case {case_id!r}; add it with `deadlines case add`")
+                raise StoreError(key="err.unknown_case", case=case_id)
             check_facts_input(facts)
             catalogue().check_facts(row[0], facts)
             merged = {**json.loads(row[1]), **facts}
@@ -495,7 +490,7 @@ class Store:
         with self.transaction():
             row = self.conn.execute("SELECT kind FROM cases WHERE id = ?", (case_id,)).fetchone()
             if row is None:
-                raise StoreError(f"unknown case {case_id!r}; add it with `deadlines case add`")
+                raise StoreError(key="err.unknown_case", case=case_id)
             et = catalogue().check_event(row[0], etype)
             check_event_input(et, on, china_today(), note=note, data=data, supersedes=supersedes)
             if supersedes is not None:
@@ -991,7 +986,7 @@ def open_store(
         busy_timeout_setting() if busy_timeout is None else check_busy_timeout(busy_timeout)
     )
     if not create and not p.exists():
-        raise StoreError(f"no store at {p}: run `deadlines init` (or give --db / DEADLINES_DB)")
+        raise StoreError(key="err.no_store", path=str(p))
     if p.is_dir():
         raise StoreError(f"{p} is a directory, not a deadlines store; give a file path")
     conn = _connect(p, busy_timeout)
