@@ -360,3 +360,23 @@ def test_a_version_4_store_keeps_what_it_sent_and_announces_a_move(tmp_path: Pat
             ("overdue", None, dt.date(2026, 3, 14)),
         ]
         assert nt.remind(store, dt.date(2026, 3, 16), send_new=True).new == ()
+
+
+def test_a_due_notice_sent_before_the_contract_is_not_sent_again_as_due_soon(db: Path) -> None:
+    """Before the notice contract a 'due soon' notice had the kind 'due' (so another id): a store
+    that sent it does not send it again after the upgrade; its due-today is new."""
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        # due Thu 03-12 (fake rule: 10 days); on Tue 03-10 it was sent as kind 'due'
+        old = notice_id("L1", "fake.rule", "", "due", dt.date(2026, 3, 12))
+        store.conn.execute(
+            "INSERT INTO notices (id, case_id, rule_id, instance, kind, due, first_emitted_at,"
+            " first_as_of) VALUES (?, 'L1', 'fake.rule', '', 'due', '2026-03-12',"
+            " '2026-03-10T07:00:00+08:00', '2026-03-10')",
+            (old,),
+        )
+        run = nt.remind(store, dt.date(2026, 3, 11), send_new=True)
+        assert [(n.kind, n.new) for n in run.notices] == [("due-soon", False)]
+        run = nt.remind(store, dt.date(2026, 3, 12), send_new=True)
+        assert [(n.kind, n.new) for n in run.notices] == [("due-today", True)]

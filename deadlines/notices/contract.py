@@ -251,6 +251,12 @@ def _emitted(store: Store, ids: Sequence[str]) -> set[str]:
     return seen
 
 
+def _legacy_id(n: Notice) -> str:
+    """The id a store before the contract gave a due-soon notice (its kind was then ``due``):
+    sent under that id, it is not sent again."""
+    return notice_id(n.case, n.rule, n.instance, "due", n.due)
+
+
 def _day(
     store: Store, as_of: dt.date, units: Sequence[str], ahead: int
 ) -> tuple[list[Notice], dt.date, list[_MoveCheck]]:
@@ -264,8 +270,9 @@ def _day(
             out.append(to_notice(ob, kind, as_of))
     checks = _moves(store, units)
     out.extend(c.notice for c in checks if c.notice is not None)
-    seen = _emitted(store, [n.id for n in out])
-    out = [replace(n, new=n.id not in seen) for n in out]
+    legacy = {n.id: _legacy_id(n) for n in out if n.kind == "due-soon"}
+    seen = _emitted(store, [n.id for n in out] + list(legacy.values()))
+    out = [replace(n, new=n.id not in seen and legacy.get(n.id) not in seen) for n in out]
     out.sort(key=lambda n: (n.unit, _ORDER[n.kind], n.due, n.case, n.rule, n.instance))
     return out, until, checks
 
