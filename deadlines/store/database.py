@@ -684,10 +684,17 @@ class Store:
                 if adopt is not None:
                     config.apply(adopt)
                     config.write(self.conn, adopt)
-                ids = self.case_ids()
-                for start in range(0, len(ids), chunk):
-                    part = ids[start : start + chunk]
+                # case ids a chunk at a time (keyset, through the primary key): memory stays
+                # flat in the number of cases, as a million ids held at once would not
+                after = ""
+                while part := [
+                    r[0]
+                    for r in self.conn.execute(
+                        "SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT ?", (after, chunk)
+                    )
+                ]:
                     moves.extend(self.refresh(part, as_of))
+                    after = part[-1]
                     if progress is not None:
                         progress(len(part))
             if adopt is not None and not preview:
