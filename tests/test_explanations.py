@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from deadlines.calendars.explain import holiday_name
 from deadlines.cli import main
 from deadlines.store.database import open_store
 
@@ -90,3 +91,26 @@ def test_a_calendar_data_change_is_marked(cli) -> None:  # type: ignore[no-untyp
     assert any("computed with calendar data cn-nx@old" in s for s in data["steps"])
     show = cli("case", "show", "Z1", "--lang", "en").output
     assert "[basis changed: recompute]" in show
+
+
+@pytest.mark.parametrize(
+    ("name", "zh"),
+    [
+        ("元旦 New Year's Day", "元旦"),  # "Year's" is an English word too
+        ("中秋 Mid-autumn Festival / 国庆节 National Day", "中秋 / 国庆节"),
+        ("春节 Spring Festival 初一", "春节 初一"),
+        (
+            "补假 make-up rest day for 春节 Spring Festival 初一 2027-02-06 (Sat), which fell on a "
+            "weekend (放假办法 第六条)",
+            "补假(补春节 初一 2027-02-06，适逢周末；放假办法 第六条)",
+        ),
+        (
+            "补假 make-up rest day for 国庆节 National Day 2028-10-03 (Tue), which fell on 中秋 "
+            "(放假办法 第六条)",
+            "补假(补国庆节 2028-10-03，适逢中秋；放假办法 第六条)",
+        ),
+    ],
+)
+def test_holiday_names_in_chinese_carry_no_english(name: str, zh: str) -> None:
+    assert holiday_name(name, "zh") == zh
+    assert holiday_name(name, "en") == name

@@ -360,6 +360,29 @@ def test_english_switch(db: Path) -> None:
     assert "剩余" not in html
 
 
+def test_english_case_page_explains_in_english(db: Path) -> None:
+    c = client(db, "clerk-a")
+    c.get("/lang/en?next=/cases/L-1")
+    html = c.get("/cases/L-1").text
+    assert "working day" in html
+    assert "起算日" not in html and "计入的工作日" not in html  # the Chinese explanation steps
+    steps = c.get("/api/cases/L-1").json()["next"]["steps"]
+    assert steps and not any("起算日" in s for s in steps)
+
+
+def test_a_bare_period_on_the_due_form_counts_on_the_plans_calendar_as_the_cli_does(
+    db: Path,
+) -> None:
+    """5 working days from Mon 2026-05-25. Ningxia rests on 古尔邦节 5/27-28 (Wed-Thu): 5/26,
+    5/29, 6/1, 6/2, 6/3 -> 06-03, as `deadlines due 5wd --from 2026-05-25` answers; nationally
+    (cn) it would be 5/26-5/29 and 6/1 -> 06-01."""
+    c = client(db, "clerk-a")
+    answer = c.get("/api/due?period=5wd&date=2026-05-25").json()
+    assert answer["due"] == "2026-06-03", answer
+    national = c.get("/api/due?period=5wd&date=2026-05-25&calendar=cn").json()
+    assert national["due"] == "2026-06-01"
+
+
 def test_logout_needs_the_token_and_ends_the_session(db: Path) -> None:
     c = client(db, "clerk-a")
     assert c.post("/logout", data={"csrf": "forged"}).status_code == 403

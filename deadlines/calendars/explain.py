@@ -10,6 +10,7 @@ Nothing here is stored: the same inputs give the same steps, in the language ask
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -35,13 +36,24 @@ def fmt_date(d: dt.date, lang: Lang) -> str:
     return form.format(date=d.isoformat(), weekday=weekdays[d.weekday()])
 
 
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")  # "Year's", "Mid-Autumn"
+# the name the provisional calendar gives a 补假 day (deadlines.calendars.layers)
+_MAKE_UP = re.compile(
+    r"补假 make-up rest day for (?P<holiday>.+?) (?P<date>\d{4}-\d{2}-\d{2}) \(\w+\), "
+    r"which fell on (?P<on>.+?) \((?P<law>放假办法 第六条)\)"
+)
+
+
 @cache
 def holiday_name(name: str, lang: Lang) -> str:
-    """A holiday's name in ``lang``: ``春节 Spring Festival 初一`` is ``春节 初一`` in Chinese. A
-    name that carries a date (a 补假 day's) stays whole: its words say which day it makes up."""
-    if lang == "en" or any(c.isdigit() for c in name):
+    """A holiday's name in ``lang``: ``春节 Spring Festival 初一`` is ``春节 初一`` in Chinese; a
+    补假 day's says in Chinese which holiday-day it makes up for and why."""
+    if lang == "en":
         return name
-    words = [w for w in name.split(" ") if not (w.isascii() and w.isalpha())]
+    if m := _MAKE_UP.fullmatch(name):  # a 补假 day names the holiday-day it makes up for
+        fell_on = "周末" if m["on"] == "a weekend" else holiday_name(m["on"], lang)
+        return f"补假(补{holiday_name(m['holiday'], lang)} {m['date']}，适逢{fell_on}；{m['law']})"
+    words = [w for w in name.split(" ") if not _ENGLISH_WORD.fullmatch(w)]
     return " ".join(words) or name
 
 

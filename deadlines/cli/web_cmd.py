@@ -33,7 +33,10 @@ def serve(host: str, port: int, db: str | None) -> None:
     from deadlines.web.app import create_app
 
     click.echo(f"serving {db or 'the store'} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)
+    from deadlines.cli.settings import current
+
+    app = create_app(db, default_calendar=current().calendar)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
 @click.group("user")

@@ -173,8 +173,8 @@ MESSAGES: Table = {
     "web.due.submit": {"zh": "计算", "en": "Compute"},
     # calendar
     "web.calendar.default": {
-        "zh": "规则自己的日历(期间：全国 cn)",
-        "en": "the rule's own (a period: national, cn)",
+        "zh": "规则自己的日历(期间：默认日历，本计划为宁夏 cn-nx)",
+        "en": "the rule's own (a period: the default, this plan's Ningxia cn-nx)",
     },
     "web.calendar.cn": {"zh": "全国(cn)", "en": "national (cn)"},
     "web.calendar.cn-nx": {"zh": "宁夏(cn-nx)", "en": "Ningxia (cn-nx)"},

@@ -162,7 +162,7 @@ def case_payload(
         "units": units,
         "facts": dict(case.facts),
         "as_of": day.isoformat(),
-        "next": next_payload(store, case_id, day),
+        "next": next_payload(store, case_id, day, lang),
         "obligations": [obligation_payload(ob, day, lang) for ob in obligations],
         "events": [event_payload(se) for se in store.stored_events(case_id)],
     }

@@ -101,7 +101,9 @@ def case(request: Request) -> Response:
         try:
             day = as_of(request)
             return JSONResponse(
-                reads.visible_case(store, session.user, request.path_params["case_id"], day)
+                reads.visible_case(
+                    store, session.user, request.path_params["case_id"], day, lang_of(request)
+                )
             )
         except FieldError as exc:
             return _error(400, str(exc), field=exc.field)
@@ -146,7 +148,9 @@ def due(request: Request) -> Response:
         if isinstance(session, Response):
             return session
     try:
-        answers = due_question(dict(request.query_params), lang_of(request))
+        answers = due_question(
+            dict(request.query_params), lang_of(request), request.app.state.default_calendar
+        )
     except FieldError as exc:
         return _error(400, str(exc), field=exc.field)
     if not answers:
@@ -166,7 +170,7 @@ async def record(request: Request) -> Response:
             return session
         day = today_of(request)
         try:
-            payload = reads.visible_case(store, session.user, case_id, day)
+            payload = reads.visible_case(store, session.user, case_id, day, lang_of(request))
         except reads.NotVisible:
             return _error(404, f"no case {case_id!r}")
         if not session.user.records(payload["units"]):
@@ -187,5 +191,5 @@ async def record(request: Request) -> Response:
             )
         except FieldError as exc:
             return _error(400, str(exc), field=exc.field)
-        answer = reads.visible_case(store, session.user, case_id, day)
+        answer = reads.visible_case(store, session.user, case_id, day, lang_of(request))
     return JSONResponse({**answer, "recorded": event_id, "moves": [move_payload(m) for m in moves]})

@@ -76,11 +76,13 @@ def create_app(
     today: Callable[[], dt.date] = china_today,
     limiter: LoginLimiter | None = None,
     secure_cookies: bool = False,
+    default_calendar: str = "cn-nx",
 ) -> Starlette:
     """The application over the store at ``db`` (``--db``, ``$DEADLINES_DB``, ./deadlines.db).
 
     ``today`` gives "today" for the pages (tests fix it); ``secure_cookies`` marks the cookies
-    Secure, for a server behind HTTPS."""
+    Secure, for a server behind HTTPS; ``default_calendar`` counts a bare period on the "when is
+    it due" form, as ``deadlines due`` does (the configured calendar, cn-nx by default)."""
     routes = [
         Route("/", pages.home),
         Route("/login", pages.login_form, methods=["GET"]),
@@ -112,6 +114,7 @@ def create_app(
     app.state.today = today
     app.state.limiter = limiter or LoginLimiter()
     app.state.secure_cookies = secure_cookies
+    app.state.default_calendar = default_calendar
     app.state.templates = Environment(
         loader=PackageLoader("deadlines.web", "templates"),
         autoescape=select_autoescape(["html"]),

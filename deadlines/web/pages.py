@@ -143,7 +143,7 @@ def _case_page(
     **extra: Any,
 ) -> Response:
     try:
-        payload = reads.visible_case(store, session.user, case_id, day)
+        payload = reads.visible_case(store, session.user, case_id, day, lang_of(request))
     except reads.NotVisible:
         return _refused(request, session, 404, "web.error.not_found")
     lang = lang_of(request)
@@ -185,7 +185,7 @@ async def record(request: Request) -> Response:
             return _refused(request, session, 403, "web.error.csrf")
         day = today_of(request)
         try:
-            payload = reads.visible_case(store, session.user, case_id, day)
+            payload = reads.visible_case(store, session.user, case_id, day, lang_of(request))
         except reads.NotVisible:
             return _refused(request, session, 404, "web.error.not_found")
         if not session.user.records(payload["units"]):
@@ -216,7 +216,9 @@ def due_form(request: Request) -> Response:
             return session
     context: dict[str, Any] = {"session": session, "form": form, "calendars": CALENDARS}
     try:
-        context["answers"] = due_question(form, lang_of(request))
+        context["answers"] = due_question(
+            form, lang_of(request), request.app.state.default_calendar
+        )
     except FieldError as exc:
         context["error"] = exc
         return render(request, "due.html", context, 400)

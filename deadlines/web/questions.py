@@ -36,11 +36,14 @@ class DueAnswer:
     label: str | None = None
 
 
-def due_question(form: Mapping[str, str], lang: Lang) -> list[DueAnswer]:
+def due_question(
+    form: Mapping[str, str], lang: Lang, default_calendar: str = "cn-nx"
+) -> list[DueAnswer]:
     """``deadlines due PERIOD|RULE --from|--before DATE``: the answers to the form's fields
     (period, direction from|before, date, calendar, strict); none while the form is empty. A
     period answers once; a rule id, REF code or title words answer once per matching rule, on
-    the rule's own calendar unless one is chosen."""
+    the rule's own calendar unless one is chosen. A bare period is counted on ``default_calendar``
+    (the server's configured calendar, as for ``deadlines due``: the plan's cn-nx by default)."""
     words = form.get("period", "").strip()
     if not words:
         return []
@@ -58,7 +61,9 @@ def due_question(form: Mapping[str, str], lang: Lang) -> list[DueAnswer]:
             if re.match(r"^\s*[+-]?\d", words):  # a period that is wrong, not a rule's name
                 raise FieldError("period", exc.in_lang(lang)) from None
             return _by_rules(words, exc.in_lang(lang), start, before, name or None, strict, lang)
-        d = due(period, start=start, before=before, calendar=name or "cn", strict=strict)
+        d = due(
+            period, start=start, before=before, calendar=name or default_calendar, strict=strict
+        )
     except FieldError:
         raise
     except DeadlineError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
+from deadlines.messages import DEFAULT_LANG, Lang
 from deadlines.notices import daily as nt
 from deadlines.notices.case_view import case_payload
 from deadlines.notices.contract import RemindRun, look
@@ -23,10 +24,13 @@ class NotVisible(LookupError):
     """No such case, or not one this account may see: the same answer for both."""
 
 
-def visible_case(store: Store, user: User, case_id: str, day: dt.date) -> dict[str, Any]:
+def visible_case(
+    store: Store, user: User, case_id: str, day: dt.date, lang: Lang = DEFAULT_LANG
+) -> dict[str, Any]:
+    """The case as ``case show`` tells it, steps in ``lang``; another unit's case is not there."""
     if not store.has_case(case_id):
         raise NotVisible(case_id)
-    payload = case_payload(store, case_id, day)
+    payload = case_payload(store, case_id, day, lang)
     if not user.sees(payload["units"]):
         raise NotVisible(case_id)
     return payload
