@@ -57,7 +57,7 @@ def test_the_file_named_by_config_and_its_store(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ('lnag = "en"\n', "unknown key 'lnag'; did you mean 'lang'?"),
+        ('lnag = "en"\n', "unknown key 'lnag' (did you mean 'lang'?); accepted: store, rules"),
         ('lang = "fr"\n', "lang: 'fr' is not accepted; accepted: zh, en"),
         ("ahead = 99\n", "ahead: expected working days 0 to 30, got 99"),
         ("lang = \n", "not a readable TOML file"),
@@ -65,9 +65,11 @@ def test_the_file_named_by_config_and_its_store(tmp_path: Path) -> None:
 )
 def test_a_bad_file_is_one_line_naming_the_key(tmp_path: Path, text: str, fragment: str) -> None:
     f = config(tmp_path / "bad.toml", text)
-    result = CliRunner().invoke(main, ["--config", str(f), "config"])
+    result = CliRunner().invoke(main, ["--config", str(f), "config", "--lang", "en"])
     assert result.exit_code == 1
     assert fragment in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    zh = CliRunner().invoke(main, ["--config", str(f), "config"])
+    assert zh.exit_code == 1 and zh.stderr.startswith(f"错误：{f}：")
 
 
 def test_config_in_chinese_names_the_sources() -> None:

@@ -20,7 +20,6 @@ and ``DEADLINES_CALENDARS``; :func:`exported` sets those from the file for one c
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -32,7 +31,7 @@ from typing import Any
 import click
 
 from deadlines.calendars.layers import CALENDARS
-from deadlines.errors import DeadlineError
+from deadlines.errors import DeadlineError, Phrase, did_you_mean
 from deadlines.messages import LANGS
 
 FILE_NAME = "deadlines.toml"
@@ -98,7 +97,7 @@ def find_file(explicit: str | None) -> Path | None:
     if named:
         path = Path(named)
         if not path.is_file():
-            raise ConfigError(f"configuration file {named!r} does not exist; give a TOML file")
+            raise ConfigError(key="config.err.missing", file=named)
         return path
     for path in (Path(FILE_NAME), Path(click.get_app_dir("deadlines")) / FILE_NAME):
         if path.is_file():
@@ -111,7 +110,7 @@ def _check(key: Key, raw: object, where: str, base: Path | None) -> object:
     if key.name == "rules":
         items = raw.split(os.pathsep) if isinstance(raw, str) else raw
         if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
-            raise ConfigError(f"{where}: rules: expected a list of folders, got {raw!r}")
+            raise ConfigError(key="config.err.rules", where=where, value=raw)
         return tuple(str(base / i) if base else i for i in items if i)
     if key.name == "ahead":
         try:
@@ -119,12 +118,17 @@ def _check(key: Key, raw: object, where: str, base: Path | None) -> object:
         except ValueError:
             n = -1
         if not 0 <= n <= 30 or isinstance(raw, bool):
-            raise ConfigError(f"{where}: ahead: expected working days 0 to 30, got {raw!r}")
+            raise ConfigError(key="config.err.ahead", where=where, value=raw)
         return n
     accepted = {"lang": LANGS, "calendar": CALENDARS}.get(key.name)
     if not isinstance(raw, str) or (accepted and raw not in accepted):
-        allowed = ", ".join(accepted) if accepted else "a path"
-        raise ConfigError(f"{where}: {key.name}: {raw!r} is not accepted; accepted: {allowed}")
+        if accepted:
+            allowed: object = ", ".join(accepted)
+        else:
+            allowed = Phrase("config.err.a_path")
+        raise ConfigError(
+            key="config.err.value", where=where, key_name=key.name, value=raw, allowed=allowed
+        )
     return str(base / raw) if key.path and base else raw
 
 
@@ -133,13 +137,15 @@ def read_file(path: Path) -> dict[str, object]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: not a readable TOML file ({exc})") from None
+        raise ConfigError(key="config.err.toml", path=str(path), why=str(exc)) from None
     for name in data:
         if name not in _BY_NAME:
-            close = difflib.get_close_matches(name, list(_BY_NAME), n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
             raise ConfigError(
-                f"{path}: unknown key {name!r}; {hint}accepted: {', '.join(_BY_NAME)}"
+                key="config.err.key",
+                path=str(path),
+                name=name,
+                hint=did_you_mean(name, _BY_NAME),
+                accepted=", ".join(_BY_NAME),
             )
     return data
 

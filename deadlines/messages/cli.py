@@ -426,6 +426,31 @@ MESSAGES: Table = {
         "zh": "未知的案件类型 {kind!r}；可用：{accepted}",
         "en": "unknown case kind {kind!r}; accepted: {accepted}",
     },
+    "config.err.missing": {
+        "zh": "配置文件 {file!r} 不存在；请给出一个 TOML 文件",
+        "en": "configuration file {file!r} does not exist; give a TOML file",
+    },
+    "config.err.rules": {
+        "zh": "{where}：rules：应为目录列表，实为 {value!r}",
+        "en": "{where}: rules: expected a list of folders, got {value!r}",
+    },
+    "config.err.ahead": {
+        "zh": "{where}：ahead：应为 0 到 30 个工作日，实为 {value!r}",
+        "en": "{where}: ahead: expected working days 0 to 30, got {value!r}",
+    },
+    "config.err.value": {
+        "zh": "{where}：{key_name}：不接受 {value!r}；可用：{allowed}",
+        "en": "{where}: {key_name}: {value!r} is not accepted; accepted: {allowed}",
+    },
+    "config.err.a_path": {"zh": "一个路径", "en": "a path"},
+    "config.err.toml": {
+        "zh": "{path}：不是可读的 TOML 文件({why})",
+        "en": "{path}: not a readable TOML file ({why})",
+    },
+    "config.err.key": {
+        "zh": "{path}：未知的设置 {name!r}{hint}；可用：{accepted}",
+        "en": "{path}: unknown key {name!r}{hint}; accepted: {accepted}",
+    },
     "config.no_file": {
         "zh": "未找到配置文件 {name}(工作目录与用户配置目录)：使用环境变量与默认值",
         "en": "no {name} (working folder, user's config folder): environment and defaults",
