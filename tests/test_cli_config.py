@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,17 @@ def test_a_bad_file_is_one_line_naming_the_key(tmp_path: Path, text: str, fragme
     assert zh.exit_code == 1 and zh.stderr.startswith(f"错误：{f}：")
 
 
+def test_config_shows_the_folders_a_store_records(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    assert CliRunner().invoke(main, ["init", "--db", db]).exit_code == 0
+    result = CliRunner().invoke(main, ["config", "--db", db, "--json"])
+    rows = {r["key"]: (r["value"], r["source"]) for r in json.loads(result.output)}
+    assert rows["store_rules"] == ([], db) and rows["store_calendars"] == (None, db)
+    text = CliRunner().invoke(main, ["config", "--db", db]).output
+    assert f"存储 {db} 记录的目录" in text and "仅规划自带规则" in text
+
+
 def test_config_in_chinese_names_the_sources() -> None:
     out = CliRunner().invoke(main, ["config"]).output
     assert out.splitlines()[0].startswith("未找到配置文件 deadlines.toml")
-    assert "calendar   cn-nx         默认值" in out
+    assert re.search(r"^calendar +cn-nx +默认值 ", out, re.M)

@@ -455,6 +455,10 @@ MESSAGES: Table = {
         "zh": "未找到配置文件 {name}(工作目录与用户配置目录)：使用环境变量与默认值",
         "en": "no {name} (working folder, user's config folder): environment and defaults",
     },
+    "config.store": {
+        "zh": "存储 {path} 记录的目录(该存储上的每个命令都按此计算)：",
+        "en": "store {path} records (every command on it computes with these):",
+    },
     "config.file": {"zh": "配置文件：{path}", "en": "configuration file: {path}"},
     "config.default": {"zh": "默认值", "en": "default"},
     "config.what.store": {"zh": "案件存储(SQLite 文件)", "en": "the case store (SQLite file)"},
