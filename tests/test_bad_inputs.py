@@ -602,6 +602,12 @@ case(
         ).encode("gb18030")
     },
 )
+case(
+    "send-unit-typo",
+    ["send", "--unit", "大武口区人民法", "--units", "{dir}/units.toml"],
+    "did you mean '大武口区人民法院'",
+    files={"units.toml": '[units."市应急局"]\nsend_to = ["json://127.0.0.1:9/"]\n'},
+)
 case("init-folder-missing", ["init", "--db", "{dir}/no-such-folder/x.db"], "does not exist")
 
 

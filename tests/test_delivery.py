@@ -173,6 +173,10 @@ def test_smtp_down_then_up_retries_with_backoff_and_loses_nothing(db: Path, tmp_
     failed = json.loads(ok(db, "outbox", "--failed", "--json"))
     assert len(failed) == 1 and failed[0]["attempts"] == 1
     assert "Connection refused" in failed[0]["last_error"]
+    # a run inside the backoff tries nothing, but the cron job must still hear that it waits
+    again = invoke(db, "send", "--as-of", "2026-03-27", "--units", str(units))
+    assert again.exit_code == 1
+    assert "1 条消息此前发送失败，仍在等待重试" in again.output
     with smtp_server(port) as box:
         # within the backoff (5 minutes after the failure) a run does not try again
         soon = dt.datetime.now(CHINA) + dt.timedelta(minutes=1)

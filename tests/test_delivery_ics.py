@@ -139,3 +139,14 @@ def test_a_provisional_date_is_marked_and_tentative(db: Path) -> None:
         e for e in feed(db, "--case", "B1").walk("VEVENT") if "简易破产" not in str(e["summary"])
     ]
     assert flags and all("[" not in str(e["summary"]) for e in flags)
+
+
+def test_an_undetermined_date_is_marked_and_tentative(db: Path) -> None:
+    # accepted Thu 2026-10-15 with no facts: whether the 3-month simple-case limit applies is not
+    # known, so the feed carries its earliest candidate, 2027-01-15, marked and tentative
+    ok(db, "case", "add", "B2", "--kind", "bankruptcy")
+    ok(db, "event", "add", "B2", "bankruptcy.accepted", "--on", "2026-10-15")
+    evs = [e for e in feed(db, "--case", "B2").walk("VEVENT") if "期限待定" in str(e["summary"])]
+    (ev,) = evs
+    assert ev.decoded("dtstart") == dt.date(2027, 1, 15)
+    assert str(ev["status"]) == "TENTATIVE"

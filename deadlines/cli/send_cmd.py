@@ -127,6 +127,9 @@ def _problems(report: SendReport, lang: Lang) -> list[str]:
                 destinations=destinations,
             )
         )
+    elif report.pending and not report.dry_run:
+        # nothing failed in this run, but a message is still undelivered: cron must hear of it
+        lines.append(text("delivery.waiting_line", lang, n=report.pending))
     return lines
 
 

@@ -46,6 +46,10 @@ MESSAGES: Table = {
         "en": "[low-confidence Ningxia holiday data]",
     },
     "delivery.mark.paused": {"zh": "[期限中止]", "en": "[paused]"},
+    "delivery.mark.undetermined": {
+        "zh": "[期限待定：缺少事实 {missing}，此为最早可能期限]",
+        "en": "[undetermined: facts missing ({missing}); the earliest possible date]",
+    },
     "delivery.why": {"zh": "计算依据：", "en": "How the date was reached:"},
     "delivery.attachment": {
         "zh": "附件 {name} 为本单位全部未结期限的日历文件，可导入 Outlook 或手机日历。",
@@ -66,6 +70,13 @@ MESSAGES: Table = {
     "delivery.summary": {
         "zh": "发送完成：送达 {sent} 条消息，失败 {failed} 条，待发 {pending} 条，通知 {notices} 条",
         "en": "send: messages delivered: {sent}, failed: {failed}, pending: {pending}; notices delivered: {notices}",
+    },
+    "delivery.waiting_line": {
+        "zh": "未送达：{n} 条消息此前发送失败，仍在等待重试(退避时间未到)；详见 deadlines outbox --failed",
+        "en": (
+            "not delivered: {n} message failed earlier and waits for its retry (backoff); see deadlines outbox --failed",
+            "not delivered: {n} messages failed earlier and wait for their retry (backoff); see deadlines outbox --failed",
+        ),
     },
     "delivery.failed_line": {
         "zh": "发送失败：{n} 条消息未送达({destinations})，将在下次运行时重试；详见 deadlines outbox --failed",

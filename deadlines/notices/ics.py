@@ -174,6 +174,8 @@ def _summary(ob: Obligation, lang: Lang) -> str:
         parts.append(text("delivery.mark.low_confidence", lang))
     if ob.status == "paused" and ob.completed_on is None:
         parts.append(text("delivery.mark.paused", lang))
+    if ob.status == "undetermined" and ob.completed_on is None:
+        parts.append(text("delivery.mark.undetermined", lang, missing=", ".join(ob.missing)))
     return " ".join(parts)
 
 
@@ -227,7 +229,8 @@ def event(
     if ended:
         ev.add("status", "CANCELLED")
         return ev
-    ev.add("status", "TENTATIVE" if ob.provisional or ob.status == "paused" else "CONFIRMED")
+    tentative = ob.provisional or ob.status in ("paused", "undetermined")
+    ev.add("status", "TENTATIVE" if tentative else "CONFIRMED")
     for day in alarm_days(ob):
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

@@ -31,6 +31,7 @@ from deadlines.model import Obligation
 from deadlines.notices import contract, digest, ics, outbox
 from deadlines.notices.channels import Attachment, check_destinations, deliver
 from deadlines.notices.contract import Notice
+from deadlines.notices.daily import check_units
 from deadlines.notices.outbox import Message
 from deadlines.notices.units import Units, is_mail
 from deadlines.rules.explain import obligation_steps
@@ -107,6 +108,9 @@ def send(
     """One sending run (see the module docstring); ``only`` limits it to these units."""
     day = as_of or china_today()
     check_destinations(units)
+    # a unit named on the command line that neither the units file nor the store knows is a typo,
+    # which would send nothing, every day, without a word
+    check_units(store, [u for u in only if u not in units.send_to])
     clock = now or outbox.now_in_china()
     routed = [u for u, d in units.send_to.items() if d and (not only or u in only)]
     if dry_run:
