@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -103,6 +103,11 @@ def _facts(pairs: Sequence[str]) -> dict[str, FactValue]:
     return facts
 
 
+def facts_text(facts: Mapping[str, FactValue]) -> str:
+    """``manufacturing=true, amount_yuan=8000000``: facts as ``--fact`` takes them."""
+    return ", ".join(f"{k}={json.dumps(v) if isinstance(v, bool) else v}" for k, v in facts.items())
+
+
 def kind_name(rules: RuleSet, kind: str, out: Output) -> str:
     """执行案件 / enforcement case (court); the id itself for a kind the catalogue lacks."""
     k = rules.case_kinds.get(kind)
@@ -152,9 +157,7 @@ def case_fact(case_id: str, facts: tuple[str, ...], db: str | None, out: Output)
         moves = store.set_facts(case_id, parsed)
     records = [move_payload(m) for m in moves]
     document = {"case": case_id, "facts": parsed, "moves": records}
-    head = out.t(
-        "case.facts_set", case=case_id, facts=", ".join(f"{k}={v}" for k, v in parsed.items())
-    )
+    head = out.t("case.facts_set", case=case_id, facts=facts_text(parsed))
     out.emit(records, lambda: [head, *move_lines(moves, out)], document=document)
 
 
@@ -236,7 +239,7 @@ def case_show(
     }
 
     def lines() -> Iterator[str]:
-        facts = ", ".join(f"{k}={v}" for k, v in case.facts.items()) or "—"
+        facts = facts_text(case.facts) or "—"
         yield out.t(
             "show.head",
             case=case.id,
@@ -411,7 +414,8 @@ def event_add(
         event_id, moves = store.add_event(
             case_id, etype, on, note=note, data=payload, supersedes=supersedes
         )
-    head = out.t("event.recorded", event=event_id, type=etype, on=on.isoformat())
+    name = event_name(load_rules(), etype, out)
+    head = out.t("event.recorded", event=event_id, type=f"{name} ({etype})", on=on.isoformat())
     if supersedes:
         head += out.t("event.supersedes", id=supersedes)
     _emit_event(case_id, event_id, etype, on, note, supersedes, moves, [head], out)
