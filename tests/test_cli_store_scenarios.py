@@ -308,3 +308,30 @@ def test_a_replay_does_not_show_a_duty_whose_event_came_later(cli) -> None:  # t
         ("enforcement.deposit-deduction", "2026-12-01"),
     ]
     assert "2026-12-01" not in cli("remind", "--as-of", "2026-11-20", "--format", "json").output
+
+
+def test_a_closed_case_gives_no_notices_until_it_is_reopened(cli) -> None:  # type: ignore[no-untyped-def]
+    """A small loan received Mon 2026-11-02 is due on the 20th working day after it, Mon 11-30
+    (no holiday in November 2026), so on 12-01 it is one day overdue. Closed on 11-20, the
+    case has nothing left to do; reopened on 11-25, the duty is back."""
+    cli(
+        "case", "add", "DK-C1", "--kind", "loan", "--unit", "石嘴山银行",
+        "--fact", "lender=local-legal-person-bank", "--fact", "amount_yuan=100",
+    )  # fmt: skip
+    cli("event", "add", "DK-C1", "loan.application-received", "--on", "2026-11-02")
+
+    def shown() -> tuple[bool, bool, bool]:
+        remind = cli("remind", "--as-of", "2026-12-01", "--format", "json").output
+        items = json.loads(cli("next", "DK-C1", "--json", "--as-of", "2026-12-01").output)
+        overdue = cli("overdue", "--as-of", "2026-12-01").output
+        return "DK-C1" in remind, bool(items), "DK-C1" in overdue
+
+    assert shown() == (True, True, True)
+    assert (
+        json.loads(cli("next", "DK-C1", "--json", "--as-of", "2026-12-01").output)[0]["due"]
+        == "2026-11-30"
+    )
+    cli("case", "close", "DK-C1", "--on", "2026-11-20", "--reason", "申请人撤回申请")
+    assert shown() == (False, False, False)
+    cli("case", "reopen", "DK-C1", "--on", "2026-11-25", "--reason", "重新受理")
+    assert shown() == (True, True, True)

@@ -30,8 +30,6 @@ from deadlines.cli.store_common import (
 from deadlines.messages import text
 from deadlines.model import FactValue, Obligation, status_on
 from deadlines.notices.case_view import (
-    CLOSE_EVENT,
-    REOPEN_EVENT,
     case_rows,
     event_payload,
     move_payload,
@@ -41,7 +39,7 @@ from deadlines.notices.contract import low_confidence
 from deadlines.rules import RuleSet, load_rules
 from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store import config
-from deadlines.store.database import Move, china_today, init_store
+from deadlines.store.database import CLOSE_EVENT, REOPEN_EVENT, Move, china_today, init_store
 from deadlines.store.importer import import_file, parse_pair, parse_value
 
 

@@ -17,7 +17,14 @@ from deadlines.messages import DEFAULT_LANG, Lang
 from deadlines.model import Obligation, open_on
 from deadlines.notices.contract import low_confidence
 from deadlines.rules.explain import obligation_steps, stale
-from deadlines.store.database import Move, Store, StoredEvent, status_on
+from deadlines.store.database import (
+    CLOSE_EVENT,
+    REOPEN_EVENT,
+    Move,
+    Store,
+    StoredEvent,
+    status_on,
+)
 
 
 def next_items(
@@ -31,6 +38,8 @@ def next_items(
     Open as :func:`deadlines.model.open_on` says: a reminder only while its date is ahead, a duty
     only from the day of the event that starts it; a paused or completed one never."""
     store.get_case(case_id)
+    if store.closed_on([case_id], day):
+        return []  # a closed case has nothing left to do (until it is reopened)
     open_obs = [ob for ob in store.obligations(case_id) if open_on(ob, day)]
     past = sorted((ob for ob in open_obs if ob.due is not None and ob.due < day), key=_due_key)
     ahead = [ob for ob in open_obs if ob.due is not None and ob.due >= day]
@@ -181,9 +190,6 @@ def move_payload(m: Move) -> dict[str, Any]:
         "new_provisional": m.new_provisional,
     }
 
-
-CLOSE_EVENT = "case.closed"
-REOPEN_EVENT = "case.reopened"
 
 _OPEN = (
     "o.due IS NOT NULL AND o.status != 'paused' AND (o.completed_on IS NULL OR o.completed_on > :day)"

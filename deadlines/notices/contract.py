@@ -262,8 +262,10 @@ def _day(
 ) -> tuple[list[Notice], dt.date, list[_MoveCheck]]:
     until = window_end(as_of, ahead)
     out: list[Notice] = []
-    for ob in store.open_on(as_of, until):
-        if (units and ob.unit not in units) or not started_by(ob, as_of):
+    obligations = store.open_on(as_of, until)
+    closed = store.closed_on((ob.case_id for ob in obligations), as_of)
+    for ob in obligations:
+        if (units and ob.unit not in units) or not started_by(ob, as_of) or ob.case_id in closed:
             continue
         kind = classify(ob, as_of, until)
         if kind is not None:

@@ -94,7 +94,11 @@ def overdue(
     responsible unit or by rule, largest group first (plan item 19, part 三(四))."""
     day = as_of or china_today()
     groups: dict[str, list[Notice]] = {}
-    for ob in store.open_on(day, day - dt.timedelta(days=1)):
+    obligations = store.open_on(day, day - dt.timedelta(days=1))
+    closed = store.closed_on((ob.case_id for ob in obligations), day)
+    for ob in obligations:
+        if ob.case_id in closed:
+            continue
         kind = classify(ob, day, day)
         if kind not in ("overdue", "undetermined"):
             continue  # undetermined: its earliest candidate date has passed

@@ -338,6 +338,20 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone()
         return row is not None
 
+    def closed_on(self, case_ids: Iterable[str], day: dt.date) -> set[str]:
+        """Those of ``case_ids`` closed on ``day``: their latest close or reopen event dated up to
+        ``day`` (a corrected one not counted) is a close. Read per case through its events index,
+        so the daily list pays for the cases it shows, not for the store."""
+        closed = set()
+        for cid in set(case_ids):
+            row = self.conn.execute(
+                _LAST_CLOSING, (cid, CLOSE_EVENT, REOPEN_EVENT, day.isoformat())
+            )
+            last = row.fetchone()
+            if last is not None and last[0] == CLOSE_EVENT:
+                closed.add(cid)
+        return closed
+
     def case_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM cases ORDER BY id")]
 
@@ -794,6 +808,13 @@ class Store:
             for t in ("cases", "events", "obligations")
         }
 
+
+CLOSE_EVENT = "case.closed"  # `deadlines case close`: the case's duties end
+REOPEN_EVENT = "case.reopened"
+_LAST_CLOSING = """SELECT e.type FROM events e
+  WHERE e.case_id = ?1 AND e.type IN (?2, ?3) AND e.on_date <= ?4
+    AND NOT EXISTS (SELECT 1 FROM events s WHERE s.supersedes = e.id)
+  ORDER BY e.on_date DESC, e.seq DESC LIMIT 1"""
 
 _OB_COLUMNS = (
     "case_id, rule_id, instance, rule_version, unit, kind, trigger, trigger_date, due,"
