@@ -259,6 +259,21 @@ def test_the_form_shows_an_error_beside_its_field_then_what_moved(db: Path) -> N
     assert "按期完成" in r.text  # decided on 03-09, before the 03-30 limit
 
 
+def test_the_same_form_sent_twice_records_once(db: Path) -> None:
+    """A reload of the page the form answered sends the form again: it records nothing twice."""
+    c = client(db, "clerk-a")
+    page = c.get("/cases/L-1").text
+    form_id = re.search(r'name="form_id" value="([^"]+)"', page)
+    assert form_id
+    form = {"csrf": csrf_of(page), "form_id": form_id.group(1), "type": "loan.decided"}
+    first = c.post("/cases/L-1/events", data={**form, "on": "2026-03-09"})
+    again = c.post("/cases/L-1/events", data={**form, "on": "2026-03-09"})
+    assert first.status_code == again.status_code == 200
+    assert "已登记事件 L-1#2" in first.text and "已登记事件 L-1#2" in again.text
+    code, out = cli(db, "case", "show", "L-1", "--json")
+    assert code == 0 and [e["id"] for e in json.loads(out)["events"]] == ["L-1#1", "L-1#2"]
+
+
 def test_a_data_field_the_type_does_not_take_is_refused_beside_it(db: Path) -> None:
     c = client(db, "clerk-a")
     body = {"type": "loan.decided", "on": "2026-03-09", "data": {"asset": "A-1"}}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -115,6 +116,7 @@ def create_app(
     app.state.limiter = limiter or LoginLimiter()
     app.state.secure_cookies = secure_cookies
     app.state.default_calendar = default_calendar
+    app.state.recorded_forms = OrderedDict()  # form id -> the event it recorded (pages.record)
     app.state.templates = Environment(
         loader=PackageLoader("deadlines.web", "templates"),
         autoescape=select_autoescape(["html"]),

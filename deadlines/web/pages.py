@@ -5,6 +5,8 @@ one template; a page needs a session (else: to the login page)."""
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+from collections import OrderedDict
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -157,6 +159,8 @@ def _case_page(
         "titles": {o["rule"]: o[f"title_{lang}"] for o in payload["obligations"]},
         "may_record": session.user.records(payload["units"]),
         "today": today_of(request),
+        # one id per form shown: the same form sent again (a reload) records nothing twice
+        "form_id": extra.pop("form_id", None) or secrets.token_urlsafe(16),
         **extra,
     }
     return render(request, "case.html", context, status)
@@ -190,6 +194,10 @@ async def record(request: Request) -> Response:
             return _refused(request, session, 404, "web.error.not_found")
         if not session.user.records(payload["units"]):
             return _refused(request, session, 403, "web.error.read_only")
+        form_id = form.get("form_id", "")
+        sent = request.app.state.recorded_forms
+        if form_id and form_id in sent:  # a reload of the page the form answered: shown again
+            return _case_page(request, store, session, case_id, day, recorded=sent[form_id])
         given = EventInput(
             type=form.get("type", ""),
             on=form.get("on", ""),
@@ -203,9 +211,26 @@ async def record(request: Request) -> Response:
             )
         except FieldError as exc:
             return _case_page(
-                request, store, session, case_id, day, error=exc, given=given, status=400
+                request,
+                store,
+                session,
+                case_id,
+                day,
+                error=exc,
+                given=given,
+                status=400,
+                form_id=form_id,  # the corrected form is the same form
             )
+        remember(sent, form_id, event_id)
         return _case_page(request, store, session, case_id, day, recorded=event_id, moves=moves)
+
+
+def remember(sent: OrderedDict[str, str], form_id: str, event_id: str, keep: int = 10_000) -> None:
+    """The forms that recorded an event, newest last, the oldest forgotten past ``keep``."""
+    if form_id:
+        sent[form_id] = event_id
+        while len(sent) > keep:
+            sent.popitem(last=False)
 
 
 def due_form(request: Request) -> Response:
