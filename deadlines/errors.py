@@ -22,7 +22,7 @@ class Phrase:
     fields: Mapping[str, object] = field(default_factory=dict)
 
     def in_lang(self, lang: Lang) -> str:
-        return text(self.key, lang, **self.fields)
+        return text(self.key, lang, **_filled(self.fields, lang))
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> Phrase | str:

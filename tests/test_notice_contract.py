@@ -336,7 +336,7 @@ def test_variants_undecided_give_the_earliest_candidate(tmp_path: Path) -> None:
         ("enforcement.appraisal-simple", "2026-10-08", ["property_complexity"])
     ]
     # a misspelt value is refused, with the values the rules know
-    result = invoke(db, "case", "fact", "Z", "property_complexity=simpel")
+    result = invoke(db, "case", "fact", "Z", "property_complexity=simpel", "--lang", "en")
     assert result.exit_code == 1 and "did you mean 'simple'" in result.output
     ok(db, "case", "fact", "Z", "property_complexity=complex")
     assert [n for n in sent(db, "2026-09-18") if n["kind"] == "undetermined"] == []
@@ -358,7 +358,9 @@ def test_a_renewed_licence_moves_its_reminders_once(tmp_path: Path) -> None:
     ]
     ok(db, "event", "add", "X1", "licence.reminded-60", "--on", "2026-11-30")
     # an earlier expiry is not a renewal: refused, with how to correct instead
-    result = invoke(db, "event", "add", "X1", "licence.expires", "--on", "2027-01-10")
+    result = invoke(
+        db, "event", "add", "X1", "licence.expires", "--on", "2027-01-10", "--lang", "en"
+    )
     assert result.exit_code == 1
     assert "a renewal must be later" in result.output and "--supersedes X1#1" in result.output
     # renewed to 2027-02-20: 60 days before = 02-20 - 20 = 01-31, - 31 = 12-31, - 9 = Tue

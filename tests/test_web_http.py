@@ -210,16 +210,18 @@ def test_api_event_moves_the_deadline_and_logs_who_wrote_it(db: Path) -> None:
 def test_a_refused_event_is_400_in_the_command_lines_words(db: Path) -> None:
     body = {"type": "loan.application-received", "on": "2026-03-04"}
     r = client(db, "clerk-a").post("/api/cases/L-1/events", json=body)
-    code, out = cli(db, "event", "add", "L-1", "loan.application-received", "--on", "2026-03-04")
+    # the page's language (zh) is the command line's default
+    args = ["event", "add", "L-1", "loan.application-received", "--on", "2026-03-04"]
+    code, out = cli(db, *args, "--lang", "zh")
     assert r.status_code == 400 and code == 1
-    assert out.strip() == "Error: " + r.json()["error"]
+    assert out.strip() == "错误：" + r.json()["error"]
     assert "--supersedes L-1#1" in r.json()["error"] and r.json()["field"] == "supersedes"
     r = client(db, "clerk-a").post(
         "/api/cases/L-1/events", json={"type": "filed", "on": "2026-03-04"}
     )
-    code, out = cli(db, "event", "add", "L-1", "filed", "--on", "2026-03-04")
+    code, out = cli(db, "event", "add", "L-1", "filed", "--on", "2026-03-04", "--lang", "zh")
     assert r.status_code == 400 and r.json()["field"] == "type"
-    assert out.strip() == "Error: " + r.json()["error"]
+    assert out.strip() == "错误：" + r.json()["error"]
 
 
 def test_a_supervisor_may_not_record_and_another_unit_cannot_find_the_case(db: Path) -> None:
@@ -251,7 +253,7 @@ def test_the_form_shows_an_error_beside_its_field_then_what_moved(db: Path) -> N
     form = {"csrf": token, "type": "loan.decided", "on": "2099-01-05"}
     r = c.post("/cases/L-1/events", data=form)
     assert r.status_code == 400
-    assert re.search(r'id="error-on">[^<]*dated 2099-01-05 is in the future', r.text)
+    assert re.search(r'id="error-on">[^<]*日期 2099-01-05 在未来', r.text)
     form = {**form, "on": "2026-03-09"}
     r = c.post("/cases/L-1/events", data=form)
     assert r.status_code == 200 and 'id="moved"' in r.text

@@ -8,14 +8,14 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from deadlines.calendars.layers import FIRST_YEAR
 from deadlines.calendars.periods import Period
-from deadlines.errors import PeriodError, StoreError
+from deadlines.errors import PeriodError, Phrase, StoreError
 from deadlines.errors import did_you_mean as close_to
 from deadlines.model import Case, FactValue
 from deadlines.rules.conditions import MAX_NUMBER, fact_family, number_problem
@@ -54,59 +54,63 @@ MAX_ITEMS = 50  # facts of one case, data items of one event
 # What one case may hold: an enforcement case with this many seized assets is already far beyond
 # real ones, and each event re-evaluates the whole case while holding the store's write lock.
 MAX_CASE_EVENTS = 20_000
-TEXT_ACCEPTED = "printable text without control characters, tabs, line breaks or escape codes"
 # Unicode categories refused anywhere: controls (NUL, ESC, CR, LF, TAB ...), format characters
 # (bidi overrides, zero-width), surrogates (bytes that were not UTF-8), private use, unassigned,
 # line and paragraph separators.
 _REFUSED = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _CONTROL_NAMES = {
-    "\n": "a line break",
-    "\r": "a carriage return",
-    "\t": "a tab",
-    "\x00": "a NUL character",
-    "\x1b": "an escape code (ESC)",
+    "\n": Phrase("rec.char.newline"),
+    "\r": Phrase("rec.char.return"),
+    "\t": Phrase("rec.char.tab"),
+    "\x00": Phrase("rec.char.nul"),
+    "\x1b": Phrase("rec.char.escape"),
 }
 _NAME_RE = re.compile(r"[^\W\d][\w.-]*")
 _PERIOD_LABEL = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4]|-H[12])?", re.ASCII)
 
 
-def shown(value: object, limit: int = 40) -> str:
-    """A value as an error message quotes it: repr (controls and bad bytes escaped), cut short."""
+def shown(value: object, limit: int = 40) -> Phrase | str:
+    """A value as an error message quotes it: repr (controls and bad bytes escaped), cut short
+    (the length of a long one said in the error's language)."""
     if isinstance(value, str) and len(value) > limit:
-        return f"{value[:limit]!r}… ({len(value):,} characters)"
+        return Phrase("rec.shown_long", {"head": repr(value[:limit]), "count": f"{len(value):,}"})
     return repr(value)
 
 
-def check_text(what: str, value: object, limit: int, *, optional: bool = False) -> str:
-    """``value`` as the store keeps it, or a one-line :class:`StoreError` naming the fault."""
+def what_text(what: str, name: str | None = None) -> Phrase:
+    """The subject of a text-policy refusal: ``what`` is a ``rec.what.*`` key's last part
+    ("note", "case_id"), ``name`` the fact or data item's name for "fact" and "data"."""
+    return Phrase(f"rec.what.{what}", {} if name is None else {"name": name})
+
+
+def check_text(what: Phrase, value: object, limit: int, *, optional: bool = False) -> str:
+    """``value`` as the store keeps it, or a one-line :class:`StoreError` naming the fault
+    (``what``: the text's name, from :func:`what_text`)."""
     if not isinstance(value, str):
-        raise StoreError(f"{what} {shown(value)} is not text; accepted: {TEXT_ACCEPTED}")
+        raise StoreError(key="rec.text.not_text", what=what, value=shown(value))
     if not value and optional:
         return value
     if not value.strip():
-        raise StoreError(f"{what} is empty; accepted: {TEXT_ACCEPTED}, 1 to {limit} characters")
+        raise StoreError(key="rec.text.empty", what=what, limit=limit)
     if len(value) > limit:
-        raise StoreError(f"{what} {shown(value)} is too long; accepted: at most {limit} characters")
+        raise StoreError(key="rec.text.too_long", what=what, value=shown(value), limit=limit)
     bad = next((c for c in value if unicodedata.category(c) in _REFUSED), None)
     if bad is not None:
-        name = _CONTROL_NAMES.get(bad, f"the character U+{ord(bad):04X}")
+        char = _CONTROL_NAMES.get(bad, Phrase("rec.char.other", {"code": f"{ord(bad):04X}"}))
         if "\ud800" <= bad <= "\udfff":
-            name = "a byte that is not UTF-8"
-        raise StoreError(f"{what} {shown(value)} contains {name}; accepted: {TEXT_ACCEPTED}")
+            char = Phrase("rec.char.not_utf8")
+        raise StoreError(key="rec.text.refused_char", what=what, value=shown(value), char=char)
     if value != value.strip():
-        raise StoreError(f"{what} {shown(value)} has leading or trailing spaces; remove them")
+        raise StoreError(key="rec.text.spaces", what=what, value=shown(value))
     return value
 
 
-def check_name(what: str, name: object) -> str:
+def check_name(what: Phrase, name: object) -> str:
     """A fact name or event data key: a word (letters, digits, _ . -), not starting with a digit."""
     check_text(what, name, MAX_NAME)
     assert isinstance(name, str)
     if not _NAME_RE.fullmatch(name):
-        raise StoreError(
-            f"{what} {shown(name)} is not a name; accepted: letters, digits, '_', '.' and '-', "
-            "starting with a letter, e.g. amount_yuan"
-        )
+        raise StoreError(key="rec.text.not_a_name", what=what, value=shown(name))
     return name
 
 
@@ -122,21 +126,21 @@ def check_number(what: str, value: int | float) -> None:
 def check_facts_input(facts: Mapping[str, object]) -> None:
     """Names, texts and numbers of a case's facts (their types against the rules: check_facts)."""
     if len(facts) > MAX_ITEMS:
-        raise StoreError(f"{len(facts)} facts given; accepted: at most {MAX_ITEMS} per case")
+        raise StoreError(key="rec.too_many_facts", n=len(facts), limit=MAX_ITEMS)
     for name, value in facts.items():
-        check_name("fact name", name)
+        check_name(what_text("fact_name"), name)
         if isinstance(value, bool):
             continue
         if isinstance(value, int | float):
             check_number(f"fact {name}", value)
         else:
-            check_text(f"fact {name}", value, MAX_VALUE, optional=True)
+            check_text(what_text("fact", name), value, MAX_VALUE, optional=True)
 
 
 def check_case_input(case_id: object, facts: Mapping[str, object], unit: object) -> None:
     check_case_id(case_id)
     if unit is not None and unit != "":
-        check_text("unit", unit, MAX_UNIT)
+        check_text(what_text("unit"), unit, MAX_UNIT)
     check_facts_input(facts)
 
 
@@ -152,45 +156,42 @@ def check_event_input(
 ) -> None:
     """Everything about one event that needs no other event: its date, note, data and ids."""
     check_event_date(et, on, today)
-    check_text("note", note, MAX_NOTE, optional=True)
+    check_text(what_text("note"), note, MAX_NOTE, optional=True)
     check_event_data(et, data or {})
-    for what, value in (("event id to supersede", supersedes), ("event id", event_id)):
+    for what, value in (("superseded_id", supersedes), ("event_id", event_id)):
         if value is not None:
-            check_text(what, value, MAX_ID + 12)
+            check_text(what_text(what), value, MAX_ID + 12)
 
 
 def check_event_data(et: EventType, data: Mapping[str, object]) -> None:
     """Data keys the event type declares (rules/events.toml), each value text; a ``period`` is a
     length on an extension (10 days) and a period label elsewhere (2026-03, 2026-Q1, 2026-H1)."""
-    accepted = ", ".join(sorted(et.data)) or "none"
+    accepted = ", ".join(sorted(et.data)) or Phrase("rec.data.none")
     if len(data) > MAX_ITEMS:
-        raise StoreError(f"{len(data)} data items given; accepted: at most {MAX_ITEMS}")
+        raise StoreError(key="rec.too_many_data", n=len(data), limit=MAX_ITEMS)
     for key, value in data.items():
-        check_name("data key", key)
+        check_name(what_text("data_key"), key)
         if key not in et.data:
             raise StoreError(
-                f"event {et.id} takes no data {key!r}{_did_you_mean(key, et.data)}; accepted: "
-                f"{accepted}"
+                key="rec.data.unknown",
+                event=et.id,
+                key_=key,
+                hint=close_to(key, et.data),
+                accepted=accepted,
             )
-        check_text(f"data {key}", value, MAX_VALUE)
+        check_text(what_text("data", key), value, MAX_VALUE)
         assert isinstance(value, str)
         if key == "period" and et.role == "extension":
             try:
                 Period.parse(value)
             except PeriodError:
                 raise StoreError(
-                    f"data period={shown(value)} of {et.id} is not a length; accepted: e.g. "
-                    "'10 days', '1 month'"
+                    key="rec.data.not_length", value=shown(value), event=et.id
                 ) from None
         elif key == "period" and not _PERIOD_LABEL.fullmatch(value):
-            raise StoreError(
-                f"data period={shown(value)} of {et.id} is not a period label; accepted: "
-                "YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, e.g. 2026-03"
-            )
+            raise StoreError(key="rec.data.not_label", value=shown(value), event=et.id)
     if et.role == "extension" and "period" not in data:
-        raise StoreError(
-            f"event {et.id} needs data period, the length granted; e.g. --data period='10 days'"
-        )
+        raise StoreError(key="rec.data.needs_period", event=et.id)
 
 
 # --- the event catalogue (rules/events.toml, owned by the rules) -------------------------------
@@ -225,22 +226,36 @@ class Catalogue:
                 close = difflib.get_close_matches(name, list(used), n=1, cutoff=0.75)
                 if close:
                     raise StoreError(
-                        f"fact {name!r} is not read by the rules of {_a(kind)} case (did you mean "
-                        f"{close[0]!r}?); the rules read: {', '.join(sorted(used))}"
+                        key="rec.fact.not_read",
+                        name=name,
+                        close=close[0],
+                        kind=kind,
+                        a_kind=_a(kind),
+                        read=", ".join(sorted(used)),
                     )
                 continue
             family = _family(value)
             if family not in families:
-                want = " or ".join(sorted(families))
                 raise StoreError(
-                    f"fact {name}={value!r} is {family}, but the rules of {_a(kind)} case compare "
-                    f"it as {want}; e.g. {name}={_example(families)}"
+                    key="rec.fact.wrong_family",
+                    name=name,
+                    value=value,
+                    family=Phrase(f"rec.family.{family}"),
+                    kind=kind,
+                    a_kind=_a(kind),
+                    want=_either(sorted(families)),
+                    example=_example(families),
                 )
             allowed = self.choices.get(kind, {}).get(name)
             if allowed and value not in allowed:
                 raise StoreError(
-                    f"fact {name}={value!r} is none of the values the rules of {_a(kind)} case "
-                    f"know{_did_you_mean(str(value), allowed)}; accepted: {', '.join(sorted(allowed))}"
+                    key="rec.fact.not_a_choice",
+                    name=name,
+                    value=value,
+                    kind=kind,
+                    a_kind=_a(kind),
+                    hint=close_to(str(value), allowed),
+                    accepted=", ".join(sorted(allowed)),
                 )
             _refuse_near_miss(kind, name, value, self.known.get(kind, {}).get(name, frozenset()))
 
@@ -260,15 +275,21 @@ class Catalogue:
         valid = [e.id for e in self.events.values() if kind in e.case_kinds]
         if et is None:
             short = [v for v in valid if v.rsplit(".", 1)[-1] == etype]
-            hint = f" (did you mean {short[0]!r}?)" if short else _did_you_mean(etype, valid)
             raise StoreError(
-                f"unknown event type {etype!r}{hint}; accepted for {_a(kind)} case: "
-                f"{', '.join(valid)}"
+                key="rec.event.unknown_type",
+                etype=etype,
+                hint=close_to(short[0], short) if short else close_to(etype, valid),
+                kind=kind,
+                a_kind=_a(kind),
+                accepted=", ".join(valid),
             )
         if kind not in et.case_kinds:
             raise StoreError(
-                f"event type {etype!r} does not apply to {_a(kind)} case; accepted: "
-                f"{', '.join(valid)}"
+                key="rec.event.wrong_kind",
+                etype=etype,
+                kind=kind,
+                a_kind=_a(kind),
+                accepted=", ".join(valid),
             )
         return et
 
@@ -276,6 +297,14 @@ class Catalogue:
 def _family(value: object) -> str:
     """A fact's comparison family (conditions.fact_family), in the words of an error message."""
     return {"bool": "true/false", "number": "a number", "str": "text"}[fact_family(value)]
+
+
+def _either(families: list[str]) -> Phrase:
+    """The families a rule compares a fact as ("a number or text"), in the error's language."""
+    first = Phrase(f"rec.family.{families[0]}")
+    if len(families) == 1:
+        return first
+    return Phrase("rec.family.either", {"a": first, "b": _either(families[1:])})
 
 
 def _example(families: frozenset[str]) -> str:
@@ -309,9 +338,12 @@ def _refuse_near_miss(kind: str, name: str, value: FactValue, known: frozenset[s
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.9)
     if close:
         raise StoreError(
-            f"fact {name}={value!r} is one slip away from {close[0]!r}, which the rules of "
-            f"{_a(kind)} case test for, and would match none of them; give {name}={close[0]} "
-            "or a clearly different value"
+            key="rec.fact.near_miss",
+            name=name,
+            value=value,
+            close=close[0],
+            kind=kind,
+            a_kind=_a(kind),
         )
 
 
@@ -376,11 +408,6 @@ def _a(word: str) -> str:
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 @cache
 def catalogue() -> Catalogue:
     """Case kinds and event types of the loaded rules (the plan's rules/events.toml plus any user
@@ -404,13 +431,10 @@ def catalogue() -> Catalogue:
 
 
 def check_case_id(case_id: object) -> None:
-    check_text("case id", case_id, MAX_ID)
+    check_text(what_text("case_id"), case_id, MAX_ID)
     assert isinstance(case_id, str)
     if "#" in case_id:
-        raise StoreError(
-            f"case id {shown(case_id)} contains '#', which event ids use; accepted: "
-            f"{TEXT_ACCEPTED}, without '#', at most {MAX_ID} characters"
-        )
+        raise StoreError(key="rec.case_id_hash", value=shown(case_id), limit=MAX_ID)
 
 
 def check_event_date(et: EventType, on: dt.date, today: dt.date) -> None:
@@ -418,19 +442,20 @@ def check_event_date(et: EventType, on: dt.date, today: dt.date) -> None:
     ``future`` (a licence's expiry), which may lie up to FUTURE_BOUND_YEARS ahead."""
     if not et.future and on > today:
         raise StoreError(
-            f"event {et.id} dated {on.isoformat()} is in the future (today in China is "
-            f"{today.isoformat()}); record it when it has happened"
+            key="rec.event.future", event=et.id, on=on.isoformat(), today=today.isoformat()
         )
     if on.year < FIRST_YEAR:
         raise StoreError(
-            f"event {et.id} dated {on.isoformat()} is before {FIRST_YEAR}-01-01, where the "
-            "calendars start; check the year"
+            key="rec.event.too_early", event=et.id, on=on.isoformat(), first=FIRST_YEAR
         )
     limit = today.replace(year=today.year + FUTURE_BOUND_YEARS, day=min(today.day, 28))
     if on > limit:
         raise StoreError(
-            f"event {et.id} dated {on.isoformat()} is more than {FUTURE_BOUND_YEARS} years ahead "
-            f"(latest accepted: {limit.isoformat()}); check the year"
+            key="rec.event.too_far",
+            event=et.id,
+            on=on.isoformat(),
+            years=FUTURE_BOUND_YEARS,
+            limit=limit.isoformat(),
         )
 
 
@@ -438,8 +463,7 @@ def check_case_size(case_id: str, events: int) -> None:
     """A case holds at most MAX_CASE_EVENTS events (corrections included)."""
     if events > MAX_CASE_EVENTS:
         raise StoreError(
-            f"case {case_id} would hold {events:,} events; accepted: at most "
-            f"{MAX_CASE_EVENTS:,} per case (split the matter into several cases)"
+            key="rec.case.too_big", case=case_id, n=f"{events:,}", limit=f"{MAX_CASE_EVENTS:,}"
         )
 
 
@@ -457,9 +481,11 @@ def _check_renewals(case: Case, new_ids: Collection[str]) -> None:
         )
         if current is not None and e.on <= current.on:
             raise StoreError(
-                f"case {case.id} already has {e.type} on {current.on.isoformat()} (event "
-                f"{current.id}); a renewal must be later. To correct that date, add the new one "
-                f"with --supersedes {current.id}"
+                key="rec.case.renewal_not_later",
+                case=case.id,
+                etype=e.type,
+                on=current.on.isoformat(),
+                old=current.id,
             )
 
 
@@ -476,8 +502,11 @@ def check_case_events(case: Case, new_ids: Collection[str] = ()) -> None:
     if len(opens) > 1:
         old = next((e for e in opens if e.id not in new_ids), opens[0])
         raise StoreError(
-            f"case {case.id} already has {etype} on {old.on.isoformat()} (event "
-            f"{old.id}); to correct it, add the new one with --supersedes {old.id}"
+            key="rec.case.second_opening",
+            case=case.id,
+            etype=etype,
+            on=old.on.isoformat(),
+            old=old.id,
         )
     if not opens:
         return
@@ -485,6 +514,9 @@ def check_case_events(case: Case, new_ids: Collection[str] = ()) -> None:
     for e in case.events:
         if e.type != etype and e.type not in exempt and e.on < start:
             raise StoreError(
-                f"event {e.type} dated {e.on.isoformat()} is before the case's trigger "
-                f"{etype} on {start.isoformat()}; check the dates"
+                key="rec.event.before_trigger",
+                event=e.type,
+                on=e.on.isoformat(),
+                trigger=etype,
+                start=start.isoformat(),
             )

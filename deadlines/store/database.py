@@ -572,14 +572,9 @@ class Store:
             (old_id,),
         ).fetchone()
         if row is None or row[0] != case_id:
-            raise StoreError(
-                f"event {old_id!r} is not an event of case {case_id!r}; see its ids with "
-                f"`deadlines case show {case_id}`"
-            )
+            raise StoreError(key="rec.supersede.not_of_case", old=old_id, case=case_id)
         if row[1] is not None:
-            raise StoreError(
-                f"event {old_id!r} is already superseded by {row[1]!r}; supersede that one"
-            )
+            raise StoreError(key="rec.supersede.already", old=old_id, by=row[1])
 
     # --- obligations ------------------------------------------------------------------------
     def evaluate(self, cases: Sequence[Case], as_of: dt.date) -> list[Obligation]:

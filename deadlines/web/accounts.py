@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal, get_args
 
 from deadlines.errors import StoreError
-from deadlines.store.checks import MAX_ID, MAX_UNIT, check_text
+from deadlines.store.checks import MAX_ID, MAX_UNIT, check_text, what_text
 from deadlines.store.database import Store, china_now
 
 if TYPE_CHECKING:
@@ -54,9 +54,11 @@ def _hasher() -> PasswordHasher:
 
 
 def check_new_user(name: str, unit: str | None, role: str, password: str) -> None:
-    check_text("user name", name, MAX_ID)  # the store's text policy (no controls, bad bytes)
+    check_text(
+        what_text("user_name"), name, MAX_ID
+    )  # the store's text policy (no controls, bad bytes)
     if unit:
-        check_text("unit", unit, MAX_UNIT)
+        check_text(what_text("unit"), unit, MAX_UNIT)
     if not name or name != name.strip() or any(c.isspace() for c in name):
         raise StoreError(f"bad user name {name!r}; accepted: a non-empty name without spaces")
     if role not in ROLES:

@@ -1,0 +1,181 @@
+"""Refusals a clerk meets when recording (case add, case fact, event add, import, the web's
+event form): the store's checks (deadlines.store.checks) in both languages. The English texts
+are the ones these errors always said; scripts and tests match them."""
+
+from __future__ import annotations
+
+from deadlines.messages import Table
+
+_ACCEPTED_EN = "printable text without control characters, tabs, line breaks or escape codes"
+_ACCEPTED_ZH = "不含控制字符、制表符、换行符或转义码的可打印文字"
+
+MESSAGES: Table = {
+    # --- what a text is (the subject of a text-policy refusal) ------------------------------
+    "rec.what.case_id": {"zh": "案件编号", "en": "case id"},
+    "rec.what.unit": {"zh": "责任单位", "en": "unit"},
+    "rec.what.note": {"zh": "备注", "en": "note"},
+    "rec.what.user_name": {"zh": "用户名", "en": "user name"},
+    "rec.what.fact_name": {"zh": "事实名", "en": "fact name"},
+    "rec.what.fact": {"zh": "事实 {name}", "en": "fact {name}"},
+    "rec.what.data_key": {"zh": "数据项名", "en": "data key"},
+    "rec.what.data": {"zh": "数据项 {name}", "en": "data {name}"},
+    "rec.what.event_id": {"zh": "事件编号", "en": "event id"},
+    "rec.what.superseded_id": {"zh": "被更正的事件编号", "en": "event id to supersede"},
+    # --- the store's text policy ------------------------------------------------------------
+    "rec.shown_long": {
+        "zh": "{head}…(共 {count} 个字符)",
+        "en": "{head}… ({count} characters)",
+    },
+    "rec.text.not_text": {
+        "zh": f"{{what}} {{value}} 不是文字；可接受：{_ACCEPTED_ZH}",
+        "en": f"{{what}} {{value}} is not text; accepted: {_ACCEPTED_EN}",
+    },
+    "rec.text.empty": {
+        "zh": f"{{what}}为空；可接受：{_ACCEPTED_ZH}，1 至 {{limit}} 个字符",
+        "en": f"{{what}} is empty; accepted: {_ACCEPTED_EN}, 1 to {{limit}} characters",
+    },
+    "rec.text.too_long": {
+        "zh": "{what} {value} 过长；最多可接受 {limit} 个字符",
+        "en": "{what} {value} is too long; accepted: at most {limit} characters",
+    },
+    "rec.text.refused_char": {
+        "zh": f"{{what}} {{value}} 含有{{char}}；可接受：{_ACCEPTED_ZH}",
+        "en": f"{{what}} {{value}} contains {{char}}; accepted: {_ACCEPTED_EN}",
+    },
+    "rec.text.spaces": {
+        "zh": "{what} {value} 首尾有空格；请删去",
+        "en": "{what} {value} has leading or trailing spaces; remove them",
+    },
+    "rec.char.newline": {"zh": "换行符", "en": "a line break"},
+    "rec.char.return": {"zh": "回车符", "en": "a carriage return"},
+    "rec.char.tab": {"zh": "制表符", "en": "a tab"},
+    "rec.char.nul": {"zh": "空字符(NUL)", "en": "a NUL character"},
+    "rec.char.escape": {"zh": "转义码(ESC)", "en": "an escape code (ESC)"},
+    "rec.char.other": {"zh": "字符 U+{code}", "en": "the character U+{code}"},
+    "rec.char.not_utf8": {"zh": "非 UTF-8 的字节", "en": "a byte that is not UTF-8"},
+    # --- event dates ------------------------------------------------------------------------
+    "rec.event.future": {
+        "zh": "事件 {event} 的日期 {on} 在未来(中国今天是 {today})；请在事件发生后再登记",
+        "en": "event {event} dated {on} is in the future (today in China is {today}); record "
+        "it when it has happened",
+    },
+    "rec.event.too_early": {
+        "zh": "事件 {event} 的日期 {on} 早于日历起始日 {first}-01-01；请检查年份",
+        "en": "event {event} dated {on} is before {first}-01-01, where the calendars start; "
+        "check the year",
+    },
+    "rec.event.too_far": {
+        "zh": "事件 {event} 的日期 {on} 超过 {years} 年之后(最晚可接受：{limit})；请检查年份",
+        "en": "event {event} dated {on} is more than {years} years ahead (latest accepted: "
+        "{limit}); check the year",
+    },
+    "rec.event.before_trigger": {
+        "zh": "事件 {event} 的日期 {on} 早于本案的触发事件 {trigger}({start})；请检查日期",
+        "en": "event {event} dated {on} is before the case's trigger {trigger} on {start}; "
+        "check the dates",
+    },
+    # --- event types ------------------------------------------------------------------------
+    "rec.event.unknown_type": {
+        "zh": "未知事件类型 {etype!r}{hint}；{kind} 类案件可用：{accepted}",
+        "en": "unknown event type {etype!r}{hint}; accepted for {a_kind} case: {accepted}",
+    },
+    "rec.event.wrong_kind": {
+        "zh": "事件类型 {etype!r} 不适用于 {kind} 类案件；可用：{accepted}",
+        "en": "event type {etype!r} does not apply to {a_kind} case; accepted: {accepted}",
+    },
+    # --- facts ------------------------------------------------------------------------------
+    "rec.family.true/false": {"zh": "真假值", "en": "true/false"},
+    "rec.family.a number": {"zh": "数字", "en": "a number"},
+    "rec.family.text": {"zh": "文字", "en": "text"},
+    "rec.family.either": {"zh": "{a}或{b}", "en": "{a} or {b}"},
+    "rec.fact.not_read": {
+        "zh": "{kind} 类案件的规则不读取事实 {name!r}(是否想输入 {close!r}？)；规则读取的事实："
+        "{read}",
+        "en": "fact {name!r} is not read by the rules of {a_kind} case (did you mean "
+        "{close!r}?); the rules read: {read}",
+    },
+    "rec.fact.wrong_family": {
+        "zh": "事实 {name}={value!r} 是{family}，但 {kind} 类案件的规则把它作为{want}比较；"
+        "例如 {name}={example}",
+        "en": "fact {name}={value!r} is {family}, but the rules of {a_kind} case compare it "
+        "as {want}; e.g. {name}={example}",
+    },
+    "rec.fact.not_a_choice": {
+        "zh": "事实 {name}={value!r} 不是 {kind} 类案件的规则所知的任何值{hint}；可用：{accepted}",
+        "en": "fact {name}={value!r} is none of the values the rules of {a_kind} case "
+        "know{hint}; accepted: {accepted}",
+    },
+    "rec.fact.near_miss": {
+        "zh": "事实 {name}={value!r} 与 {kind} 类案件的规则所检验的 {close!r} 只差一处，"
+        "将不匹配任何规则；请给出 {name}={close} 或明显不同的值",
+        "en": "fact {name}={value!r} is one slip away from {close!r}, which the rules of "
+        "{a_kind} case test for, and would match none of them; give {name}={close} or a "
+        "clearly different value",
+    },
+    "rec.text.not_a_name": {
+        "zh": "{what} {value} 不是名称；可接受：字母、数字、'_'、'.' 和 '-'，以字母开头，"
+        "例如 amount_yuan",
+        "en": "{what} {value} is not a name; accepted: letters, digits, '_', '.' and '-', "
+        "starting with a letter, e.g. amount_yuan",
+    },
+    "rec.case_id_hash": {
+        "zh": f"案件编号 {{value}} 含有事件编号所用的 '#'；可接受：{_ACCEPTED_ZH}，不含 '#'，"
+        "最多 {limit} 个字符",
+        "en": f"case id {{value}} contains '#', which event ids use; accepted: {_ACCEPTED_EN}, "
+        "without '#', at most {limit} characters",
+    },
+    "rec.too_many_facts": {
+        "zh": "给出了 {n} 项事实；每个案件最多可接受 {limit} 项",
+        "en": "{n} facts given; accepted: at most {limit} per case",
+    },
+    "rec.too_many_data": {
+        "zh": "给出了 {n} 个数据项；最多可接受 {limit} 个",
+        "en": "{n} data items given; accepted: at most {limit}",
+    },
+    "rec.data.unknown": {
+        "zh": "事件 {event} 不接受数据项 {key_!r}{hint}；可用：{accepted}",
+        "en": "event {event} takes no data {key_!r}{hint}; accepted: {accepted}",
+    },
+    "rec.data.none": {"zh": "无", "en": "none"},
+    "rec.data.not_length": {
+        "zh": "{event} 的数据 period={value} 不是期间长度；可接受：例如 '10 days'、'1 month'",
+        "en": "data period={value} of {event} is not a length; accepted: e.g. '10 days', '1 month'",
+    },
+    "rec.data.not_label": {
+        "zh": "{event} 的数据 period={value} 不是期间标记；可接受：YYYY-MM、YYYY-Qn、YYYY-Hn "
+        "或 YYYY，例如 2026-03",
+        "en": "data period={value} of {event} is not a period label; accepted: YYYY-MM, "
+        "YYYY-Qn, YYYY-Hn or YYYY, e.g. 2026-03",
+    },
+    "rec.data.needs_period": {
+        "zh": "事件 {event} 需要数据 period，即准予延长的期间；例如 --data period='10 days'",
+        "en": "event {event} needs data period, the length granted; e.g. --data period='10 days'",
+    },
+    "rec.case.too_big": {
+        "zh": "案件 {case} 将有 {n} 个事件；每个案件最多可接受 {limit} 个(请把事项拆成几个案件)",
+        "en": "case {case} would hold {n} events; accepted: at most {limit} per case (split "
+        "the matter into several cases)",
+    },
+    "rec.case.renewal_not_later": {
+        "zh": "案件 {case} 已有 {etype}，日期 {on}(事件 {old})；续期必须晚于它。若要更正该日期，"
+        "请用 --supersedes {old} 添加新事件",
+        "en": "case {case} already has {etype} on {on} (event {old}); a renewal must be "
+        "later. To correct that date, add the new one with --supersedes {old}",
+    },
+    "rec.case.second_opening": {
+        "zh": "案件 {case} 已有 {etype}，日期 {on}(事件 {old})；若要更正，请用 --supersedes "
+        "{old} 添加新事件",
+        "en": "case {case} already has {etype} on {on} (event {old}); to correct it, add "
+        "the new one with --supersedes {old}",
+    },
+    "rec.supersede.not_of_case": {
+        "zh": "事件 {old!r} 不是案件 {case!r} 的事件；用 `deadlines case show {case}` 查看其"
+        "事件编号",
+        "en": "event {old!r} is not an event of case {case!r}; see its ids with "
+        "`deadlines case show {case}`",
+    },
+    "rec.supersede.already": {
+        "zh": "事件 {old!r} 已被 {by!r} 更正；请更正那一个",
+        "en": "event {old!r} is already superseded by {by!r}; supersede that one",
+    },
+}

@@ -1,0 +1,260 @@
+"""The refusals a clerk meets when recording (case add, case fact, event add), in both languages:
+a Chinese run (the default) says what was wrong in Chinese with no English word but ids and the
+values given; ``--lang en`` says the English text scripts and older tests match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deadlines.cli import main
+from deadlines.store.checks import catalogue
+from tests.test_cli_language import SAMPLE, english_words, known_ids
+
+LONG_NOTE = "备" * 2001
+
+
+def add(case: str, etype: str, on: str, *more: str) -> list[str]:
+    """The arguments of ``event add``."""
+    return ["event", "add", case, etype, "--on", on, *more]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("rec") / "t.db"
+    for args in (
+        ["init"],
+        ["import", str(SAMPLE)],
+        ["case", "add", "LIC-1", "--kind", "licence"],
+        add("LIC-1", "licence.expires", "2027-06-30"),
+        ["case", "add", "W-1", "--kind", "wage-supervision"],
+        # a correction of ZX-2026-101's filing (ZX-2026-101#1), so that #1 is superseded
+        add("ZX-2026-101", "enforcement.filed", "2026-11-02", "--supersedes", "ZX-2026-101#1"),
+    ):
+        result = CliRunner().invoke(main, [*args, "--db", str(db)])
+        assert result.exit_code == 0, result.output
+    return db
+
+
+ZX = "ZX-2026-101"
+# name, arguments, an English fragment, a Chinese fragment
+REFUSALS: list[tuple[str, list[str], str, str]] = [
+    (
+        "future",
+        add(ZX, "enforcement.property-seized", "2099-01-05"),
+        "dated 2099-01-05 is in the future (today in China is",
+        "的日期 2099-01-05 在未来",
+    ),
+    (
+        "before-2004",
+        add(ZX, "enforcement.property-seized", "2003-05-06"),
+        "dated 2003-05-06 is before 2004-01-01, where the calendars start; check the year",
+        "早于日历起始日 2004-01-01",
+    ),
+    (
+        "too-far-ahead",
+        add("LIC-1", "licence.expires", "2099-01-05"),
+        "is more than 10 years ahead (latest accepted:",
+        "超过 10 年之后",
+    ),
+    (
+        "before-trigger",
+        add(ZX, "enforcement.property-seized", "2026-10-01"),
+        "is before the case's trigger enforcement.filed on 2026-11-02; check the dates",
+        "早于本案的触发事件 enforcement.filed(2026-11-02)",
+    ),
+    (
+        "unknown-type",
+        add(ZX, "filed", "2026-11-03"),
+        "unknown event type 'filed' (did you mean 'enforcement.filed'?); accepted for an "
+        "enforcement case: enforcement.filed",
+        "未知事件类型 'filed'(是否想输入 'enforcement.filed'？)；enforcement 类案件可用：",
+    ),
+    (
+        "wrong-kind",
+        add(ZX, "loan.decided", "2026-11-03"),
+        "event type 'loan.decided' does not apply to an enforcement case; accepted:",
+        "事件类型 'loan.decided' 不适用于 enforcement 类案件",
+    ),
+    (
+        "unknown-case",
+        add("NO-SUCH", "loan.decided", "2026-11-03"),
+        "unknown case 'NO-SUCH'; add it with `deadlines case add`",
+        "未知案件 'NO-SUCH'",
+    ),
+    (
+        "second-opening",
+        add(ZX, "enforcement.filed", "2026-11-03"),
+        "already has enforcement.filed on 2026-11-02 (event ZX-2026-101#",
+        "已有 enforcement.filed，日期 2026-11-02",
+    ),
+    (
+        "renewal-not-later",
+        add("LIC-1", "licence.expires", "2027-01-10"),
+        "a renewal must be later. To correct that date, add the new one with --supersedes LIC-1#1",
+        "续期必须晚于它",
+    ),
+    (
+        "supersede-other-case",
+        add(ZX, "enforcement.filed", "2026-11-02", "--supersedes", "DK-2026-101#1"),
+        "event 'DK-2026-101#1' is not an event of case 'ZX-2026-101'",
+        "事件 'DK-2026-101#1' 不是案件 'ZX-2026-101' 的事件",
+    ),
+    (
+        "supersede-superseded",
+        add(ZX, "enforcement.filed", "2026-11-02", "--supersedes", "ZX-2026-101#1"),
+        "event 'ZX-2026-101#1' is already superseded by",
+        "事件 'ZX-2026-101#1' 已被",
+    ),
+    (
+        "note-tab",
+        add(
+            ZX, "enforcement.property-seized", "2026-11-10", "--note", "a\tb", "--data", "asset=A-2"
+        ),
+        "note 'a\\tb' contains a tab; accepted: printable text without control characters",
+        "备注 'a\\tb' 含有制表符；可接受：不含控制字符",
+    ),
+    (
+        "note-too-long",
+        add(
+            ZX,
+            "enforcement.property-seized",
+            "2026-11-10",
+            "--note",
+            LONG_NOTE,
+            "--data",
+            "asset=A-2",
+        ),
+        "(2,001 characters) is too long; accepted: at most 2000 characters",
+        "(共 2,001 个字符) 过长；最多可接受 2000 个字符",
+    ),
+    (
+        "note-spaces",
+        add(
+            ZX,
+            "enforcement.property-seized",
+            "2026-11-10",
+            "--note",
+            " 查封 ",
+            "--data",
+            "asset=A-2",
+        ),
+        "note ' 查封 ' has leading or trailing spaces; remove them",
+        "备注 ' 查封 ' 首尾有空格；请删去",
+    ),
+    (
+        "unit-empty",
+        ["case", "add", "NEW-1", "--kind", "loan", "--unit", "  "],
+        "unit is empty; accepted: printable text",
+        "责任单位为空",
+    ),
+    (
+        "case-id-hash",
+        ["case", "add", "NEW#1", "--kind", "loan"],
+        "case id 'NEW#1' contains '#', which event ids use",
+        "案件编号 'NEW#1' 含有事件编号所用的 '#'",
+    ),
+    (
+        "fact-not-a-name",
+        ["case", "fact", ZX, "1st=x"],
+        "fact name '1st' is not a name; accepted: letters, digits",
+        "事实名 '1st' 不是名称",
+    ),
+    (
+        "fact-wrong-family",
+        ["case", "fact", "DK-2026-101", "amount_yuan=abc"],
+        "fact amount_yuan='abc' is text, but the rules of a loan case compare it as a number; "
+        "e.g. amount_yuan=8000000",
+        "事实 amount_yuan='abc' 是文字，但 loan 类案件的规则把它作为数字比较",
+    ),
+    (
+        "fact-not-a-choice",
+        ["case", "fact", ZX, "property_complexity=simpel"],
+        "is none of the values the rules of an enforcement case know (did you mean 'simple'?); "
+        "accepted: complex, simple",
+        "不是 enforcement 类案件的规则所知的任何值(是否想输入 'simple'？)；可用：complex, simple",
+    ),
+    (
+        "fact-not-read",
+        ["case", "fact", ZX, "property_complexty=simple"],
+        "fact 'property_complexty' is not read by the rules of an enforcement case (did you "
+        "mean 'property_complexity'?)",
+        "enforcement 类案件的规则不读取事实 'property_complexty'",
+    ),
+    (
+        "fact-near-miss",
+        ["case", "fact", "DK-2026-101", "lender=local-legal-persn-bank"],
+        "is one slip away from 'local-legal-person-bank', which the rules of a loan case test for",
+        "只差一处，将不匹配任何规则",
+    ),
+    (
+        "too-many-facts",
+        ["case", "add", "NEW-2", "--kind", "loan"]
+        + [a for i in range(51) for a in ("--fact", f"f{i}=x")],
+        "51 facts given; accepted: at most 50 per case",
+        "给出了 51 项事实；每个案件最多可接受 50 项",
+    ),
+    (
+        "data-unknown",
+        add(ZX, "enforcement.property-seized", "2026-11-10", "--data", "assett=A-2"),
+        "event enforcement.property-seized takes no data 'assett' (did you mean 'asset'?)",
+        "事件 enforcement.property-seized 不接受数据项 'assett'(是否想输入 'asset'？)",
+    ),
+    (
+        "data-needs-period",
+        add(ZX, "enforcement.appraisal-extended", "2026-11-10", "--data", "asset=A-1"),
+        "needs data period, the length granted; e.g. --data period='10 days'",
+        "需要数据 period，即准予延长的期间",
+    ),
+    (
+        "data-not-a-length",
+        add(
+            ZX,
+            "enforcement.appraisal-extended",
+            "2026-11-10",
+            "--data",
+            "asset=A-1",
+            "--data",
+            "period=soon",
+        ),
+        "data period='soon' of enforcement.appraisal-extended is not a length",
+        "的数据 period='soon' 不是期间长度",
+    ),
+    (
+        "data-not-a-label",
+        add("W-1", "wage.hazard-reported", "2026-11-10", "--data", "period=March"),
+        "data period='March' of wage.hazard-reported is not a period label; accepted: YYYY-MM",
+        "的数据 period='March' 不是期间标记",
+    ),
+]
+
+
+def codes() -> set[str]:
+    """What a Chinese refusal may show as typed: ids, the fact values and event data keys the
+    rules know, and the written forms of a period label."""
+    cat = catalogue()
+    values = {v for by_fact in cat.choices.values() for vs in by_fact.values() for v in vs}
+    keys = {k for et in cat.events.values() for k in et.data}
+    return known_ids() | values | keys | {"YYYY", "YYYY-MM", "YYYY-Qn", "YYYY-Hn"}
+
+
+def refused(store: Path, args: list[str], lang: str) -> str:
+    result = CliRunner().invoke(main, [*args, "--db", str(store), "--lang", lang])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and len(result.stderr.splitlines()) == 1
+    return result.stderr.strip()
+
+
+@pytest.mark.parametrize(("name", "args", "en", "zh"), REFUSALS, ids=[r[0] for r in REFUSALS])
+def test_a_refusal_speaks_the_runs_language(
+    store: Path, name: str, args: list[str], en: str, zh: str
+) -> None:
+    said = refused(store, args, "zh")
+    assert said.startswith("错误：") and zh in said, said
+    command = re.sub(r"`deadlines [^`]*`", "", said)  # a command to type is typed as it is
+    assert list(english_words(command, codes())) == [], said
+    said = refused(store, args, "en")
+    assert said.startswith("Error: ") and en in said, said
