@@ -22,9 +22,17 @@ def read_table(name: str) -> list[dict[str, str]]:
 def _no_user_configuration(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """No deadlines.toml of the machine's user and no DEADLINES_CONFIG/LANG/... leak into a test."""
+    """No deadlines.toml or cache of the machine's user and no DEADLINES_CONFIG/LANG/... leak into
+    a test."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
-    for name in ("DEADLINES_CONFIG", "DEADLINES_LANG", "DEADLINES_CALENDAR", "DEADLINES_AHEAD"):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    for name in (
+        "DEADLINES_CACHE_DIR",
+        "DEADLINES_CONFIG",
+        "DEADLINES_LANG",
+        "DEADLINES_CALENDAR",
+        "DEADLINES_AHEAD",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

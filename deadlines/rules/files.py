@@ -17,6 +17,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from deadlines.cache import cached, code_stamp
 from deadlines.calendars.layers import CALENDARS
 from deadlines.calendars.periods import Period
 from deadlines.errors import PeriodError
@@ -67,6 +68,8 @@ _OPTIONAL = (
 )
 RULE_KEYS = _REQUIRED + _OPTIONAL
 _TABLES = ("rule", "note", "override", "event", "case_kind")
+_CODE = ("rules", "calendars/periods.py", "errors.py", "cache.py")
+"""The source a cached rule set depends on: its classes, and the code that validates it."""
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
 _FACT_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 _CLAUSE_RE = re.compile(r"^(?:首部|[一二三四])(?:\.[^.\s]+)+$")
@@ -130,7 +133,15 @@ class _Raw:
 
 
 def load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
-    """Build a :class:`RuleSet` from (path, TOML text) pairs, in order; see the module docstring."""
+    """Build a :class:`RuleSet` from (path, TOML text) pairs, in order; see the module docstring.
+
+    The result is kept in the user's cache (:mod:`deadlines.cache`), keyed by every file's path
+    and full text and by this code, so a command need not parse and validate unchanged files."""
+    key = (code_stamp(_CODE), tuple((path, text) for path, text in files))
+    return cached("rules", key, lambda: _load_texts(files))
+
+
+def _load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
     problems: list[str] = []
     raws: dict[str, list[_Raw]] = {t: [] for t in _TABLES}
     for path, text in files:

@@ -1,0 +1,92 @@
+"""The rule-set cache: used only for exactly the files it was built from, never trusted else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_rules_loading import GOOD
+
+from deadlines import cache
+from deadlines.rules import files as rule_files
+from deadlines.rules import load_rules
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[int]:
+    """Counts how often the rule files are really parsed, with the cache in its own folder."""
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
+    count: list[int] = []
+    real = rule_files._load_texts
+
+    def counting(files: list[tuple[str, str]]) -> object:
+        count.append(1)
+        return real(files)
+
+    monkeypatch.setattr(rule_files, "_load_texts", counting)
+    return count
+
+
+def rules_in(folder: Path, text: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "x.toml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_unchanged_files_are_read_from_the_cache(tmp_path: Path, builds: list[int]) -> None:
+    folder = rules_in(tmp_path / "r", GOOD)
+    first = load_rules([folder], use_env=False)
+    second = load_rules([folder], use_env=False)
+    assert len(builds) == 1
+    assert second.get("loan.approval") == first.get("loan.approval")
+    assert (tmp_path / "cache" / "rules.pickle").is_file()
+
+
+def test_a_changed_rule_file_is_parsed_again(tmp_path: Path, builds: list[int]) -> None:
+    folder = rules_in(tmp_path / "r", GOOD)
+    load_rules([folder], use_env=False)
+    rules_in(folder, GOOD.replace("20 working days", "15 working days"))
+    changed = load_rules([folder], use_env=False)
+    assert len(builds) == 2
+    assert str(changed.get("loan.approval").period) == "15 working days"
+
+
+def test_the_same_text_under_another_path_is_not_taken_from_the_cache(
+    tmp_path: Path, builds: list[int]
+) -> None:
+    load_rules([rules_in(tmp_path / "a", GOOD)], use_env=False)
+    other = load_rules([rules_in(tmp_path / "b", GOOD)], use_env=False)
+    assert len(builds) == 2
+    assert other.get("loan.approval").source == f"{tmp_path}/b/x.toml:1"
+
+
+def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path, builds: list[int]) -> None:
+    folder = rules_in(tmp_path / "r", GOOD)
+    load_rules([folder], use_env=False)
+    (tmp_path / "cache" / "rules.pickle").write_bytes(b"\x80\x05not a pickle")
+    again = load_rules([folder], use_env=False)
+    assert str(again.get("loan.approval").period) == "20 working days"
+    load_rules([folder], use_env=False)
+    assert len(builds) == 2
+
+
+def test_a_cache_that_cannot_be_written_is_not_kept(
+    tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "blocked").write_text("a file where the folder would be", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "blocked"))
+    folder = rules_in(tmp_path / "r", GOOD)
+    assert load_rules([folder], use_env=False).get("loan.approval").id == "loan.approval"
+    load_rules([folder], use_env=False)
+    assert len(builds) == 2
+
+
+def test_an_empty_cache_dir_setting_turns_the_cache_off(
+    tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.ENV_VAR, "")
+    folder = rules_in(tmp_path / "r", GOOD)
+    load_rules([folder], use_env=False)
+    load_rules([folder], use_env=False)
+    assert len(builds) == 2
+    assert not (tmp_path / "cache").exists()
