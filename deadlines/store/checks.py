@@ -94,7 +94,13 @@ def check_text(what: Phrase, value: object, limit: int, *, optional: bool = Fals
         raise StoreError(key="rec.text.empty", what=what, limit=limit)
     if len(value) > limit:
         raise StoreError(key="rec.text.too_long", what=what, value=shown(value), limit=limit)
-    bad = next((c for c in value if unicodedata.category(c) in _REFUSED), None)
+    # isprintable() is False for every refused category (and for spaces other than " "), so a
+    # printable value needs no look at each character: the common case, at C speed
+    bad = (
+        None
+        if value.isprintable()
+        else next((c for c in value if unicodedata.category(c) in _REFUSED), None)
+    )
     if bad is not None:
         char = _CONTROL_NAMES.get(bad, Phrase("rec.char.other", {"code": f"{ord(bad):04X}"}))
         if "\ud800" <= bad <= "\udfff":
