@@ -605,16 +605,18 @@ class Store:
         event, a correction, an import, a recompute; ``{"cause": "recompute"}`` by default), so
         that a sending run can announce the move (kind ``moved``, deadlines.notices.contract)."""
         old: dict[tuple[str, str, str], tuple[str | None, bool]] = {}
+        # the stored rows: one that comes out the same (but for computed_at) is left as it is,
+        # unless it is recurring (the daily run refreshes those by computed_at)
+        stored: dict[tuple[str, str, str], tuple[Any, ...]] = {}
         for start in range(0, 0 if fresh else len(case_ids), 500):
             chunk = list(case_ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
-                "SELECT case_id, rule_id, instance, due, provisional FROM obligations"
-                f" WHERE case_id IN ({marks})",
-                chunk,
+                f"SELECT {_OB_COLUMNS} FROM obligations WHERE case_id IN ({marks})", chunk
             ):
-                old[(r[0], r[1], r[2])] = (r[3], bool(r[4]))
-            self.conn.execute(f"DELETE FROM obligations WHERE case_id IN ({marks})", chunk)
+                key = (r[0], r[1], r[2])
+                old[key] = (r[8], bool(r[9]))
+                stored[key] = tuple(r)
         moves: list[Move] = []
         seen: set[tuple[str, str, str]] = set()
         for ob in () if fresh else obligations:
@@ -641,10 +643,20 @@ class Store:
                 moves.append(Move(*key, _date(before[0]), None, before[1], None))
         self._record_moves(moves, reason or {"cause": "recompute"}, computed_at)
         self._store_rule_texts(obligations)
+        rows = []
+        for ob in obligations:
+            row = _ob_row(ob, computed_at)
+            if stored.pop(row[:3], None) != row[:-1] or ob.kind == "recurring":
+                rows.append(row)
+        # what is left of the stored rows went away or changed: those (only) are deleted
+        self.conn.executemany(
+            "DELETE FROM obligations WHERE case_id = ? AND rule_id = ? AND instance = ?",
+            [*stored, *(r[:3] for r in rows if r[:3] in old)],
+        )
         self.conn.executemany(
             f"INSERT INTO obligations ({_OB_COLUMNS}, computed_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (_ob_row(ob, computed_at) for ob in obligations),
+            rows,
         )
         return moves
 
