@@ -130,6 +130,23 @@ def test_correction_supersedes_and_moves(db: Path) -> None:
             store.add_event("L1", "loan.application-received", dt.date(2026, 3, 6), supersedes=eid)
 
 
+def test_recompute_rewrites_only_obligations_that_changed(db: Path) -> None:
+    old = "2000-01-01T00:00:00+08:00"
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_case("L2", "loan", {}, "单位乙")
+        eid, _ = store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        store.add_event("L2", "loan.application-received", dt.date(2026, 3, 2))
+        store.conn.execute("UPDATE obligations SET computed_at = ?", (old,))
+        assert store.recompute(dt.date(2026, 3, 20)) == []
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 5), supersedes=eid)
+        rows = store.conn.execute(
+            "SELECT case_id, due, computed_at = ? FROM obligations ORDER BY case_id", (old,)
+        ).fetchall()
+    # L1's filing moved to 5 March: due 10 calendar days later; L2's row was left as it was
+    assert rows == [("L1", "2026-03-15", 0), ("L2", "2026-03-12", 1)]
+
+
 def test_bad_inputs_leave_store_unchanged(db: Path) -> None:
     with open_store(db, evaluator=fake_evaluator) as store:
         store.add_case("L1", "loan", {}, None)
