@@ -264,7 +264,7 @@ def test_import_json_lines(tmp_path: Path, db: Path) -> None:
         + "{not json\n",
         encoding="utf-8",
     )
-    result = invoke(db, "import", str(f))
+    result = invoke(db, "import", str(f), "--lang", "en")
     assert result.exit_code == 1 and f"{f}:2: not a JSON object" in result.output
     f.write_text(f.read_text().splitlines()[0] + "\n")
     ok(db, "import", str(f))

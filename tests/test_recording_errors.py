@@ -198,6 +198,18 @@ REFUSALS: list[tuple[str, list[str], str, str]] = [
         "给出了 51 项事实；每个案件最多可接受 50 项",
     ),
     (
+        "fact-not-a-pair",
+        ["case", "fact", ZX, "simple"],
+        "bad fact 'simple'; expected key=value, e.g. amount_yuan=8000000",
+        "事实 'simple' 格式不对；应为 键=值",
+    ),
+    (
+        "data-not-a-pair",
+        add(ZX, "enforcement.property-seized", "2026-11-10", "--data", "A-2"),
+        "bad data 'A-2'; expected key=value",
+        "数据项 'A-2' 格式不对",
+    ),
+    (
         "data-unknown",
         add(ZX, "enforcement.property-seized", "2026-11-10", "--data", "assett=A-2"),
         "event enforcement.property-seized takes no data 'assett' (did you mean 'asset'?)",
@@ -258,3 +270,18 @@ def test_a_refusal_speaks_the_runs_language(
     assert list(english_words(command, codes())) == [], said
     said = refused(store, args, "en")
     assert said.startswith("Error: ") and en in said, said
+
+
+def test_a_refused_import_row_speaks_the_runs_language(store: Path, tmp_path: Path) -> None:
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "record,case,kind,type,on\ncase,IMP-1,loan,,\nevent,IMP-1,,loan.decided,2099-01-05\n",
+        encoding="utf-8",
+    )
+    said = refused(store, ["import", str(rows)], "zh")
+    assert f"{rows}:3：事件 loan.decided 的日期 2099-01-05 在未来" in said, said
+    assert said.endswith("(未导入任何内容；请修正该行，或使用 --skip-bad)"), said
+    assert list(english_words(said, codes())) == [], said
+    said = refused(store, ["import", str(rows)], "en")
+    assert f"{rows}:3: event loan.decided dated 2099-01-05 is in the future" in said
+    assert said.endswith("(nothing imported; fix the row or use --skip-bad)"), said

@@ -178,4 +178,19 @@ MESSAGES: Table = {
         "zh": "事件 {old!r} 已被 {by!r} 更正；请更正那一个",
         "en": "event {old!r} is already superseded by {by!r}; supersede that one",
     },
+    # --- command-line pairs and imported rows ------------------------------------------------
+    "rec.pair.fact": {"zh": "事实", "en": "fact"},
+    "rec.pair.data": {"zh": "数据项", "en": "data"},
+    "rec.pair.bad": {
+        "zh": "{what} {text!r} 格式不对；应为 键=值，例如 amount_yuan=8000000",
+        "en": "bad {what} {text!r}; expected key=value, e.g. amount_yuan=8000000",
+    },
+    "rec.import.refused": {
+        "zh": "{where}：{problem}(未导入任何内容；请修正该行，或使用 --skip-bad)",
+        "en": "{where}: {problem} (nothing imported; fix the row or use --skip-bad)",
+    },
+    "rec.import.case_refused": {
+        "zh": "{where}：案件 {case}：{problem}(未导入任何内容；请修正该行，或使用 --skip-bad)",
+        "en": "{where}: case {case}: {problem} (nothing imported; fix the row or use --skip-bad)",
+    },
 }

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from deadlines.calendars.periods import ascii_digits
-from deadlines.errors import DeadlineError, StoreError
+from deadlines.errors import DeadlineError, Phrase, StoreError
 from deadlines.model import Case, Event, FactValue
 from deadlines.store.checks import (
     Catalogue,
@@ -128,9 +128,10 @@ def parse_value(text: str) -> FactValue:
 
 
 def parse_pair(text: str, what: str = "fact") -> tuple[str, str]:
+    """``key=value`` as a pair; ``what`` ("fact" or "data") names it in an error."""
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
-        raise StoreError(f"bad {what} {text!r}; expected key=value, e.g. amount_yuan=8000000")
+        raise StoreError(key="rec.pair.bad", what=Phrase(f"rec.pair.{what}"), text=text)
     return key.strip(), value.strip()
 
 
@@ -463,7 +464,7 @@ def _precheck(path: Path, today: dt.date) -> None:
         try:
             _check_row(cat, item, today)
         except DeadlineError as exc:
-            _bad(ImportReport(str(path)), path, item.line, str(exc), False)
+            _bad(ImportReport(str(path)), path, item.line, exc, False)
 
 
 def _check_row(cat: Catalogue, r: _Row, today: dt.date, kind: str | None = None) -> None:
@@ -482,11 +483,26 @@ def _check_row(cat: Catalogue, r: _Row, today: dt.date, kind: str | None = None)
     )
 
 
-def _bad(report: ImportReport, path: Path, line: int, message: str, skip_bad: bool) -> None:
-    problem = Problem(f"{path}:{line}", message)
+def _bad(
+    report: ImportReport,
+    path: Path,
+    line: int,
+    problem: DeadlineError | str,
+    skip_bad: bool,
+    case: str | None = None,
+) -> None:
+    """A bad row: skipped with ``--skip-bad`` (the report's problems are in English), else the
+    whole import refused, in the run's language (``case``: the case whose events conflict)."""
+    where = f"{path}:{line}"
     if not skip_bad:
-        raise StoreError(f"{problem} (nothing imported; fix the row or use --skip-bad)")
-    report.skipped.append(problem)
+        said: Phrase | str = str(problem)
+        if isinstance(problem, DeadlineError) and problem.key:
+            said = Phrase(problem.key, problem.fields)
+        key = "rec.import.refused" if case is None else "rec.import.case_refused"
+        raise StoreError(key=key, where=where, case=case, problem=said)
+    report.skipped.append(
+        Problem(where, str(problem) if case is None else f"case {case}: {problem}")
+    )
 
 
 @dataclass
@@ -540,7 +556,7 @@ def _apply(
             _check_row(cat, r, today, entry.kind)
             entry.events.append(r)
         except DeadlineError as exc:
-            _bad(report, path, r.line, str(exc), skip_bad)
+            _bad(report, path, r.line, exc, skip_bad)
     _load_bases(store, pending)
     good_cases: list[tuple[str, str, str | None, str, str]] = []
     good_events: list[tuple[str, str, str, str, str, str, str, str | None]] = []
@@ -556,7 +572,7 @@ def _apply(
             check_case_events(case, new_ids={r[0] for r in event_rows})
         except DeadlineError as exc:
             line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
-            _bad(report, path, line, f"case {cid}: {exc}", skip_bad)
+            _bad(report, path, line, exc, skip_bad, case=cid)
             continue
         if entry.new_case is not None:
             r = entry.new_case
@@ -572,7 +588,7 @@ def _apply(
         except DeadlineError as exc:
             entry = pending[case.id]
             line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
-            _bad(report, path, line, f"case {case.id}: {exc}", skip_bad)
+            _bad(report, path, line, exc, skip_bad, case=case.id)
     keep = {c.id for c in evaluated}
     store.insert_cases(c for c in good_cases if c[0] in keep)
     store.insert_events(e for e in good_events if e[1] in keep)
