@@ -281,6 +281,8 @@ def test_a_data_field_the_type_does_not_take_is_refused_beside_it(db: Path) -> N
     body = {"type": "loan.decided", "on": "2026-03-09", "data": {"asset": "A-1"}}
     r = c.post("/api/cases/L-1/events", json=body)
     assert r.status_code == 400 and r.json()["field"] == "data.asset"
+    # in the web's language (zh by default), with the data the type takes (none)
+    assert r.json()["error"] == "事件类型 loan.decided 不接受数据项 'asset'；可用：无"
 
 
 # --- lists --------------------------------------------------------------------------------------

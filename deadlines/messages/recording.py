@@ -137,6 +137,10 @@ MESSAGES: Table = {
         "en": "event {event} takes no data {key_!r}{hint}; accepted: {accepted}",
     },
     "rec.data.none": {"zh": "无", "en": "none"},
+    "rec.data.form_unknown": {
+        "zh": "事件类型 {event} 不接受数据项 {key_!r}；可用：{accepted}",
+        "en": "event type {event} takes no data {key_!r}; accepted: {accepted}",
+    },
     "rec.data.not_length": {
         "zh": "{event} 的数据 period={value} 不是期间长度；可接受：例如 '10 days'、'1 month'",
         "en": "data period={value} of {event} is not a length; accepted: e.g. '10 days', '1 month'",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from deadlines.errors import DeadlineError
-from deadlines.messages import DEFAULT_LANG, Lang
+from deadlines.messages import DEFAULT_LANG, Lang, text
 from deadlines.rules.model import EventType, RuleSet
 from deadlines.store.checks import catalogue, check_event_date
 from deadlines.store.database import Move, Store, china_today
@@ -68,10 +68,9 @@ def _check(store: Store, kind: str, case_id: str, given: EventInput, lang: Lang)
     takes = rules().events[et.id].data
     for key in given.data:
         if key not in takes:
-            accepted = ", ".join(takes) or "none"
-            raise FieldError(
-                f"data.{key}", f"event type {et.id} takes no data {key!r}; accepted: {accepted}"
-            )
+            accepted = ", ".join(takes) or text("rec.data.none", lang)
+            said = text("rec.data.form_unknown", lang, event=et.id, key_=key, accepted=accepted)
+            raise FieldError(f"data.{key}", said)
     if given.supersedes:
         try:
             store.check_supersedes(case_id, given.supersedes)
