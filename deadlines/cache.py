@@ -1,8 +1,9 @@
-"""A per-user cache of work every command repeats: the parsed and validated rule set.
+"""A per-user cache of work every command repeats: the parsed and validated rule set and the
+calendars' published years.
 
 Each entry is one pickle file in ``$DEADLINES_CACHE_DIR`` (else ``$XDG_CACHE_HOME/deadlines``,
 else ``~/.cache/deadlines``) holding ``(key, value)``. The key is the complete input, compared
-for equality (the full text of every rule file, not a hash of it) together with a stamp of the
+for equality (the full text of every rule or year file, not a hash of it) together with a stamp of the
 code that built the value, so an entry is used only for exactly the inputs it was built from;
 anything else — another file, a changed file, an upgraded package, an unreadable or foreign
 cache file — is ignored and the value rebuilt. Writes go to a temporary file renamed into place,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from test_rules_loading import GOOD
 
 from deadlines import cache
+from deadlines.calendars.layers import Calendar
 from deadlines.rules import files as rule_files
 from deadlines.rules import load_rules
 
@@ -90,3 +92,46 @@ def test_an_empty_cache_dir_setting_turns_the_cache_off(
     load_rules([folder], use_env=False)
     assert len(builds) == 2
     assert not (tmp_path / "cache").exists()
+
+
+NX_2026 = """\
+year = 2026
+calendar = "cn-nx"
+document = "a test notice"
+confidence = "high"
+rest = [
+  { date = 2026-05-27, name = "古尔邦节 Eid al-Adha" },
+  { date = 2026-05-28, name = "古尔邦节 Eid al-Adha" },
+]
+"""
+
+
+def nx_folder(root: Path, text: str) -> Path:
+    (root / "cn-nx").mkdir(parents=True, exist_ok=True)
+    (root / "cn-nx" / "2026.toml").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_changed_calendar_file_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
+    built: list[int] = []
+    real = Calendar._build
+
+    def counting(self: Calendar) -> dict[str, object]:
+        built.append(1)
+        return real(self)
+
+    monkeypatch.setattr(Calendar, "_build", counting)
+    folder = nx_folder(tmp_path / "cal", NX_2026)
+    # 2026-05-27 is a Wednesday: a working day nationally, a day off in Ningxia by this file.
+    assert not Calendar("cn-nx", folder).is_workday(dt.date(2026, 5, 27))
+    assert not Calendar("cn-nx", folder).is_workday(dt.date(2026, 5, 27))
+    assert len(built) == 1 and (tmp_path / "cache" / "calendar-cn-nx.pickle").is_file()
+    nx_folder(folder, NX_2026.replace("2026-05-27", "2026-05-29"))
+    changed = Calendar("cn-nx", folder)
+    assert len(built) == 2
+    assert changed.is_workday(dt.date(2026, 5, 27)) and not changed.is_workday(dt.date(2026, 5, 29))
+    # the shipped data alone is another input again
+    assert Calendar("cn-nx").is_workday(dt.date(2026, 5, 29)) and len(built) == 3

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -32,6 +33,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 
+from deadlines import cache as user_cache
 from deadlines.calendars import library
 from deadlines.calendars import yearfiles as caldata
 from deadlines.errors import OutOfRangeError, ProvisionalRefusedError, UnknownCalendarError
@@ -183,6 +185,49 @@ def _lunar_holidays(year: int) -> dict[dt.date, str]:
     return days
 
 
+_BUILT = (
+    "_files",
+    "_lib_years",
+    "_base",
+    "_years",
+    "_kind",
+    "_work",
+    "_cum",
+    "_pos",
+    "_built_to",
+    "_last_published",
+)
+"""A calendar's state that follows from its data files alone (what the cache keeps)."""
+_MAX_CACHED_FILE = 1 << 20
+
+
+def _cache_key(name: str, folder: Path | None) -> tuple[object, ...] | None:
+    """Everything a calendar is built from: this code, chinese-calendar's version, and the path
+    and full bytes of every year file it reads (the shipped ones, then ``folder``'s) and of the
+    library corrections; None (do not cache) when a file is not a small regular file."""
+    files = [caldata.shipped_dir() / library.FILE_NAME]
+    for root in (caldata.shipped_dir(), folder):
+        if root is not None:
+            files += [p for layer in ("cn", "cn-nx") for p in sorted((root / layer).glob("*.toml"))]
+    contents: list[tuple[str, bytes]] = []
+    try:
+        for path in files:
+            st = path.stat()
+            if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_CACHED_FILE:
+                return None
+            contents.append((str(path), path.read_bytes()))
+    except OSError:
+        return None  # building says what is wrong with it
+    return (
+        user_cache.code_stamp(("calendars", "errors.py", "cache.py")),
+        name,
+        str(folder) if folder else None,
+        folder.is_dir() if folder else None,
+        library.library_version(),
+        tuple(contents),
+    )
+
+
 _generation = 0
 """Bumped by :func:`reset_cache`: a calendar built before is stale."""
 
@@ -203,7 +248,16 @@ class Calendar:
         self.strict = strict
         self._generation = _generation
         self.calendars_dir = calendars_dir
-        self._files = caldata.load_all(calendars_dir)
+        key = _cache_key(name, calendars_dir)
+        if key is None:
+            self._build()
+        else:
+            self.__dict__.update(user_cache.cached(f"calendar-{name}", key, self._build))
+
+    def _build(self) -> dict[str, object]:
+        """Read the year files and index the published years; the state built (which the user's
+        cache keeps, keyed by every file it was built from: :func:`_cache_key`)."""
+        self._files = caldata.load_all(self.calendars_dir)
         self._lib_years = library.library_years()
         self._base = dt.date(FIRST_YEAR, 1, 1).toordinal()
         self._years: dict[int, _Year] = {}
@@ -217,6 +271,7 @@ class Calendar:
         )
         # Provisional years are built on first use: most commands never reach them.
         self._extend(self._last_published)
+        return {name: getattr(self, name) for name in _BUILT}
 
     @cached_property
     def data_version(self) -> str:
