@@ -285,3 +285,34 @@ def test_a_refused_import_row_speaks_the_runs_language(store: Path, tmp_path: Pa
     said = refused(store, ["import", str(rows)], "en")
     assert f"{rows}:3: event loan.decided dated 2099-01-05 is in the future" in said
     assert said.endswith("(nothing imported; fix the row or use --skip-bad)"), said
+
+
+# rows after the header "record,case,kind,type,on", the English and the Chinese refusal
+IMPORT_ROWS = [
+    (
+        "case,T-1,loan,,\ncase,T-1,loan,,\n",
+        "case 'T-1' appears twice in this file",
+        "案件 'T-1' 在本文件中出现了两次",
+    ),
+    (
+        "event,T-2,,loan.decided,2026-03-09\n",
+        "unknown case 'T-2'; a case row must come before its events",
+        "未知案件 'T-2'；案件行必须写在其事件行之前",
+    ),
+    (
+        "case,T-3#1,loan,,\n",
+        "case id 'T-3#1' contains '#', which event ids use",
+        "案件编号 'T-3#1' 含有事件编号所用的 '#'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rows", "en", "zh"), IMPORT_ROWS)
+def test_an_import_refused_for_its_rows_speaks_the_runs_language(
+    store: Path, tmp_path: Path, rows: str, en: str, zh: str
+) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text("record,case,kind,type,on\n" + rows, encoding="utf-8")
+    said = refused(store, ["import", str(path)], "zh")
+    assert zh in said and list(english_words(said, codes())) == [], said
+    assert en in refused(store, ["import", str(path)], "en")

@@ -197,4 +197,20 @@ MESSAGES: Table = {
         "zh": "{where}：案件 {case}：{problem}(未导入任何内容；请修正该行，或使用 --skip-bad)",
         "en": "{where}: case {case}: {problem} (nothing imported; fix the row or use --skip-bad)",
     },
+    "rec.import.case_twice": {
+        "zh": "案件 {case!r} 在本文件中出现了两次",
+        "en": "case {case!r} appears twice in this file",
+    },
+    "rec.import.case_first": {
+        "zh": "未知案件 {case!r}；案件行必须写在其事件行之前",
+        "en": "unknown case {case!r}; a case row must come before its events",
+    },
+    "rec.import.id_taken": {
+        "zh": "事件编号 {id!r} 已被占用(或含有 '#')；请留空",
+        "en": "event id {id!r} is taken (or contains '#'); leave it out",
+    },
+    "rec.import.not_current": {
+        "zh": "要更正的事件 {old!r} 不是案件 {case} 的现行事件",
+        "en": "event {old!r} to supersede is not a current event of case {case}",
+    },
 }

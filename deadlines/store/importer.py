@@ -97,10 +97,14 @@ class _Row:
 
 
 class _RowError(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    """A row that cannot be read; ``error``: the store's refusal, when it was one (it speaks the
+    run's language)."""
+
+    def __init__(self, line: int, message: str, error: DeadlineError | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.error = error
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -376,6 +380,8 @@ def _rows(path: Path, progress: Callable[[int], None] | None) -> Iterator[_Row |
             continue
         try:
             yield _row(line, rec)
+        except DeadlineError as exc:
+            yield _RowError(line, str(exc), exc)
         except ValueError as exc:
             yield _RowError(line, str(exc))
 
@@ -405,7 +411,7 @@ def import_file(
             chunk: list[_Row] = []
             for item in _rows(p, progress):
                 if isinstance(item, _RowError):
-                    _bad(report, p, item.line, item.message, skip_bad)
+                    _bad(report, p, item.line, item.error or item.message, skip_bad)
                     continue
                 chunk.append(item)
                 if len(chunk) >= chunk_rows:
@@ -459,7 +465,7 @@ def _precheck(path: Path, today: dt.date) -> None:
     cat = catalogue()
     for item in _rows(path, None):
         if isinstance(item, _RowError):
-            _bad(ImportReport(str(path)), path, item.line, item.message, False)
+            _bad(ImportReport(str(path)), path, item.line, item.error or item.message, False)
             continue
         try:
             _check_row(cat, item, today)
@@ -540,7 +546,7 @@ def _apply(
             if r.record == "case":
                 _check_row(cat, r, today)
                 if r.case in pending:
-                    raise StoreError(f"case {r.case!r} appears twice in this file")
+                    raise StoreError(key="rec.import.case_twice", case=r.case)
                 if r.case in known:
                     pending[r.case] = _Pending(known[r.case], None, repeat=r)
                 else:
@@ -549,9 +555,7 @@ def _apply(
             entry = pending.get(r.case)
             if entry is None:
                 if r.case not in known:
-                    raise StoreError(
-                        f"unknown case {r.case!r}; a case row must come before its events"
-                    )
+                    raise StoreError(key="rec.import.case_first", case=r.case)
                 entry = pending[r.case] = _Pending(known[r.case], None)
             _check_row(cat, r, today, entry.kind)
             entry.events.append(r)
@@ -684,15 +688,13 @@ def _merge(
         n += 1
         check_case_size(cid, n)
         if r.id is not None and (r.id in entry.ids or r.id in by_id or "#" in r.id):
-            raise StoreError(f"event id {r.id!r} is taken (or contains '#'); leave it out")
+            raise StoreError(key="rec.import.id_taken", id=r.id)
         eid = r.id or f"{cid}#{n}"
         entry.ids[eid] = key
         ev = Event(r.type, r.on, r.note, eid, r.data)
         if r.supersedes is not None:
             if r.supersedes not in by_id:
-                raise StoreError(
-                    f"event {r.supersedes!r} to supersede is not a current event of case {cid}"
-                )
+                raise StoreError(key="rec.import.not_current", old=r.supersedes, case=cid)
             at = by_id.pop(r.supersedes)
             ev = replace(ev, origin=events[at].origin or r.supersedes)
             events[at] = ev
