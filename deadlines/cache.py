@@ -3,11 +3,13 @@ calendars' published years.
 
 Each entry is one pickle file in ``$DEADLINES_CACHE_DIR`` (else ``$XDG_CACHE_HOME/deadlines``,
 else ``~/.cache/deadlines``) holding ``(key, value)``. The key is the complete input, compared
-for equality (the full text of every rule or year file, not a hash of it) together with a stamp of the
-code that built the value, so an entry is used only for exactly the inputs it was built from;
+for equality (the full text of every rule or year file, not a hash of it) together with a stamp
+of the code that built the value, so an entry is used only for exactly the inputs it was built from;
 anything else — another file, a changed file, an upgraded package, an unreadable or foreign
 cache file — is ignored and the value rebuilt. Writes go to a temporary file renamed into place,
-so a reader never sees half a file; a cache that cannot be written is simply not kept.
+so a reader never sees half a file; a cache that cannot be written is simply not kept. Each
+installation of the package has its own files (named after where it is installed), so that two
+installations of one user do not overwrite each other's entries at every command.
 ``DEADLINES_CACHE_DIR=""`` turns the cache off.
 """
 
@@ -17,6 +19,7 @@ import contextlib
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -57,7 +60,7 @@ def cached(name: str, key: object, build: Callable[[], T]) -> T:
     folder = cache_dir()
     if folder is None:
         return build()
-    path = folder / f"{name}.pickle"
+    path = folder / f"{name}-{zlib.crc32(str(_PACKAGE).encode()):08x}.pickle"
     try:
         with path.open("rb") as f:
             stored_key, value = pickle.load(f)

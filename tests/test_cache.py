@@ -41,7 +41,7 @@ def test_unchanged_files_are_read_from_the_cache(tmp_path: Path, builds: list[in
     second = load_rules([folder], use_env=False)
     assert len(builds) == 1
     assert second.get("loan.approval") == first.get("loan.approval")
-    assert (tmp_path / "cache" / "rules.pickle").is_file()
+    assert len(list((tmp_path / "cache").glob("rules-*.pickle"))) == 1
 
 
 def test_a_changed_rule_file_is_parsed_again(tmp_path: Path, builds: list[int]) -> None:
@@ -65,7 +65,8 @@ def test_the_same_text_under_another_path_is_not_taken_from_the_cache(
 def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path, builds: list[int]) -> None:
     folder = rules_in(tmp_path / "r", GOOD)
     load_rules([folder], use_env=False)
-    (tmp_path / "cache" / "rules.pickle").write_bytes(b"\x80\x05not a pickle")
+    (damaged,) = (tmp_path / "cache").glob("rules-*.pickle")
+    damaged.write_bytes(b"\x80\x05not a pickle")
     again = load_rules([folder], use_env=False)
     assert str(again.get("loan.approval").period) == "20 working days"
     load_rules([folder], use_env=False)
@@ -128,7 +129,7 @@ def test_a_changed_calendar_file_is_read_again(
     # 2026-05-27 is a Wednesday: a working day nationally, a day off in Ningxia by this file.
     assert not Calendar("cn-nx", folder).is_workday(dt.date(2026, 5, 27))
     assert not Calendar("cn-nx", folder).is_workday(dt.date(2026, 5, 27))
-    assert len(built) == 1 and (tmp_path / "cache" / "calendar-cn-nx.pickle").is_file()
+    assert len(built) == 1 and len(list((tmp_path / "cache").glob("calendar-cn-nx-*.pickle"))) == 1
     nx_folder(folder, NX_2026.replace("2026-05-27", "2026-05-29"))
     changed = Calendar("cn-nx", folder)
     assert len(built) == 2
