@@ -246,11 +246,12 @@ REFUSALS: list[tuple[str, list[str], str, str]] = [
 
 def codes() -> set[str]:
     """What a Chinese refusal may show as typed: ids, the fact values and event data keys the
-    rules know, and the written forms of a period label."""
+    rules know, an import file's column names, and the written forms of a date or period."""
     cat = catalogue()
     values = {v for by_fact in cat.choices.values() for vs in by_fact.values() for v in vs}
     keys = {k for et in cat.events.values() for k in et.data}
-    return known_ids() | values | keys | {"YYYY", "YYYY-MM", "YYYY-Qn", "YYYY-Hn"}
+    columns = {"record", "case", "kind", "unit", "facts", "type", "on", "note", "data", "id"}
+    return known_ids() | values | keys | columns | {"ISO", "YYYY", "YYYY-MM", "YYYY-Qn", "YYYY-Hn"}
 
 
 def refused(store: Path, args: list[str], lang: str) -> str:
@@ -299,6 +300,19 @@ IMPORT_ROWS = [
         "unknown case 'T-2'; a case row must come before its events",
         "未知案件 'T-2'；案件行必须写在其事件行之前",
     ),
+    (
+        "event,T-4,,loan.decided,2026-02-30\n",
+        "on: '2026-02-30' is not a real date",
+        "不是真实存在的日期",
+    ),
+    (
+        "event,T-5,,loan.decided,9 March\n",
+        "on: expected an ISO date YYYY-MM-DD",
+        "on：应为 ISO 日期",
+    ),
+    ("case,T-6,,,\n", "kind: missing for a case row", "kind：案件行缺少案件类型"),
+    ("event,T-6,,,\n", "type: missing for an event row", "type：事件行缺少事件类型"),
+    ("case,,loan,,\n", "case: missing", "case：缺失"),
     (
         "case,T-3#1,loan,,\n",
         "case id 'T-3#1' contains '#', which event ids use",

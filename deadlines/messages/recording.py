@@ -213,4 +213,19 @@ MESSAGES: Table = {
         "zh": "要更正的事件 {old!r} 不是案件 {case} 的现行事件",
         "en": "event {old!r} to supersede is not a current event of case {case}",
     },
+    "rec.row.record": {
+        "zh": "record：应为 'case' 或 'event'，实际是 {got!r}",
+        "en": "record: expected 'case' or 'event', got {got!r}",
+    },
+    "rec.row.no_case": {"zh": "case：缺失", "en": "case: missing"},
+    "rec.row.no_kind": {"zh": "kind：案件行缺少案件类型", "en": "kind: missing for a case row"},
+    "rec.row.no_type": {"zh": "type：事件行缺少事件类型", "en": "type: missing for an event row"},
+    "rec.row.not_iso": {
+        "zh": "on：应为 ISO 日期 YYYY-MM-DD，实际是 {got!r}",
+        "en": "on: expected an ISO date YYYY-MM-DD, got {got!r}",
+    },
+    "rec.row.not_real": {
+        "zh": "on：{got!r} 不是真实存在的日期",
+        "en": "on: {got!r} is not a real date",
+    },
 }

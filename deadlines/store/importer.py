@@ -166,11 +166,11 @@ def _mapping(text: Any, what: str) -> dict[str, Any]:
 def _date(value: Any) -> dt.date:
     s = ascii_digits(value.strip()) if isinstance(value, str) else str(value or "")
     if not _ISO.fullmatch(s):
-        raise ValueError(f"on: expected an ISO date YYYY-MM-DD, got {s!r}")
+        raise StoreError(key="rec.row.not_iso", got=s)
     try:
         return dt.date.fromisoformat(s)
     except ValueError:
-        raise ValueError(f"on: {s!r} is not a real date") from None
+        raise StoreError(key="rec.row.not_real", got=s) from None
 
 
 def _text(rec: Mapping[str, Any], key: str) -> str:
@@ -197,9 +197,9 @@ def _row(line: int, rec: Mapping[str, Any]) -> _Row:
         record = "case" if rec.get("kind") else "event" if rec.get("type") else ""
     case = _text(rec, "case") or _text(rec, "case_id")
     if record not in ("case", "event"):
-        raise ValueError(f"record: expected 'case' or 'event', got {record!r}")
+        raise StoreError(key="rec.row.record", got=record)
     if not case:
-        raise ValueError("case: missing")
+        raise StoreError(key="rec.row.no_case")
     check_case_id(case)  # before the id is looked up in the store (bad bytes cannot be)
     if record == "case":
         facts = {
@@ -207,11 +207,11 @@ def _row(line: int, rec: Mapping[str, Any]) -> _Row:
         }
         kind = _text(rec, "kind")
         if not kind:
-            raise ValueError("kind: missing for a case row")
+            raise StoreError(key="rec.row.no_kind")
         return _Row(line, "case", case, kind=kind, unit=_text(rec, "unit"), facts=facts)
     etype = _text(rec, "type")
     if not etype:
-        raise ValueError("type: missing for an event row")
+        raise StoreError(key="rec.row.no_type")
     raw = rec.get("data")
     data = {
         k: v if isinstance(v, str) else str(_scalar(f"data {k}", v))
