@@ -19,7 +19,7 @@ from deadlines.notices.contract import low_confidence
 from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store.database import (
     CLOSE_EVENT,
-    REOPEN_EVENT,
+    LAST_CLOSING,
     Move,
     Store,
     StoredEvent,
@@ -198,10 +198,7 @@ _OPEN = (
 _LATE = "((o.kind = 'aging' AND o.due <= :day) OR (o.kind NOT IN ('reminder', 'aging') AND o.due < :day))"
 _CASES = f"""
 SELECT c.id, c.kind, c.unit,
-  (SELECT e.type FROM events e
-     WHERE e.case_id = c.id AND e.type IN (:close, :reopen) AND e.on_date <= :day
-       AND NOT EXISTS (SELECT 1 FROM events s WHERE s.supersedes = e.id)
-     ORDER BY e.on_date DESC, e.seq DESC LIMIT 1),
+  ({LAST_CLOSING.format(case="c.id")}),
   (SELECT COUNT(*) FROM obligations o WHERE o.case_id = c.id AND {_OPEN}),
   (SELECT COUNT(*) FROM obligations o WHERE o.case_id = c.id AND {_OPEN} AND {_LATE}),
   (SELECT MIN(o.due) FROM obligations o WHERE o.case_id = c.id AND {_OPEN} AND o.due >= :day)
@@ -227,8 +224,6 @@ def case_rows(
     ``open`` keeps every case not closed (overdue ones too)."""
     params = {
         "day": day.isoformat(),
-        "close": CLOSE_EVENT,
-        "reopen": REOPEN_EVENT,
         "case": case_id,
         "unit": unit,
         "kind": kind,

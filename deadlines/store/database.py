@@ -342,15 +342,13 @@ class Store:
         """Those of ``case_ids`` closed on ``day``: their latest close or reopen event dated up to
         ``day`` (a corrected one not counted) is a close. Read per case through its events index,
         so the daily list pays for the cases it shows, not for the store."""
-        closed = set()
-        for cid in set(case_ids):
-            row = self.conn.execute(
-                _LAST_CLOSING, (cid, CLOSE_EVENT, REOPEN_EVENT, day.isoformat())
-            )
-            last = row.fetchone()
-            if last is not None and last[0] == CLOSE_EVENT:
-                closed.add(cid)
-        return closed
+        query = LAST_CLOSING.format(case=":case")
+        return {
+            cid
+            for cid in set(case_ids)
+            if self.conn.execute(query, {"case": cid, "day": day.isoformat()}).fetchone()
+            == (CLOSE_EVENT,)
+        }
 
     def case_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM cases ORDER BY id")]
@@ -818,8 +816,10 @@ class Store:
 
 CLOSE_EVENT = "case.closed"  # `deadlines case close`: the case's duties end
 REOPEN_EVENT = "case.reopened"
-_LAST_CLOSING = """SELECT e.type FROM events e
-  WHERE e.case_id = ?1 AND e.type IN (?2, ?3) AND e.on_date <= ?4
+# The latest close or reopen event of case ``{case}`` dated up to ``:day`` (a corrected one not
+# counted): a close means the case is closed that day. One text for every query that asks.
+LAST_CLOSING = f"""SELECT e.type FROM events e
+  WHERE e.case_id = {{case}} AND e.type IN ('{CLOSE_EVENT}', '{REOPEN_EVENT}') AND e.on_date <= :day
     AND NOT EXISTS (SELECT 1 FROM events s WHERE s.supersedes = e.id)
   ORDER BY e.on_date DESC, e.seq DESC LIMIT 1"""
 
