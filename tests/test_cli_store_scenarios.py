@@ -309,6 +309,15 @@ def test_a_replay_does_not_show_a_duty_whose_event_came_later(cli) -> None:  # t
     ]
     assert "2026-12-01" not in cli("remind", "--as-of", "2026-11-20", "--format", "json").output
 
+    def counted(as_of: str) -> tuple[object, object, object]:
+        (row,) = json.loads(cli("case", "list", "--as-of", as_of, "--json").output)
+        return row["open"], row["overdue"], row["next_due"]
+
+    # case list counts what next lists: on 11-20 one duty, overdue, nothing ahead; on 11-26 the
+    # deduction too, due 12-01.
+    assert counted("2026-11-20") == (1, 1, None)
+    assert counted("2026-11-26") == (2, 1, "2026-12-01")
+
 
 def test_a_closed_case_gives_no_notices_until_it_is_reopened(cli) -> None:  # type: ignore[no-untyped-def]
     """A small loan received Mon 2026-11-02 is due on the 20th working day after it, Mon 11-30
@@ -335,3 +344,34 @@ def test_a_closed_case_gives_no_notices_until_it_is_reopened(cli) -> None:  # ty
     assert shown() == (False, False, False)
     cli("case", "reopen", "DK-C1", "--on", "2026-11-25", "--reason", "重新受理")
     assert shown() == (True, True, True)
+
+
+def test_case_list_counts_agree_with_the_obligations_themselves(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`case list` counts open and overdue duties in SQL; `next` and the notices decide them from
+    each obligation (deadlines.model). The two must agree on every day, whatever came when: the
+    sample cases plus a licence whose reminders count back from its expiry, replayed daily from
+    before the first event to past the last due date."""
+    import datetime as dt
+
+    from deadlines.model import open_on, status_on
+    from deadlines.notices.case_view import case_rows
+    from deadlines.store.database import open_store
+
+    cli("import", str(Path(__file__).parent.parent / "seeds" / "sample.csv"))
+    cli("case", "add", "L-1", "--kind", "licence")
+    cli("event", "add", "L-1", "licence.expires", "--on", "2027-01-31")
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        day = dt.date(2026, 10, 25)
+        checked = 0
+        while day <= dt.date(2027, 2, 10):
+            for row in case_rows(store, day):
+                obs = [ob for ob in store.obligations(row["case"]) if open_on(ob, day)]
+                ahead = [ob.due for ob in obs if ob.due is not None and ob.due >= day]
+                late = [ob for ob in obs if status_on(ob, day) in ("overdue", "flagged")]
+                assert (row["open"], row["overdue"]) == (len(obs), len(late)), (row, day)
+                expected_next = min(ahead).isoformat() if ahead else None
+                assert row["next_due"] == expected_next, (row, day)
+                checked += row["open"]
+            day += dt.timedelta(days=1)
+        assert checked > 100

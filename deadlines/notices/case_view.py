@@ -191,9 +191,12 @@ def move_payload(m: Move) -> dict[str, Any]:
     }
 
 
+# deadlines.model.open_on in SQL: dated, not paused, not completed by the day, a reminder only
+# while its date is ahead, any other duty only once the event that starts it has happened.
 _OPEN = (
     "o.due IS NOT NULL AND o.status != 'paused' AND (o.completed_on IS NULL OR o.completed_on > :day)"
-    " AND NOT (o.kind = 'reminder' AND o.due < :day)"
+    " AND (CASE WHEN o.kind = 'reminder' THEN o.due >= :day"
+    " ELSE o.trigger_date IS NULL OR o.trigger_date <= :day END)"
 )
 _LATE = "((o.kind = 'aging' AND o.due <= :day) OR (o.kind NOT IN ('reminder', 'aging') AND o.due < :day))"
 _CASES = f"""
