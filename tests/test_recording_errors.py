@@ -330,3 +330,137 @@ def test_an_import_refused_for_its_rows_speaks_the_runs_language(
     said = refused(store, ["import", str(path)], "zh")
     assert zh in said and list(english_words(said, codes())) == [], said
     assert en in refused(store, ["import", str(path)], "en")
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# names a Chinese text writes as they are: file formats, JSON's own words and the JSON-lines key
+# "events", products
+NAMES = {"JSON", "CSV", "Lines", "UTF-8", "NaN", "events", "Excel", "Windows"}
+# an import file that cannot be read: its name, its bytes, the English and the Chinese refusal
+IMPORT_FILES: list[tuple[str, bytes, str, str]] = [
+    ("a.jsonl", b"{not json\n", "a.jsonl:1: not a JSON object (", "不是 JSON 对象(第 2 个字符处"),
+    ("a.jsonl", b"[1, 2]\n", "expected a JSON object per line", "每行应为一个 JSON 对象"),
+    (
+        "a.jsonl",
+        b'{"record":"case","case":"N1","kind":"loan","facts":{"amount_yuan":NaN}}\n',
+        "NaN is not a number; accepted: finite numbers",
+        "NaN 不是数字",
+    ),
+    (
+        "a.jsonl",
+        b"[" * 100_000 + b"]" * 100_000 + b"\n",
+        "JSON nested too deeply",
+        "JSON 嵌套过深",
+    ),
+    (
+        "a.jsonl",
+        b'{"record":"case","case":"N1","kind":"loan","events":"x"}\n',
+        "events: expected a list",
+        "events：应为列表",
+    ),
+    (
+        "a.jsonl",
+        b'{"record":"case","case":"N1","kind":"loan","events":[1]}\n',
+        "events: expected a list of objects",
+        "events：应为由对象组成的列表",
+    ),
+    (
+        "a.jsonl",
+        b'{"record":"case","case":"N1","kind":"loan","unit":{"a":1}}\n',
+        "unit: expected text, got a JSON dict",
+        "unit：应为文字，实际是 JSON 对象",
+    ),
+    (
+        "a.jsonl",
+        b'{"record":"case","case":"N1","kind":"loan","facts":{"x":{"y":1}}}\n',
+        "expected text, a number or true/false",
+        "应为文字、数字或 true/false",
+    ),
+    ("a.csv", b"x,y\n1,2\n", "a.csv:1: CSV header must name at least: record, case", "CSV 表头"),
+    (
+        "a.csv",
+        b"record,case,kind\ncase,N1,loan,extra\n",
+        "a.csv:2: more fields than the header names",
+        "字段数(4)多于表头的列数(3)",
+    ),
+    (
+        "a.csv",
+        b"record,case,kind,facts\ncase,N1,loan,amount_yuan\n",
+        "facts: expected k=v;k=v or a JSON object",
+        "facts：应为 k=v;k=v 或 JSON 对象",
+    ),
+    (
+        "a.csv",
+        b'record,case,kind,facts\ncase,N1,loan,"{bad"\n',
+        "facts: not a JSON object",
+        "facts：不是 JSON 对象",
+    ),
+    (
+        "a.csv",
+        b"record,case,kind,note\ncase,N1,loan," + b"n" * 140_000 + b"\n",
+        "not a CSV row (",
+        "不是有效的 CSV 行",
+    ),
+    (
+        "a.csv",
+        b'record,case,kind,note\ncase,N1,loan,"' + b"n" * 1_100_000 + b'"\n',
+        "line longer than 1,048,576 characters",
+        "该行超过 1,048,576 个字符",
+    ),
+    (
+        "a.csv",
+        "record,case,kind,unit\ncase,N1,loan,石嘴山银行\n".encode("gb18030"),
+        'it reads as GBK/GB18030, the encoding Excel uses for plain "CSV"',
+        "它可按 GBK/GB18030 读出",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "en", "zh"), IMPORT_FILES)
+def test_an_unreadable_import_file_is_refused_in_the_runs_language(
+    store: Path, tmp_path: Path, name: str, content: bytes, en: str, zh: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    said = refused(store, ["import", str(path)], "zh")
+    assert zh in said, said
+    assert list(english_words(said, codes() | NAMES)) == [], said
+    said = refused(store, ["import", str(path)], "en")
+    assert en in said and not CJK.search(said), said
+
+
+def test_a_missing_import_file_and_a_conflicting_case_speak_the_runs_language(
+    store: Path, tmp_path: Path
+) -> None:
+    from deadlines.errors import StoreError
+    from deadlines.store import Store
+    from deadlines.store.importer import import_file
+
+    with pytest.raises(StoreError) as missing:
+        import_file(Store.__new__(Store), tmp_path / "none.csv")
+    assert (
+        missing.value.in_lang("zh")
+        == f"没有可导入的文件 {tmp_path / 'none.csv'}；请给出 CSV 或 JSON Lines 文件"
+    )
+    rows = tmp_path / "differs.csv"
+    rows.write_text("record,case,kind,unit\ncase,DK-2026-101,loan,别的单位\n", encoding="utf-8")
+    said = refused(store, ["import", str(rows)], "zh")
+    assert "案件 'DK-2026-101' 已存在，但类型、责任单位或事实不同" in said, said
+    assert list(english_words(said, codes() | NAMES)) == [], said
+    said = refused(store, ["import", str(rows)], "en")
+    assert "case 'DK-2026-101' already exists with another kind, unit or facts" in said, said
+
+
+def test_skipped_rows_are_reported_in_the_runs_language(store: Path, tmp_path: Path) -> None:
+    rows = tmp_path / "skip.csv"
+    rows.write_text("record,case,kind\ncase,SK-1,loan,extra\ncase,SK-2,nosuch\n", encoding="utf-8")
+    said = {}
+    for lang in ("zh", "en"):
+        args = ["import", str(rows), "--skip-bad", "--db", str(store), "--lang", lang]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        said[lang] = result.stderr
+    assert f"已跳过 {rows}:2：字段数(4)多于表头的列数(3)" in said["zh"], said["zh"]
+    assert list(english_words(said["zh"], codes() | NAMES)) == [], said["zh"]
+    assert f"skipped {rows}:2: more fields than the header names" in said["en"], said["en"]
+    assert not CJK.search(said["en"]), said["en"]

@@ -437,7 +437,7 @@ def import_cmd(file: str, skip_bad: bool, db: str | None, out: Output) -> None:
         with open_db(db) as store, progress(size, "importing") as bar:
             report = import_file(store, path, skip_bad=skip_bad, progress=bar)
     for problem in report.skipped:
-        click.echo(out.t("import.skipped", problem=str(problem)), err=True)
+        click.echo(out.t("import.skipped", problem=problem.in_lang(out.lang)), err=True)
     record = {
         "cases": report.cases,
         "events": report.events,

@@ -197,6 +197,11 @@ MESSAGES: Table = {
         "zh": "{where}：案件 {case}：{problem}(未导入任何内容；请修正该行，或使用 --skip-bad)",
         "en": "{where}: case {case}: {problem} (nothing imported; fix the row or use --skip-bad)",
     },
+    "rec.import.skipped_row": {"zh": "{where}：{problem}", "en": "{where}: {problem}"},
+    "rec.import.skipped_case": {
+        "zh": "{where}：案件 {case}：{problem}",
+        "en": "{where}: case {case}: {problem}",
+    },
     "rec.import.case_twice": {
         "zh": "案件 {case!r} 在本文件中出现了两次",
         "en": "case {case!r} appears twice in this file",
@@ -227,5 +232,96 @@ MESSAGES: Table = {
     "rec.row.not_real": {
         "zh": "on：{got!r} 不是真实存在的日期",
         "en": "on: {got!r} is not a real date",
+    },
+    # --- reading an import file -------------------------------------------------------------
+    "rec.json.dict": {"zh": "对象", "en": "dict"},
+    "rec.json.list": {"zh": "数组", "en": "list"},
+    "rec.parse.json": {
+        "zh": "不是 JSON 对象(第 {col} 个字符处无法解析)",
+        "en": "not a JSON object ({msg})",
+    },
+    "rec.parse.json_value": {
+        "zh": "不是 JSON 对象(含有无法读取的数值，如位数过多的整数)",
+        "en": "not a JSON object ({msg})",
+    },
+    "rec.parse.json_deep": {
+        "zh": "JSON 嵌套过深；可接受：不嵌套的 facts 和 data 对象",
+        "en": "JSON nested too deeply; accepted: flat facts and data objects",
+    },
+    "rec.parse.not_number": {
+        "zh": "{name} 不是数字；可接受：有限的数字",
+        "en": "{name} is not a number; accepted: finite numbers",
+    },
+    "rec.parse.line_not_object": {
+        "zh": "每行应为一个 JSON 对象",
+        "en": "expected a JSON object per line",
+    },
+    "rec.parse.events_list": {"zh": "events：应为列表", "en": "events: expected a list"},
+    "rec.parse.events_objects": {
+        "zh": "events：应为由对象组成的列表",
+        "en": "events: expected a list of objects",
+    },
+    "rec.parse.line_too_long": {
+        "zh": "该行超过 {limit:,} 个字符，未读取即跳过；可接受：每行至多 {limit:,} 个字符"
+        "(事件多的案件，请把事件写在各自的行上)",
+        "en": "line longer than {limit:,} characters, skipped unread; accepted: lines up to "
+        "{limit:,} characters (put a long case's events on lines of their own)",
+    },
+    "rec.parse.csv_row": {
+        "zh": "不是有效的 CSV 行；可接受：每个字段至多 {limit:,} 个字符，引号在同一条记录内闭合",
+        "en": "not a CSV row ({msg}); accepted: fields up to {limit:,} characters, quotes "
+        "closed on the same record",
+    },
+    "rec.parse.csv_header": {
+        "zh": "CSV 表头至少要有这两列：record, case",
+        "en": "CSV header must name at least: record, case",
+    },
+    "rec.parse.csv_fields": {
+        "zh": "字段数({n})多于表头的列数({header})",
+        "en": "more fields than the header names",
+    },
+    "rec.parse.field_json": {
+        "zh": "{what}：不是 JSON 对象(第 {col} 个字符处无法解析)",
+        "en": "{what}: not a JSON object ({msg})",
+    },
+    "rec.parse.field_not_object": {
+        "zh": "{what}：应为 JSON 对象",
+        "en": "{what}: expected a JSON object",
+    },
+    "rec.parse.field_pairs": {
+        "zh": "{what}：应为 k=v;k=v 或 JSON 对象，实际是 {got!r}",
+        "en": "{what}: expected k=v;k=v or a JSON object, got {got!r}",
+    },
+    "rec.parse.not_text": {
+        "zh": "{what}：应为文字，实际是 JSON {got}",
+        "en": "{what}: expected text, got a JSON {got}",
+    },
+    "rec.parse.not_scalar": {
+        "zh": "{what}：应为文字、数字或 true/false，实际是 {got}",
+        "en": "{what}: expected text, a number or true/false, got {got}",
+    },
+    "rec.import.no_file": {
+        "zh": "没有可导入的文件 {path}；请给出 CSV 或 JSON Lines 文件",
+        "en": "no file {path} to import; give a CSV or JSON-lines file",
+    },
+    "rec.import.integrity": {
+        "zh": "{path}：与存储中已有的记录冲突(未导入任何内容)",
+        "en": "{path}: {msg} (nothing imported)",
+    },
+    "rec.import.not_utf8": {
+        "zh": "{path}：不是 UTF-8 文本；请另存为 UTF-8",
+        "en": "{path}: not UTF-8 text ({msg}); save it as UTF-8",
+    },
+    "rec.import.gbk": {
+        "zh": "{path}：不是 UTF-8 文本；它可按 GBK/GB18030 读出，即中文 Windows 上 Excel 保存"
+        "普通“CSV”所用的编码：请另存为“CSV UTF-8”，再导入另存的文件",
+        "en": "{path}: not UTF-8 text; it reads as GBK/GB18030, the encoding Excel uses for "
+        'plain "CSV" on Chinese Windows: save it again as "CSV UTF-8" and import that file',
+    },
+    "rec.import.case_differs": {
+        "zh": "案件 {case!r} 已存在，但类型、责任单位或事实不同；请用 --supersedes 更正该案件的"
+        "事件，或使用新的案件编号",
+        "en": "case {case!r} already exists with another kind, unit or facts; correct a case's "
+        "events with --supersedes, or use a new case id",
     },
 }

@@ -34,6 +34,7 @@ from typing import Any
 
 from deadlines.calendars.periods import ascii_digits
 from deadlines.errors import DeadlineError, Phrase, StoreError
+from deadlines.messages import Lang
 from deadlines.model import Case, Event, FactValue
 from deadlines.store.checks import (
     Catalogue,
@@ -63,9 +64,14 @@ _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 class Problem:
     where: str
     message: str
+    said: Phrase | None = None
+    """The problem in the catalogue's words, said in the run's language by :meth:`in_lang`."""
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+    def in_lang(self, lang: Lang) -> str:
+        return self.said.in_lang(lang) if self.said is not None else str(self)
 
 
 @dataclass
@@ -149,16 +155,18 @@ def _mapping(text: Any, what: str) -> dict[str, Any]:
         try:
             value = json.loads(s)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"{what}: not a JSON object ({exc.msg})") from None
+            raise StoreError(
+                key="rec.parse.field_json", what=what, msg=exc.msg, col=exc.colno
+            ) from None
         if not isinstance(value, dict):
-            raise ValueError(f"{what}: expected a JSON object")
+            raise StoreError(key="rec.parse.field_not_object", what=what)
         return value
     out: dict[str, Any] = {}
     for part in s.split(";"):
         if part.strip():
             key, sep, value = part.partition("=")
             if not sep or not key.strip():
-                raise ValueError(f"{what}: expected k=v;k=v or a JSON object, got {s!r}")
+                raise StoreError(key="rec.parse.field_pairs", what=what, got=s)
             out[key.strip()] = value.strip()
     return out
 
@@ -178,7 +186,9 @@ def _text(rec: Mapping[str, Any], key: str) -> str:
     if v is None or v == "":
         return ""
     if isinstance(v, dict | list):
-        raise ValueError(f"{key}: expected text, got a JSON {type(v).__name__}")
+        raise StoreError(
+            key="rec.parse.not_text", what=key, got=Phrase(f"rec.json.{type(v).__name__}")
+        )
     return v.strip() if isinstance(v, str) else str(v).strip()
 
 
@@ -188,7 +198,7 @@ def _scalar(what: str, v: Any) -> FactValue:
         return v
     if isinstance(v, str):
         return parse_value(v)
-    raise ValueError(f"{what}: expected text, a number or true/false, got {shown(v)}")
+    raise StoreError(key="rec.parse.not_scalar", what=what, got=shown(v))
 
 
 def _row(line: int, rec: Mapping[str, Any]) -> _Row:
@@ -272,15 +282,12 @@ class _Lines:
             self.pending = 0
 
 
-def _too_long(limit: int) -> ValueError:
-    return ValueError(
-        f"line longer than {limit:,} characters, skipped unread; accepted: lines up to "
-        f"{limit:,} characters (put a long case's events on lines of their own)"
-    )
+def _too_long(limit: int) -> StoreError:
+    return StoreError(key="rec.parse.line_too_long", limit=limit)
 
 
 def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number; accepted: finite numbers")
+    raise StoreError(key="rec.parse.not_number", name=name)
 
 
 def _json_object(text: str) -> Any:
@@ -288,11 +295,13 @@ def _json_object(text: str) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not a JSON object ({exc.msg})") from None
+        raise StoreError(key="rec.parse.json", msg=exc.msg, col=exc.colno) from None
     except RecursionError:
-        raise ValueError("JSON nested too deeply; accepted: flat facts and data objects") from None
+        raise StoreError(key="rec.parse.json_deep") from None
+    except DeadlineError:  # NaN, Infinity
+        raise
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise ValueError(f"not a JSON object ({str(exc)[:80]})") from None
+        raise StoreError(key="rec.parse.json_value", msg=str(exc)[:80]) from None
 
 
 def _records(
@@ -326,16 +335,16 @@ def _json_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str,
             yield n, exc
             continue
         if not isinstance(obj, dict):
-            yield n, ValueError("expected a JSON object per line")
+            yield n, StoreError(key="rec.parse.line_not_object")
             continue
         events = obj.pop("events", None) or []
         yield n, obj
         if not isinstance(events, list):
-            yield n, ValueError("events: expected a list")
+            yield n, StoreError(key="rec.parse.events_list")
             continue
         for ev in events:
             if not isinstance(ev, dict):
-                yield n, ValueError("events: expected a list of objects")
+                yield n, StoreError(key="rec.parse.events_objects")
                 continue
             yield n, {"record": "event", "case": obj.get("case"), **ev}
 
@@ -354,20 +363,20 @@ def _csv_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, 
         except csv.Error as exc:
             yield (
                 lines.number,
-                ValueError(
-                    f"not a CSV row ({exc}); accepted: fields up to {csv.field_size_limit():,} "
-                    "characters, quotes closed on the same record"
-                ),
+                StoreError(key="rec.parse.csv_row", msg=str(exc), limit=csv.field_size_limit()),
             )
             continue
         if header is None:
             header = [h.strip() for h in row]
             if "case" not in header:
-                yield 1, ValueError("CSV header must name at least: record, case")
+                yield 1, StoreError(key="rec.parse.csv_header")
                 return
             continue
         if len(row) > len(header):
-            yield lines.number, ValueError("more fields than the header names")
+            yield (
+                lines.number,
+                StoreError(key="rec.parse.csv_fields", n=len(row), header=len(header)),
+            )
             continue
         if row:
             yield lines.number, dict(zip(header, row, strict=False))
@@ -376,7 +385,7 @@ def _csv_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, 
 def _rows(path: Path, progress: Callable[[int], None] | None) -> Iterator[_Row | _RowError]:
     for line, rec in _records(path, progress):
         if isinstance(rec, Exception):
-            yield _RowError(line, str(rec))
+            yield _RowError(line, str(rec), rec if isinstance(rec, DeadlineError) else None)
             continue
         try:
             yield _row(line, rec)
@@ -399,7 +408,7 @@ def import_file(
     """Import ``path`` (CSV, or JSON lines for .jsonl/.ndjson/.json) into ``store``."""
     p = Path(path)
     if not p.is_file():
-        raise StoreError(f"no file {p} to import; give a CSV or JSON-lines file")
+        raise StoreError(key="rec.import.no_file", path=str(p))
     _refuse_chinese_legacy_encoding(p)
     report = ImportReport(str(p))
     day = as_of or china_today()
@@ -423,9 +432,9 @@ def import_file(
             report.obligations = _obligation_count(store) - before
     except sqlite3.IntegrityError as exc:
         # e.g. an explicit event id that an earlier, superseded event already uses
-        raise StoreError(f"{p}: {exc} (nothing imported)") from None
+        raise StoreError(key="rec.import.integrity", path=str(p), msg=str(exc)) from None
     except UnicodeDecodeError as exc:
-        raise StoreError(f"{p}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
+        raise StoreError(key="rec.import.not_utf8", path=str(p), msg=exc.reason) from None
     return report
 
 
@@ -446,10 +455,7 @@ def _refuse_chinese_legacy_encoding(path: Path, probe: int = 1 << 16) -> None:
         head.decode("gb18030")
     except UnicodeDecodeError:
         return  # not GBK either: the row checks name the line and the byte
-    raise StoreError(
-        f"{path}: not UTF-8 text; it reads as GBK/GB18030, the encoding Excel uses for plain "
-        '"CSV" on Chinese Windows: save it again as "CSV UTF-8" and import that file'
-    )
+    raise StoreError(key="rec.import.gbk", path=str(path))
 
 
 def _obligation_count(store: Store) -> int:
@@ -497,17 +503,22 @@ def _bad(
     skip_bad: bool,
     case: str | None = None,
 ) -> None:
-    """A bad row: skipped with ``--skip-bad`` (the report's problems are in English), else the
-    whole import refused, in the run's language (``case``: the case whose events conflict)."""
+    """A bad row: skipped with ``--skip-bad``, else the whole import refused; either said in the
+    run's language (``case``: the case whose events conflict)."""
     where = f"{path}:{line}"
+    said: Phrase | str = str(problem)
+    if isinstance(problem, DeadlineError) and problem.key:
+        said = Phrase(problem.key, problem.fields)
     if not skip_bad:
-        said: Phrase | str = str(problem)
-        if isinstance(problem, DeadlineError) and problem.key:
-            said = Phrase(problem.key, problem.fields)
         key = "rec.import.refused" if case is None else "rec.import.case_refused"
         raise StoreError(key=key, where=where, case=case, problem=said)
+    key = "rec.import.skipped_row" if case is None else "rec.import.skipped_case"
     report.skipped.append(
-        Problem(where, str(problem) if case is None else f"case {case}: {problem}")
+        Problem(
+            where,
+            str(problem) if case is None else f"case {case}: {problem}",
+            Phrase(key, {"where": where, "case": case, "problem": said}),
+        )
     )
 
 
@@ -615,10 +626,7 @@ def _same_case(cid: str, entry: _Pending) -> None:
     if r is None or base is None:
         return
     if (r.kind, r.unit or None, dict(r.facts)) != (base.kind, base.unit, dict(base.facts)):
-        raise StoreError(
-            f"case {cid!r} already exists with another kind, unit or facts; "
-            "correct a case's events with --supersedes, or use a new case id"
-        )
+        raise StoreError(key="rec.import.case_differs", case=cid)
 
 
 def _known_cases(store: Store, ids: Sequence[str]) -> dict[str, str]:
