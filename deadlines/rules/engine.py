@@ -146,6 +146,21 @@ class _Events(dict[str, list[Event]]):
 
 _PLAIN = Basis()
 
+
+def _on(e: Event) -> dt.date:
+    return e.on
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a case's kind and facts decide: the rules that apply (in the rule set's order and
+    by id) and the rules the facts cannot decide, with the facts missing."""
+
+    rules: tuple[Rule, ...]
+    by_id: Mapping[str, Rule]
+    undecided: tuple[tuple[Rule, tuple[str, ...]], ...]
+
+
 InstancesOf = Callable[[Rule], list[_Instance]]
 """How one rule looks up the (memoised) instances of another: chains and caps."""
 
@@ -165,6 +180,10 @@ class Engine:
         self._matches: dict[tuple[object, ...], tuple[str, ...]] = {}
         self._unstated: dict[tuple[object, ...], tuple[tuple[Rule, tuple[str, ...]], ...]] = {}
         self._facts_by_kind: dict[str, tuple[str, ...]] = {}
+        # per (kind, facts the rules read): the rules that apply, by id, and the undecided ones
+        self._plans: dict[tuple[object, ...], _Plan] = {}
+        # per rule id: its period as text and the basis of a duty with nothing of its own
+        self._plain: dict[str, Basis] = {}
         for r in rules.rules:
             names = set(self._facts_by_kind.get(r.case_kind, ())) | set(r.facts)
             self._facts_by_kind[r.case_kind] = tuple(sorted(names))
@@ -207,6 +226,20 @@ class Engine:
             self._unstated[key] = hit
         return hit
 
+    def _plan(self, kind: str, facts: Mapping[str, FactValue]) -> _Plan:
+        """:meth:`applicable` and :meth:`undecided` of one case, memoised together (the key
+        is built once per case, not once per question)."""
+        key = self._key(kind, facts)
+        plan = self._plans.get(key)
+        if plan is None:
+            rules = self.applicable(kind, facts)
+            plan = _Plan(rules, {r.id: r for r in rules}, self.undecided(kind, facts))
+            if self._cache_size:
+                if len(self._plans) >= self._cache_size:
+                    self._plans.pop(next(iter(self._plans)))
+                self._plans[key] = plan
+        return plan
+
     def applicable(self, kind: str, facts: Mapping[str, FactValue]) -> tuple[Rule, ...]:
         """The enabled rules of ``kind`` whose conditions the facts satisfy."""
         key = self._key(kind, facts)
@@ -224,15 +257,13 @@ class Engine:
     def evaluate(self, case: Case, as_of: dt.date) -> list[Obligation]:
         """The case's obligations as of ``as_of`` (China date); see the module docstring."""
         self._cals.clear()
-        rules = self.applicable(case.kind, case.facts)
-        applicable = {r.id: r for r in rules}
-        events = sorted(
-            (e for e in case.events if e.on <= as_of or e.type in self._future),
-            key=lambda e: e.on,
-        )
+        plan = self._plan(case.kind, case.facts)
+        applicable = plan.by_id
+        future = self._future
         by_type = _Events()
-        for e in events:
-            by_type.setdefault(e.type, []).append(e)
+        for e in sorted(case.events, key=_on):
+            if e.on <= as_of or e.type in future:
+                by_type.setdefault(e.type, []).append(e)
         done: dict[str, list[_Instance]] = {}
 
         def instances(rule: Rule) -> list[_Instance]:
@@ -241,12 +272,12 @@ class Engine:
             return done[rule.id]
 
         out: list[Obligation] = []
-        for rule in rules:
+        for rule in plan.rules:
             if not rule.emit:
                 continue
             for inst in instances(rule):
                 out.append(self._obligation(case, rule, inst, as_of))
-        undecided = self.undecided(case.kind, case.facts)
+        undecided = plan.undecided
         if undecided:
             out.extend(self._undetermined(case, undecided, applicable, by_type, as_of))
         return out
@@ -446,18 +477,29 @@ class Engine:
             if cap is not None:
                 cap_basis = (cap_rule.id, cap.trigger_date, cap.due)
                 date = min(date, cap.due)
-        basis = Basis(
-            period=str(rule.period),
-            direction=rule.direction,
-            deductions=tuple(deductions),
-            extensions=tuple(str(e) for e in extensions),
-            chain=chain.chain,
-            gate=chain.gate,
-            renewed=chain.renewed,
-            cap=cap_basis,
-            paused=paused,
-        )
+        if chain is _PLAIN and cap_basis is None and not deductions and not extensions:
+            basis = self._plain_basis(rule)
+        else:
+            basis = Basis(
+                period=self._plain_basis(rule).period,
+                direction=rule.direction,
+                deductions=tuple(deductions),
+                extensions=tuple(str(e) for e in extensions),
+                chain=chain.chain,
+                gate=chain.gate,
+                renewed=chain.renewed,
+                cap=cap_basis,
+                paused=paused,
+            )
         return _Instance(key, ttype, tdate, d, date, basis, completed, paused)
+
+    def _plain_basis(self, rule: Rule) -> Basis:
+        """The basis of a duty of ``rule`` with no deduction, extension, chain or cap: one
+        object per rule (its period's text is made once, not once per duty)."""
+        basis = self._plain.get(rule.id)
+        if basis is None:
+            basis = self._plain[rule.id] = Basis(period=str(rule.period), direction=rule.direction)
+        return basis
 
     def _recurring(
         self, rule: Rule, by_type: Mapping[str, list[Event]], as_of: dt.date
@@ -511,7 +553,12 @@ class Engine:
         else:
             status, days = "overdue", (as_of - inst.due).days
         d = inst.deadline
-        cal = self.calendar(rule.calendar)
+        if d is not None:
+            provisional, version = d.provisional, d.calendar_version
+        else:
+            cal = self.calendar(rule.calendar)
+            provisional = cal.year_info(inst.due.year).status == "provisional"
+            version = cal.data_version
         return Obligation(
             case_id=case.id,
             rule_id=rule.id,
@@ -525,14 +572,10 @@ class Engine:
             trigger=inst.trigger,
             trigger_date=inst.trigger_date,
             due=inst.due,
-            provisional=(
-                d.provisional
-                if d is not None
-                else cal.year_info(inst.due.year).status == "provisional"
-            ),
+            provisional=provisional,
             basis=inst.basis,
             calendar=rule.calendar,
-            calendar_version=d.calendar_version if d is not None else cal.data_version,
+            calendar_version=version,
             status=status,
             days_overdue=days,
             completed_on=c,
