@@ -25,6 +25,18 @@ class Phrase:
         return text(self.key, lang, **_filled(self.fields, lang))
 
 
+@dataclass(frozen=True)
+class Texts:
+    """A text that data gives in both languages (a rule's reason for its defaults), put into an
+    error's message in the error's language."""
+
+    zh: str
+    en: str
+
+    def in_lang(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
 def did_you_mean(name: str, choices: Iterable[str]) -> Phrase | str:
     """`` (did you mean 'x'?)`` for the closest of ``choices``, or "" when none is close."""
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
@@ -32,7 +44,7 @@ def did_you_mean(name: str, choices: Iterable[str]) -> Phrase | str:
 
 
 def _filled(fields: Mapping[str, object], lang: Lang) -> dict[str, object]:
-    return {k: v.in_lang(lang) if isinstance(v, Phrase) else v for k, v in fields.items()}
+    return {k: v.in_lang(lang) if isinstance(v, Phrase | Texts) else v for k, v in fields.items()}
 
 
 class DeadlineError(ValueError):

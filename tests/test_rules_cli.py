@@ -9,6 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from deadlines.cli import main
+from deadlines.messages import Lang
+from deadlines.rules import Rule, load_rules
+from deadlines.rules.answers import default_reason_in, sources_in
+from deadlines.rules.files import RULE_KEYS
+from tests.test_cli_language import english_words, known_ids
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -184,3 +189,35 @@ def test_user_rules_reach_due_through_the_option(tmp_path: Path) -> None:
     code, out, _ = run("due", "credit.small-loan", "--from", "2026-02-13", "--rules", str(tmp_path))
     # 15 wd after 02-13: 02-14 (1), 02-24..27 (5), 02-28 (6), 03-02..06 (11), 03-09..12 (15)
     assert code == 0 and out.splitlines()[0].startswith("2026-03-12 (Thu)")
+
+
+RULES = load_rules(use_env=False).rules
+# what a Chinese rule text may show as written: ids and codes, and the keys of a rule file
+RULE_CODES = known_ids() | set(RULE_KEYS) | {"override"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rules_show_gives_the_reasons_and_sources_in_the_language_asked_for(rule: Rule) -> None:
+    code, zh, _ = run("rules", "show", rule.id, "--lang", "zh")
+    assert code == 0
+    assert list(english_words(zh, RULE_CODES)) == [], zh
+    code, en, _ = run("rules", "show", rule.id, "--lang", "en")
+    assert code == 0
+    for said, not_said in ((zh, en), (en, zh)):
+        lang: Lang = "zh" if said is zh else "en"
+        other: Lang = "en" if said is zh else "zh"
+        reason = default_reason_in(rule, lang)
+        assert reason in said and (not reason or default_reason_in(rule, other) not in said)
+        assert all(s in said for s in sources_in(rule, lang)), said
+        assert not any(s in not_said for s in sources_in(rule, lang))
+
+
+def test_a_rule_off_until_configured_says_why_in_the_language_asked_for() -> None:
+    args = ("due", "labour.hr-bulletin", "--from", "2026-11-30")
+    code, _, zh = run(*args, "--lang", "zh")
+    assert code == 1 and zh.count("\n") == 1, zh
+    assert zh.startswith("错误：规则 'labour.hr-bulletin' 在配置前停用：“定期”：方案未规定频率"), zh
+    assert list(english_words(zh, RULE_CODES)) == [], zh
+    code, _, en = run(*args, "--lang", "en")
+    assert code == 1 and en.count("\n") == 1, en
+    assert "is off until configured: 定期 (periodic): the plan states no frequency" in en, en

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
 from deadlines.errors import RuleError
 from deadlines.model import Case, Event
-from deadlines.rules import RuleFileError, load_rules
+from deadlines.rules import Rule, RuleFileError, load_rules
 from deadlines.rules.engine import Engine
 from deadlines.rules.matching import PythonMatcher
 
@@ -330,8 +331,77 @@ def test_the_plan_rules_cite_clause_keys_and_sources() -> None:
     assert rules.get("enforcement.start-pricing").cap == "enforcement.pricing-national-cap"
     assert rules.get("licence.remind-60").direction == "before"
     cap = rules.get("enforcement.pricing-national-cap")
-    assert not cap.emit and any("参考价规定" in s and "[confirmed]" in s for s in cap.sources)
-    # where the plan is silent, the rule says which default it took and why
+    assert not cap.emit and any("参考价规定" in s and "[confirmed]" in s for s in cap.sources_en)
+    assert cap.sources_zh == ("参考价规定(法释〔2018〕15号) 第1条 [已核实]",)
+    # where the plan is silent, the rule says which default it took and why, in both languages
     for rid in ("project.commitment-approval", "credit.small-loan", "tax.vat-credit-refund"):
-        assert "does not say when" in rules.get(rid).default_reason
-    assert "calendar half-years" in rules.get("trade.port-fee-list").default_reason
+        assert "does not say when" in rules.get(rid).default_reason_en
+        assert "方案未说明" in rules.get(rid).default_reason_zh
+    assert "calendar half-years" in rules.get("trade.port-fee-list").default_reason_en
+    assert "按自然半年" in rules.get("trade.port-fee-list").default_reason_zh
+
+
+# What a citation names: an article or item (第N条; the English "item N's" is the plan's 第N条),
+# a document number (〔YYYY〕N号), a section of a document (§N.N), a file, and how sure it is.
+_MARKS = {"[confirmed]": "[已核实]", "[memory]": "[凭记忆]", "[design]": "[设计选择]"}
+
+
+def _cited(text: str) -> list[str]:
+    text = re.sub(r"\bitem (\d+)'s\b", r"第\1条", text, flags=re.IGNORECASE)
+    for en, zh in _MARKS.items():
+        text = text.replace(en, zh)
+    found = re.findall(r"第\d+条|〔\d{4}〕\d+号|§[\d.]+|[\w/-]+\.md", text)
+    return sorted(found) + sorted(m for m in _MARKS.values() for _ in range(text.count(m)))
+
+
+@pytest.mark.parametrize("rule", load_rules(use_env=False).rules, ids=lambda r: r.id)
+def test_the_chinese_reasons_and_sources_cite_what_the_english_cite(rule: Rule) -> None:
+    assert bool(rule.default_reason_zh) == bool(rule.default_reason_en)
+    assert len(rule.sources_zh) == len(rule.sources_en)
+    assert _cited(rule.default_reason_zh) == _cited(rule.default_reason_en)
+    for zh, en in zip(rule.sources_zh, rule.sources_en, strict=True):
+        assert _cited(zh) == _cited(en), (zh, en)
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        (
+            'default_reason = "Why."',
+            "x.toml:14: rule 'loan.approval': default_reason: replaced by default_reason_zh and "
+            "default_reason_en: give the text in both languages",
+        ),
+        (
+            'default_reason_zh = "理由。"',
+            "x.toml:1: rule 'loan.approval': default_reason_en: missing: default_reason_zh is "
+            "given, so default_reason_en is required too",
+        ),
+        (
+            'sources_en = ["A [confirmed]"]',
+            "x.toml:1: rule 'loan.approval': sources_zh: missing: sources_en is given, so "
+            "sources_zh is required too",
+        ),
+        (
+            'sources_zh = ["甲 [已核实]"]\nsources_en = ["A [confirmed]", "B [memory]"]',
+            "x.toml:15: rule 'loan.approval': sources_en: 2 sources, but sources_zh has 1: the "
+            "same sources in both languages, in the same order",
+        ),
+        (
+            'default_reason_zh = ""\ndefault_reason_en = "Why."',
+            "x.toml:14: rule 'loan.approval': default_reason_zh: expected text, got ''",
+        ),
+    ],
+)
+def test_rules_check_wants_the_reasons_and_sources_in_both_languages(
+    tmp_path: Path, extra: str, problem: str
+) -> None:
+    assert problems_of(tmp_path, GOOD + extra + "\n") == [f"{tmp_path}/{problem}"]
+
+
+def test_a_rule_with_its_reasons_and_sources_in_both_languages_loads(tmp_path: Path) -> None:
+    prose = 'default_reason_zh = "理由。"\ndefault_reason_en = "Why."\n'
+    prose += 'sources_zh = ["甲 [已核实]"]\nsources_en = ["A [confirmed]"]\n'
+    (tmp_path / "x.toml").write_text(GOOD + prose, encoding="utf-8")
+    r = load_rules([tmp_path], use_env=False).get("loan.approval")
+    assert (r.default_reason_zh, r.default_reason_en) == ("理由。", "Why.")
+    assert (r.sources_zh, r.sources_en) == (("甲 [已核实]",), ("A [confirmed]",))

@@ -15,7 +15,15 @@ from deadlines.cli.formats import Output, dated, labelled, output_options, table
 from deadlines.messages import Lang, text
 from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet, check_paths, load_rules
-from deadlines.rules.answers import condition_in, find_rule, period_in, title_in, trigger_of
+from deadlines.rules.answers import (
+    condition_in,
+    default_reason_in,
+    find_rule,
+    period_in,
+    sources_in,
+    title_in,
+    trigger_of,
+)
 from deadlines.rules.engine import recurring_periods
 from deadlines.rules.matching import DURABLE_RULES_PER_KIND, oversized_kinds
 
@@ -149,7 +157,15 @@ def _show_lines(rules: RuleSet, r: Rule, example: dt.date, out: Output) -> Itera
     ]
     if r.every:
         lines.append(
-            ("every", t("rules.every", every=t(f"every.{r.every}"), anchor=r.anchor, roll=r.roll))
+            (
+                "every",
+                t(
+                    "rules.every",
+                    every=t(f"every.{r.every}"),
+                    anchor=t(f"rules.anchor.{r.anchor}"),
+                    roll=t(f"rules.roll.{r.roll}"),
+                ),
+            )
         )
     if r.cap:
         lines.append(("cap", t("rules.cap", cap=r.cap)))
@@ -161,12 +177,9 @@ def _show_lines(rules: RuleSet, r: Rule, example: dt.date, out: Output) -> Itera
         lines.append(("extended_by", ", ".join(r.extended_by)))
     if not r.emit:
         lines.append(("emits", t("rules.no_emit")))
-    if out.lang == "en":
-        if r.default_reason:
-            lines.append(("default", " ".join(r.default_reason.split())))
-        lines += [("source", s) for s in r.sources]
-    elif r.default_reason or r.sources:
-        lines.append(("default", t("rules.notes_in_en")))
+    if reason := default_reason_in(r, out.lang):
+        lines.append(("default", reason))
+    lines += [("source", s) for s in sources_in(r, out.lang)]
     lines += [
         ("version", r.version),
         ("defined_at", r.source),

@@ -139,6 +139,8 @@ MESSAGES: Table = {
         "en": ("{n} rule matches {words!r}:", "{n} rules match {words!r}:"),
     },
     "cond.and": {"zh": " 且 ", "en": " and "},
+    "cond.op.in": {"zh": "属于", "en": "in"},
+    "cond.op.not_in": {"zh": "不属于", "en": "not in"},
     "cond.or": {"zh": " 或 ", "en": " or "},
     "cond.default": {"zh": "{cond}(未给出时取 {default})", "en": "{cond} (default {default})"},
     # --- errors a user can act on -------------------------------------------------------------
@@ -243,9 +245,13 @@ MESSAGES: Table = {
     },
     "rules.after": {"zh": "(在 {rule} 之后)", "en": " (after {rule})"},
     "rules.every": {
-        "zh": "{every}，周期锚定 {anchor}，顺延 {roll}",
+        "zh": "{every}，{anchor}，{roll}",
         "en": "{every}, anchor {anchor}, roll {roll}",
     },
+    "rules.anchor.calendar": {"zh": "按自然周期", "en": "calendar"},
+    "rules.anchor.rolling": {"zh": "自起算事件按月滚动计算", "en": "rolling"},
+    "rules.roll.forward": {"zh": "期末遇休息日顺延至下一个工作日", "en": "forward"},
+    "rules.roll.none": {"zh": "期末不顺延", "en": "none"},
     "rules.cap": {"zh": "{cap}(以较早的日期为准)", "en": "{cap} (the earlier date binds)"},
     "rules.per": {"zh": "按事件数据 {per!r} 各计一项", "en": "one per event data {per!r}"},
     "rules.pausable": {
@@ -255,10 +261,6 @@ MESSAGES: Table = {
     "rules.no_emit": {
         "zh": "本身不产生期限：它约束另一条规则",
         "en": "nothing of its own: it caps another rule",
-    },
-    "rules.notes_in_en": {
-        "zh": "默认取值的理由与来源为英文说明：加 --lang en 查看",
-        "en": "the reasons for the defaults and the sources: shown with --lang en",
     },
     "rules.clause": {"zh": "{clause}：“{quote}”", "en": "{clause}: “{quote}”"},
     "rules.label.clause": {"zh": "条款", "en": "clause"},

@@ -12,7 +12,7 @@ from typing import Any
 
 from deadlines.calendars.layers import calendar as get_calendar
 from deadlines.calendars.periods import Deadline, Period, add_months, due
-from deadlines.errors import ProvisionalRefusedError, RuleError
+from deadlines.errors import ProvisionalRefusedError, RuleError, Texts
 from deadlines.messages import Lang, text
 from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet
@@ -32,7 +32,8 @@ def condition_in(c: Condition | None, lang: Lang) -> str:
         return text("cli.always", lang)
     if isinstance(c, Compare):
         v = list(c.value) if isinstance(c.value, tuple) else c.value
-        cond = f"{c.fact} {c.op} {json.dumps(v, ensure_ascii=False)}"
+        op = text(f"cond.op.{c.op.replace(' ', '_')}", lang) if c.op.endswith("in") else c.op
+        cond = f"{c.fact} {op} {json.dumps(v, ensure_ascii=False)}"
         if c.default is None:
             return cond
         default = json.dumps(c.default, ensure_ascii=False)
@@ -52,6 +53,15 @@ def find_rule(rules: RuleSet, name: str) -> Rule:
 
 def title_in(r: Rule, lang: Lang) -> str:
     return r.title_zh if lang == "zh" else r.title_en
+
+
+def default_reason_in(r: Rule, lang: Lang) -> str:
+    """Why the rule's defaults were chosen, on one line ("" when the rule gives no reason)."""
+    return " ".join((r.default_reason_zh if lang == "zh" else r.default_reason_en).split())
+
+
+def sources_in(r: Rule, lang: Lang) -> tuple[str, ...]:
+    return r.sources_zh if lang == "zh" else r.sources_en
 
 
 def trigger_of(rules: RuleSet, r: Rule) -> str:
@@ -143,7 +153,11 @@ def answer(
 ) -> list[Answer]:
     """``r``'s due date(s): a deadline's one date, or a recurring rule's next ``periods``."""
     if not r.enabled:
-        raise RuleError(key="err.rule_off", rule=r.id, why=" ".join(r.default_reason.split()))
+        raise RuleError(
+            key="err.rule_off",
+            rule=r.id,
+            why=Texts(default_reason_in(r, "zh"), default_reason_in(r, "en")),
+        )
     if r.kind == "recurring":
         return _recurring(rules, r, start or before, calendar_name, strict, periods)
     assert r.period is not None

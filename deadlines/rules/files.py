@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,9 +63,16 @@ _OPTIONAL = (
     "when",
     "emit",
     "enabled",
-    "default_reason",
-    "sources",
+    "default_reason_zh",
+    "default_reason_en",
+    "sources_zh",
+    "sources_en",
 )
+_REPLACED = {
+    "default_reason": "default_reason_zh and default_reason_en",
+    "sources": "sources_zh and sources_en",
+}
+"""Keys of older rule files, each replaced by its text in both languages."""
 RULE_KEYS = _REQUIRED + _OPTIONAL
 _TABLES = ("rule", "note", "override", "event", "case_kind")
 _CODE = ("rules", "calendars/periods.py", "errors.py", "cache.py")
@@ -325,12 +332,15 @@ def _rule(
         problems.append(f"{raw.where(key)}: rule {rid!r}: {key}: {msg}")
 
     for k in d:
-        if k not in RULE_KEYS and k != "__overridden__":
+        if k in _REPLACED:
+            bad(k, f"replaced by {_REPLACED[k]}: give the text in both languages")
+        elif k not in RULE_KEYS and k != "__overridden__":
             bad(k, f"unknown key{did_you_mean(k, RULE_KEYS)}")
     for k in _REQUIRED:
         if k not in d:
             problems.append(f"{raw.where()}: rule {rid!r}: {k}: missing (required)")
-    for k in ("title_zh", "title_en", "clause", "quote", "unit", "ref", "default_reason", "per"):
+    text_keys = ("title_zh", "title_en", "clause", "quote", "unit", "ref", "per")
+    for k in (*text_keys, "default_reason_zh", "default_reason_en"):
         if k in d and (not isinstance(d[k], str) or not d[k].strip()):
             bad(k, f"expected text, got {d[k]!r}")
     if isinstance(d.get("clause"), str) and not _CLAUSE_RE.match(d["clause"]):
@@ -341,10 +351,7 @@ def _rule(
     for k in ("pausable", "emit", "enabled"):
         if k in d and not isinstance(d[k], bool):
             bad(k, f"expected true or false, got {d[k]!r}")
-    if "sources" in d and (
-        not isinstance(d["sources"], list) or not all(isinstance(s, str) for s in d["sources"])
-    ):
-        bad("sources", "expected a list of texts")
+    _check_prose(d, bad)
 
     kind = d.get("kind")
     if "kind" in d and kind not in KINDS:
@@ -499,10 +506,31 @@ def _rule(
         when=when,
         emit=d.get("emit", True),
         enabled=enabled,
-        default_reason=d.get("default_reason", ""),
-        sources=tuple(d.get("sources", ())),
+        default_reason_zh=d.get("default_reason_zh", ""),
+        default_reason_en=d.get("default_reason_en", ""),
+        sources_zh=tuple(d.get("sources_zh", ())),
+        sources_en=tuple(d.get("sources_en", ())),
         data=content,
     )
+
+
+def _check_prose(d: Mapping[str, Any], bad: Callable[[str, str], None]) -> None:
+    """The reasons and sources come in both languages, or not at all (as the titles do)."""
+    for zh, en in (("default_reason_zh", "default_reason_en"), ("sources_zh", "sources_en")):
+        if (zh in d) != (en in d):
+            given, missing = (zh, en) if zh in d else (en, zh)
+            bad(missing, f"missing: {given} is given, so {missing} is required too")
+    for k in ("sources_zh", "sources_en"):
+        v = d.get(k, [])
+        if not isinstance(v, list) or not all(isinstance(s, str) and s.strip() for s in v):
+            bad(k, f"expected a list of texts, got {v!r}")
+            return
+    if "sources_zh" in d and "sources_en" in d and len(d["sources_zh"]) != len(d["sources_en"]):
+        bad(
+            "sources_en",
+            f"{len(d['sources_en'])} sources, but sources_zh has {len(d['sources_zh'])}: "
+            "the same sources in both languages, in the same order",
+        )
 
 
 def _check_refs(

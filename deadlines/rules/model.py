@@ -32,8 +32,14 @@ A rule file is TOML with up to five kinds of table, never code:
         calendar*      cn | cn-nx
         emit           false: the rule only caps others and yields no obligation of its own
         enabled        false: listed, but yields nothing until a user file enables it
-        default_reason why a default was chosen where the plan is silent
-        sources        legal sources, each marked [confirmed] / [memory] / [design]
+        default_reason_zh, default_reason_en
+                       why a default was chosen where the plan is silent; both or neither
+        sources_zh, sources_en
+                       legal sources, the same ones in the same order in both lists, each marked
+                       [已核实] / [凭记忆] / [设计选择] and [confirmed] / [memory] / [design]:
+                       wording seen in a published source / recalled, not checked against one /
+                       a choice of this program that no legal text dictates. A citation names
+                       the same clause or article in both languages.
 
 ``[[note]]``
     ``ref``, ``clause``, ``quote``, ``why``: a row of docs/time-limits.md that is not a rule, and why.
@@ -142,8 +148,10 @@ class Rule:
     when: Condition | None = None
     emit: bool = True
     enabled: bool = True
-    default_reason: str = ""
-    sources: tuple[str, ...] = ()
+    default_reason_zh: str = ""
+    default_reason_en: str = ""
+    sources_zh: tuple[str, ...] = ()
+    sources_en: tuple[str, ...] = ()
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """The rule's table as loaded (overrides applied), e.g. to print it."""
 
