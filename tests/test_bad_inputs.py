@@ -491,7 +491,7 @@ for name, argv, frag in [
     ("show-unknown", ["case", "show", "X9"], "unknown case"),
     ("remind-as-of", ["remind", "--as-of", "2026-02-30"], "not a real date"),
     ("remind-format", ["remind", "--format", "xml"], "is not one of"),
-    ("remind-ahead", ["remind", "--ahead", "99"], "not in the range"),
+    ("remind-ahead", ["remind", "--ahead", "99"], "a whole number from 0 to 30"),
     ("overdue-as-of", ["overdue", "--as-of", "x"], "not a real date"),
     ("overdue-by", ["overdue", "--by", "person"], "is not one of"),
     ("recompute-as-of", ["recompute", "--as-of", "2026-00-01"], "not a real date"),

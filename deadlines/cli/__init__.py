@@ -9,6 +9,11 @@ Output goes through :class:`deadlines.cli.output.Guarded`: a failed write (a ful
 stdout, an encoding that cannot show Chinese) becomes one line and exit 1, and raises inside the
 command, so that ``remind --new`` records nothing it could not print. A reader that leaves the
 pipe (``| head``) ends the command quietly with exit 141, the shell's code for SIGPIPE.
+
+The run's language is decided from the command line and the settings before click parses
+anything, so that help and click's own words speak it (:mod:`deadlines.cli.clicklang`). Help texts
+are the catalogue's (:mod:`deadlines.messages.help`), not the commands' docstrings, which are for
+whoever reads the code.
 """
 
 from __future__ import annotations
@@ -20,38 +25,47 @@ from typing import Any
 
 import click
 
-from deadlines.cli import output, settings
+from deadlines.cli import clicklang, output, settings
 from deadlines.cli.formats import choose_lang, current_lang
 from deadlines.errors import DeadlineError
-from deadlines.messages import Lang, text
+from deadlines.messages import LANGS, text
 
 
-def _lang_in(words: Sequence[str]) -> str | None:
-    """The --lang given on the command line, so that even a usage error speaks it."""
+def _given(words: Sequence[str], option: str) -> str | None:
+    """The value of the last ``option`` on the command line (before or after the command)."""
+    found = None
     for i, w in enumerate(words):
-        if w.startswith("--lang="):
-            return w.partition("=")[2]
-        if w == "--lang" and i + 1 < len(words):
-            return words[i + 1]
-    return None
+        if w.startswith(f"{option}="):
+            found = w.partition("=")[2]
+        elif w == option and i + 1 < len(words):
+            found = words[i + 1]
+    return found
 
 
-def _usage_message(exc: click.UsageError, lang: Lang) -> str:
-    """Click's own words for a bad parameter, a missing one or an unknown option, in ``lang``."""
-    if isinstance(exc, click.BadParameter) and not isinstance(exc, click.MissingParameter):
-        hint = exc.param_hint
-        if hint is None and exc.param is not None:
-            hint = exc.param.get_error_hint(exc.ctx) if exc.ctx else exc.param.name
-        if isinstance(hint, list | tuple):
-            hint = " / ".join(hint)
-        if hint:
-            return text("cli.bad_param", lang, param=hint, message=exc.message)
+def _run_lang(words: Sequence[str]) -> str | None:
+    """The run's language, known before click parses anything, so that help and even a usage
+    error speak it: --lang anywhere on the command line, else $DEADLINES_LANG or the
+    configuration's (a configuration that cannot be read is reported later, by the command)."""
+    lang = _given(words, "--lang")
+    if lang in LANGS:
+        return lang
+    try:
+        return settings.load(_given(words, "--config")).lang
+    except DeadlineError:
+        return None
+
+
+def _usage_message(exc: click.UsageError) -> str:
+    """A usage error in the run's language: click's own words come through the catalogue
+    (:mod:`deadlines.cli.clicklang`); a missing parameter is said here, as click ends it with a
+    full stop of its own and puts the accepted values after it."""
     if isinstance(exc, click.MissingParameter) and exc.param is not None and exc.ctx is not None:
+        lang = current_lang()
         kind = exc.param.param_type_name
         key = f"cli.missing.{kind if kind in ('option', 'argument') else 'parameter'}"
-        return text(key, lang, param=exc.param.get_error_hint(exc.ctx))
-    if isinstance(exc, click.NoSuchOption):
-        return text("cli.no_option", lang, option=exc.option_name)
+        message = text(key, lang, param=exc.param.get_error_hint(exc.ctx))
+        accepted = exc.param.type.get_missing_message(param=exc.param, ctx=exc.ctx)
+        return message + (text("cli.sep", lang) + accepted if accepted else "")
     return exc.format_message()
 
 
@@ -62,8 +76,20 @@ class DeadlinesGroup(click.Group):
     errors: an impossible date, a malformed period, an unknown calendar) with 2.
     """
 
+    context_class = clicklang.HelpContext
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(_COMMAND_MODULES)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.NoSuchCommand as exc:  # click's did-you-mean knows only loaded commands
+            raise click.NoSuchCommand(
+                exc.command_name, possibilities=self.list_commands(ctx), ctx=ctx
+            ) from None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in _COMMAND_MODULES:
@@ -87,7 +113,8 @@ class DeadlinesGroup(click.Group):
         **extra: Any,
     ) -> Any:
         words = list(sys.argv[1:] if args is None else args)
-        choose_lang(_lang_in(words))
+        choose_lang(_run_lang(words))
+        clicklang.install()
         if not standalone_mode:
             return super().main(words, prog_name, complete_var, False, **extra)
         try:
@@ -101,11 +128,13 @@ class DeadlinesGroup(click.Group):
             _fail(exc.in_lang(current_lang()), 1)
         except output.ArgumentError as exc:
             _fail(exc.in_lang(current_lang()), 2)
+        except click.exceptions.NoArgsIsHelpError as exc:  # a bare group: its help, not an error
+            click.echo(exc.format_message(), err=True)
+            sys.exit(exc.exit_code)
         except click.UsageError as exc:
-            lang = current_lang()
-            message = _usage_message(exc, lang)
+            message = _usage_message(exc)
             if exc.ctx:
-                message += " " + text("cli.see_help", lang, command=exc.ctx.command_path)
+                message += " " + text("cli.see_help", current_lang(), command=exc.ctx.command_path)
             _fail(message, exc.exit_code)
         except click.ClickException as exc:
             _fail(exc.format_message(), exc.exit_code)
@@ -139,16 +168,19 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: click's own says it in the language of the moment the program was loaded."""
+    if value and not ctx.resilient_parsing:
+        from importlib.metadata import version
+
+        said = text("cli.version", current_lang(), prog=ctx.info_name, version=version("deadlines"))
+        click.echo(said)
+        ctx.exit()
+
+
 @click.group(cls=DeadlinesGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="The configuration file (default: $DEADLINES_CONFIG, ./deadlines.toml, then the "
-    "user's config folder); see 'deadlines config'.",
-)
-@click.version_option(package_name="deadlines")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version)
 @click.pass_context
 def main(ctx: click.Context, config_path: str | None) -> None:
     """Statutory deadlines and reminders for the Shizuishan (Ningxia) 2023 plan.
@@ -159,6 +191,9 @@ def main(ctx: click.Context, config_path: str | None) -> None:
     programs.
     """
     ctx.with_resource(settings.exported(settings.load(config_path)))
+
+
+clicklang.adopt(main)
 
 
 # Each command's module, imported only when that command runs (or --help lists them all): a
@@ -195,6 +230,7 @@ def _load(module_name: str) -> None:
     else:
         commands = module.COMMANDS
     for command in commands:
+        clicklang.adopt(command)
         main.add_command(command)
 
 

@@ -50,13 +50,11 @@ from deadlines.store.importer import import_file, parse_pair, parse_value
     "rules",
     multiple=True,
     type=click.Path(),
-    help="A folder of user rule files the store computes with, beside the plan's (repeatable).",
 )
 @click.option(
     "--calendars",
     type=click.Path(),
     default=None,
-    help="A folder of holiday year files over the shipped ones (cn/YYYY.toml, cn-nx/YYYY.toml).",
 )
 @db_option
 @output_options
@@ -119,15 +117,14 @@ def event_name(rules: RuleSet, etype: str, out: Output) -> str:
 
 @case_group.command("add")
 @click.argument("case_id", metavar="ID")
-@click.option("--kind", required=True, help="The case kind (deadlines kinds lists them).")
+@click.option("--kind", required=True)
 @click.option(
     "--fact",
     "facts",
     multiple=True,
     metavar="K=V",
-    help="A fact the rules use, e.g. amount_yuan=8000000 (repeatable; deadlines kinds).",
 )
-@click.option("--unit", default=None, help="The responsible unit (reminders are grouped by it).")
+@click.option("--unit", default=None)
 @db_option
 @output_options
 def case_add(
@@ -193,10 +190,8 @@ def _obligation_lines(ob: Obligation, day: dt.date, out: Output) -> Iterator[str
 
 @case_group.command("show")
 @click.argument("case_id", metavar="ID")
-@click.option("--open", "open_only", is_flag=True, help="Only obligations still open on the day.")
-@click.option(
-    "--since", type=DATE, default=None, help="Only events and obligations due on or after DATE."
-)
+@click.option("--open", "open_only", is_flag=True)
+@click.option("--since", type=DATE, default=None)
 @as_of_option
 @db_option
 @output_options
@@ -266,13 +261,12 @@ def case_show(
 
 
 @case_group.command("list")
-@click.option("--unit", default=None, help="Only cases of this responsible unit.")
-@click.option("--kind", default=None, help="Only cases of this kind (deadlines kinds).")
+@click.option("--unit", default=None)
+@click.option("--kind", default=None)
 @click.option(
     "--status",
     type=Choice(["open", "closed", "overdue"]),
     default=None,
-    help="open: not closed; closed: closed by 'case close'; overdue: open with a duty overdue.",
 )
 @as_of_option
 @db_option
@@ -349,8 +343,8 @@ def _emit_event(
 
 @case_group.command("close")
 @click.argument("case_id", metavar="ID")
-@click.option("--on", "on", type=DATE, required=True, help="The day the case was closed.")
-@click.option("--reason", required=True, help="Why it was closed (kept in its history).")
+@click.option("--on", "on", type=DATE, required=True)
+@click.option("--reason", required=True)
 @db_option
 @output_options
 def case_close(case_id: str, on: dt.date, reason: str, db: str | None, out: Output) -> None:
@@ -360,8 +354,8 @@ def case_close(case_id: str, on: dt.date, reason: str, db: str | None, out: Outp
 
 @case_group.command("reopen")
 @click.argument("case_id", metavar="ID")
-@click.option("--on", "on", type=DATE, required=True, help="The day the case was reopened.")
-@click.option("--reason", default="", help="Why it was reopened.")
+@click.option("--on", "on", type=DATE, required=True)
+@click.option("--reason", default="")
 @db_option
 @output_options
 def case_reopen(case_id: str, on: dt.date, reason: str, db: str | None, out: Output) -> None:
@@ -378,20 +372,18 @@ def event_group() -> None:
 @event_group.command("add")
 @click.argument("case_id", metavar="CASE")
 @click.argument("etype", metavar="TYPE")
-@click.option("--on", "on", type=DATE, required=True, help="The day it happened (ISO date).")
-@click.option("--note", default="", help="Free text kept with the event.")
+@click.option("--on", "on", type=DATE, required=True)
+@click.option("--note", default="")
 @click.option(
     "--data",
     "data",
     multiple=True,
     metavar="K=V",
-    help="Event data, e.g. asset=A-2 or period='1 month' (repeatable).",
 )
 @click.option(
     "--supersedes",
     default=None,
     metavar="EVENT_ID",
-    help="Correct an earlier event: this one replaces it (history is kept).",
 )
 @db_option
 @output_options
@@ -425,7 +417,6 @@ def event_add(
 @click.option(
     "--skip-bad",
     is_flag=True,
-    help="Report bad rows and import the rest (default: one bad row imports nothing).",
 )
 @db_option
 @output_options

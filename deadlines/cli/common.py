@@ -61,6 +61,4 @@ calendar_option = click.option(
     "calendar_name",
     type=Choice(CALENDARS),
     default=lambda: settings.current().calendar,
-    help="cn: national; cn-nx (default; calendar in deadlines.toml): national plus Ningxia's "
-    "regional holidays.",
 )

@@ -16,7 +16,7 @@ import click
 
 from deadlines.cli import settings
 from deadlines.cli.common import BOUNDED_DATE
-from deadlines.cli.formats import Choice, Output, dated, output_options
+from deadlines.cli.formats import Choice, Output, Range, dated, output_options
 from deadlines.cli.store_common import (
     as_of_option,
     config_line,
@@ -93,18 +93,16 @@ def next_cmd(case_id: str, as_of: dt.date | None, db: str | None, out: Output) -
 # --- remind / overdue -------------------------------------------------------------------------
 @click.command()
 @as_of_option
-@click.option("--unit", "units", multiple=True, help="Only this responsible unit (repeatable).")
+@click.option("--unit", "units", multiple=True)
 @click.option(
     "--new",
     "new_only",
     is_flag=True,
-    help="The sending run: only notices never sent before, recorded as sent once printed.",
 )
 @click.option(
     "--ahead",
-    type=click.IntRange(0, 30),
+    type=Range(0, 30),
     default=lambda: settings.current().ahead,
-    help="Working days ahead counted as 'due soon' (default 3; ahead in deadlines.toml).",
 )
 @db_option
 @output_options
@@ -180,25 +178,20 @@ def overdue(
     "as_of",
     type=BOUNDED_DATE,
     default=None,
-    help="Preview: what a recompute on this day would change; nothing is written.",
 )
 @click.option(
     "--rules",
     "rules",
     multiple=True,
     type=click.Path(),
-    help="Compute with this folder of user rule files from now on (repeatable).",
 )
-@click.option("--plan-rules-only", is_flag=True, help="From now on, no user rule folders.")
+@click.option("--plan-rules-only", is_flag=True)
 @click.option(
     "--calendars",
     type=click.Path(),
     default=None,
-    help="Compute with this folder of holiday year files from now on.",
 )
-@click.option(
-    "--shipped-calendars", is_flag=True, help="From now on, the shipped holiday data only."
-)
+@click.option("--shipped-calendars", is_flag=True)
 @db_option
 @output_options
 def recompute(

@@ -13,7 +13,7 @@ from click.core import ParameterSource
 from deadlines.calendars.periods import Deadline, Period
 from deadlines.calendars.periods import due as compute_due
 from deadlines.cli.common import DATE, calendar_option
-from deadlines.cli.formats import Output, dated, output_options, table
+from deadlines.cli.formats import Output, Range, dated, output_options, table
 from deadlines.cli.rules_cmd import parse_facts, rules_option
 from deadlines.errors import PeriodError
 from deadlines.rules import load_rules
@@ -105,21 +105,33 @@ def _answers_text(answers: Sequence[Answer], words: str, out: Output) -> Iterato
                 yield from _steps(a.deadline.explain(out.lang))
 
 
-@click.command(context_settings={"ignore_unknown_options": True})
+class DueCommand(click.Command):
+    """Takes '-3 days' as PERIOD (so that the period's own check says why it is refused), yet a
+    mistyped --option is still an unknown option, with did-you-mean."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        known = {o for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts)}
+        for arg in args:
+            name = arg.partition("=")[0]
+            if arg == "--":
+                break
+            if name.startswith("--") and name not in known:
+                raise click.NoSuchOption(name, possibilities=known, ctx=ctx)
+        return super().parse_args(ctx, args)
+
+
+@click.command(cls=DueCommand, context_settings={"ignore_unknown_options": True})
 @click.argument("period", metavar="PERIOD|RULE|WORDS")
-@click.option("--from", "start", type=DATE, help="Count forward from this trigger date.")
-@click.option("--before", type=DATE, help="Count back from this expiry date (reminders).")
+@click.option("--from", "start", type=DATE)
+@click.option("--before", type=DATE)
 @calendar_option
-@click.option(
-    "--strict", is_flag=True, help="Refuse instead of answering from an unannounced year."
-)
-@click.option("--fact", "facts", multiple=True, help="NAME=VALUE: only rules that apply to it.")
+@click.option("--strict", is_flag=True)
+@click.option("--fact", "facts", multiple=True)
 @click.option(
     "--periods",
-    type=click.IntRange(1, 120),
+    type=Range(1, 120),
     default=1,
     show_default=True,
-    help="A recurring rule: how many of its next periods to answer.",
 )
 @rules_option
 @output_options

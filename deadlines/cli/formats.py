@@ -51,7 +51,7 @@ _chosen: list[Lang] = []
 
 
 def _default_lang() -> str:
-    return settings.current().lang
+    return current_lang()
 
 
 def choose_lang(lang: str | None) -> None:
@@ -83,12 +83,32 @@ class Choice(click.Choice[str]):
                 text("cli.bad_choice", current_lang(), value=value, choices=choices), param, ctx
             )
 
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        """The accepted values on the error's one line (click's own puts each on a line)."""
+        choices = ", ".join(str(c) for c in self.choices)
+        return text("cli.choose_from", current_lang(), choices=choices)
+
+
+class Range(click.IntRange):
+    """click's IntRange with both ends, refusing a value in the language of the run with the range
+    it accepts; N in the help."""
+
+    name = "n"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            lang = current_lang()
+            self.fail(
+                text("cli.bad_int", lang, value=value, low=self.min, high=self.max), param, ctx
+            )
+
 
 lang_option = click.option(
     "--lang",
     type=Choice(LANGS),
     default=_default_lang,
-    help="Language of the text output: zh (default) or en; also lang in deadlines.toml.",
 )
 
 
@@ -168,12 +188,9 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
             type=Choice(FORMATS),
             default="text",
             show_default=True,
-            help="text for people; json, jsonl (one record a line) or csv for programs.",
         ),
-        click.option("--json", "as_json", is_flag=True, help="Short for --format json."),
-        click.option(
-            "--bom", is_flag=True, help="With --format csv: start with a UTF-8 BOM (for Excel)."
-        ),
+        click.option("--json", "as_json", is_flag=True),
+        click.option("--bom", is_flag=True),
         lang_option,
     )
     for option in reversed(options):

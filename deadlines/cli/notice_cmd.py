@@ -16,6 +16,7 @@ import click
 from deadlines.calendars import layers, noticetext, yearfiles
 from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR, Calendar, fmt
 from deadlines.cli.calendar_cmd import print_month
+from deadlines.cli.formats import Choice, Range
 from deadlines.cli.store_common import print_moves
 from deadlines.errors import CalendarDataError
 from deadlines.store import config
@@ -51,28 +52,24 @@ def _target(output: str | None, layer: str, year: int) -> Path:
 @click.option(
     "--calendar",
     "calendar_name",
-    type=click.Choice(CALENDARS),
+    type=Choice(CALENDARS),
     default=None,
-    help="cn: a State Council notice; cn-nx: Ningxia's regional notice. Default: from the text.",
 )
 @click.option(
     "--year",
-    type=click.IntRange(FIRST_YEAR, LAST_YEAR),
+    type=Range(FIRST_YEAR, LAST_YEAR),
     default=None,
-    help="The year the notice arranges, when its title does not say.",
 )
-@click.option("--dry-run", is_flag=True, help="Check and show the year; write nothing.")
+@click.option("--dry-run", is_flag=True)
 @click.option(
     "--output",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write the year file here instead of $DEADLINES_CALENDARS/LAYER/YEAR.toml.",
 )
 @click.option(
     "--db",
     type=click.Path(dir_okay=False),
     default=None,
-    help="After writing into the configured folder, recompute this store and report every moved date.",
 )
 def import_notice(
     file: Path,

@@ -36,7 +36,6 @@ rules_option = click.option(
     "rule_dirs",
     multiple=True,
     type=click.Path(exists=True, file_okay=True, dir_okay=True),
-    help="A folder (or file) of extra rule files; repeatable. Also: DEADLINES_RULES.",
 )
 
 
@@ -127,7 +126,6 @@ def _period(r: Rule, lang: Lang) -> str:
     type=DATE,
     default=EXAMPLE_DATE.isoformat(),
     show_default=True,
-    help="The trigger (or expiry) date of the worked example.",
 )
 @output_options
 def show_cmd(rule_id: str, rule_dirs: tuple[str, ...], example: dt.date, out: Output) -> None:

@@ -26,14 +26,13 @@ from deadlines.notices.units import load_units, units_path
 
 @click.command("send")
 @as_of_option
-@click.option("--dry-run", is_flag=True, help="Show what would be sent to whom; change nothing.")
-@click.option("--unit", "only", multiple=True, help="Only this responsible unit (repeatable).")
+@click.option("--dry-run", is_flag=True)
+@click.option("--unit", "only", multiple=True)
 @click.option(
     "--units",
     "units_file",
     type=click.Path(dir_okay=False),
     default=None,
-    help="The units file (default: $DEADLINES_UNITS, else units.toml beside the store).",
 )
 @db_option
 @output_options
@@ -134,10 +133,8 @@ def _problems(report: SendReport, lang: Lang) -> list[str]:
 
 
 @click.command("outbox")
-@click.option("--pending", "which", flag_value="pending", help="Only messages not yet delivered.")
-@click.option(
-    "--failed", "which", flag_value="failed", help="Only messages whose last attempt failed."
-)
+@click.option("--pending", "which", flag_value="pending")
+@click.option("--failed", "which", flag_value="failed")
 @db_option
 @output_options
 def outbox_cmd(which: str | None, db: str | None, out: Output) -> None:
@@ -169,13 +166,12 @@ def export_group() -> None:
 
 
 @export_group.command("ics")
-@click.option("--unit", default=None, help="Only this responsible unit's duties.")
-@click.option("--case", "case_id", metavar="ID", default=None, help="Only this case's duties.")
+@click.option("--unit", default=None)
+@click.option("--case", "case_id", metavar="ID", default=None)
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, writable=True),
     default=None,
-    help="Write the feed to this file (replaced whole, never half-written); default: stdout.",
 )
 @as_of_option
 @lang_option

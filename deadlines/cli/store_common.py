@@ -24,15 +24,12 @@ db_option = click.option(
     type=click.Path(dir_okay=False),
     envvar="DEADLINES_DB",
     default=None,
-    help="The store file (default: $DEADLINES_DB, else store in deadlines.toml, else "
-    "./deadlines.db).",
 )
 as_of_option = click.option(
     "--as-of",
     "as_of",
     type=BOUNDED_DATE,
     default=None,
-    help="Replay this day instead of today in China (Asia/Shanghai).",
 )
 
 

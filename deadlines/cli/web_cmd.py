@@ -11,15 +11,14 @@ import sys
 
 import click
 
+from deadlines.cli.formats import Choice, Range
 from deadlines.cli.store_common import db_option, open_db
 from deadlines.errors import StoreError
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option(
-    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port."
-)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=Range(1, 65535), default=8000, show_default=True)
 @db_option
 def serve(host: str, port: int, db: str | None) -> None:
     """Serve the clerk's pages and the JSON API over the store (uvicorn, one process).
@@ -62,12 +61,11 @@ def _os_user() -> str:
 
 @user_group.command("add")
 @click.argument("name")
-@click.option("--unit", default=None, help="The responsible unit (required for a clerk).")
+@click.option("--unit", default=None)
 @click.option(
     "--role",
-    type=click.Choice(["clerk", "supervisor", "admin"]),
+    type=Choice(["clerk", "supervisor", "admin"]),
     required=True,
-    help="clerk: sees and records its unit's cases; supervisor: sees all, records nothing.",
 )
 @db_option
 def user_add(name: str, unit: str | None, role: str, db: str | None) -> None:

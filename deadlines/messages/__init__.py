@@ -30,23 +30,52 @@ _BASE: Table = {
     "test.days": {"zh": "{n}日", "en": ("{n} day", "{n} days")},
 }
 
+# Tables read only when one of their keys is first asked for, by module and key prefix: the help
+# texts only when help is shown, click's own words only by a Chinese run.
+ON_DEMAND = {"help": "help:", "usage": "click."}
+
 _catalogue: dict[str, Mapping[Lang, Entry]] | None = None
+_read: set[str] = set()
 
 
-def _load() -> dict[str, Mapping[Lang, Entry]]:
-    """Every ``MESSAGES`` table of this package's modules; a key defined twice is a bug."""
+def _merge(name: str) -> None:
+    """Add the ``MESSAGES`` table of module ``name``; a key defined twice is a bug, and so is a
+    key outside its on-demand table's prefix (it could be asked for before the table is read)."""
+    assert _catalogue is not None
+    table: Table = getattr(importlib.import_module(f"{__name__}.{name}"), "MESSAGES", {})
+    for key, entry in table.items():
+        if key in _catalogue:
+            raise RuntimeError(f"message key {key!r} defined twice ({name})")
+        prefix = ON_DEMAND.get(name)
+        if (prefix is not None) != any(key.startswith(p) for p in ON_DEMAND.values()) or (
+            prefix is not None and not key.startswith(prefix)
+        ):
+            raise RuntimeError(f"message key {key!r} is in the wrong table ({name})")
+        _catalogue[key] = entry
+    _read.add(name)
+
+
+def _load(*, everything: bool = False) -> dict[str, Mapping[Lang, Entry]]:
+    """The catalogue: every table but the on-demand ones (with ``everything``, those too)."""
     global _catalogue
     if _catalogue is None:
-        merged: dict[str, Mapping[Lang, Entry]] = dict(_BASE)
+        _catalogue = dict(_BASE)
         for info in pkgutil.iter_modules(__path__):
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            table: Table = getattr(module, "MESSAGES", {})
-            for key, entry in table.items():
-                if key in merged:
-                    raise RuntimeError(f"message key {key!r} defined twice ({info.name})")
-                merged[key] = entry
-        _catalogue = merged
+            if info.name not in ON_DEMAND:
+                _merge(info.name)
+    if everything:
+        for name in ON_DEMAND.keys() - _read:
+            _merge(name)
     return _catalogue
+
+
+def _entry(key: str) -> Mapping[Lang, Entry]:
+    catalogue = _load()
+    if key not in catalogue:
+        for name, prefix in ON_DEMAND.items():
+            if key.startswith(prefix) and name not in _read:
+                _merge(name)
+    return catalogue[key]
 
 
 def check_lang(lang: str) -> Lang:
@@ -58,13 +87,31 @@ def check_lang(lang: str) -> Lang:
 
 def text(key: str, lang: Lang, /, **fields: object) -> str:
     """The message ``key`` in ``lang`` with ``fields`` filled in (``n`` picks an English plural)."""
-    entry = _load()[key][lang]
+    entry = _entry(key)[lang]
     if isinstance(entry, tuple):
         n = fields.get("n")
         entry = entry[0] if n == 1 else entry[1]
     return entry.format(**fields) if fields else entry
 
 
+def has(key: str) -> bool:
+    """Whether the catalogue holds ``key``."""
+    try:
+        _entry(key)
+    except KeyError:
+        return False
+    return True
+
+
+def section(prefix: str) -> dict[str, Mapping[Lang, Entry]]:
+    """Every entry whose key starts with ``prefix`` (its on-demand table read if need be)."""
+    catalogue = _load()
+    for name, start in ON_DEMAND.items():
+        if name not in _read and (start.startswith(prefix) or prefix.startswith(start)):
+            _merge(name)
+    return {k: v for k, v in catalogue.items() if k.startswith(prefix)}
+
+
 def keys() -> list[str]:
     """Every key of the catalogue, sorted (tests check each has both languages)."""
-    return sorted(_load())
+    return sorted(_load(everything=True))
