@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from deadlines.calendars.layers import FIRST_YEAR
@@ -77,6 +77,7 @@ def shown(value: object, limit: int = 40) -> Phrase | str:
     return repr(value)
 
 
+@lru_cache(maxsize=1024)
 def what_text(what: str, name: str | None = None) -> Phrase:
     """The subject of a text-policy refusal: ``what`` is a ``rec.what.*`` key's last part
     ("note", "case_id"), ``name`` the fact or data item's name for "fact" and "data"."""
@@ -172,7 +173,6 @@ def check_event_input(
 def check_event_data(et: EventType, data: Mapping[str, object]) -> None:
     """Data keys the event type declares (rules/events.toml), each value text; a ``period`` is a
     length on an extension (10 days) and a period label elsewhere (2026-03, 2026-Q1, 2026-H1)."""
-    accepted = ", ".join(sorted(et.data)) or Phrase("rec.data.none")
     if len(data) > MAX_ITEMS:
         raise StoreError(key="rec.too_many_data", n=len(data), limit=MAX_ITEMS)
     for key, value in data.items():
@@ -183,7 +183,7 @@ def check_event_data(et: EventType, data: Mapping[str, object]) -> None:
                 event=et.id,
                 key_=key,
                 hint=close_to(key, et.data),
-                accepted=accepted,
+                accepted=", ".join(sorted(et.data)) or Phrase("rec.data.none"),
             )
         check_text(what_text("data", key), value, MAX_VALUE)
         assert isinstance(value, str)

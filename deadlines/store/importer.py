@@ -58,6 +58,8 @@ MAX_LINE_CHARS = 1_048_576
 # file that the rollback throws away. A smaller file's rollback is cheap, so it is not read twice.
 PRECHECK_BYTES = 8 * 1024 * 1024
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# json.dumps(value, ensure_ascii=False), without building an encoder per call
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)
@@ -171,37 +173,54 @@ def _mapping(text: Any, what: str) -> dict[str, Any]:
     return out
 
 
+_DATES: dict[str, dt.date] = {}
+"""Dates read so far, by their text (an import repeats a few thousand days; bounded)."""
+
+
 def _date(value: Any) -> dt.date:
+    if isinstance(value, str):
+        day = _DATES.get(value)
+        if day is not None:
+            return day
     s = ascii_digits(value.strip()) if isinstance(value, str) else str(value or "")
     if not _ISO.fullmatch(s):
         raise StoreError(key="rec.row.not_iso", got=s)
     try:
-        return dt.date.fromisoformat(s)
+        day = dt.date.fromisoformat(s)
     except ValueError:
         raise StoreError(key="rec.row.not_real", got=s) from None
+    if isinstance(value, str):
+        if len(_DATES) >= 20_000:
+            _DATES.clear()
+        _DATES[value] = day
+    return day
 
 
 def _text(rec: Mapping[str, Any], key: str) -> str:
     v = rec.get(key)
-    if v is None or v == "":
+    if isinstance(v, str):  # first: a CSV row's every field
+        return v.strip()
+    if v is None:
         return ""
     if isinstance(v, dict | list):
         raise StoreError(
             key="rec.parse.not_text", what=key, got=Phrase(f"rec.json.{type(v).__name__}")
         )
-    return v.strip() if isinstance(v, str) else str(v).strip()
+    return str(v).strip()
 
 
 def _scalar(what: str, v: Any) -> FactValue:
     """A fact or data value as given in JSON (true, 12, 1.5, text) or as text to read."""
-    if isinstance(v, bool | int | float):
-        return v
     if isinstance(v, str):
         return parse_value(v)
+    if isinstance(v, bool | int | float):
+        return v
     raise StoreError(key="rec.parse.not_scalar", what=what, got=shown(v))
 
 
-def _row(line: int, rec: Mapping[str, Any]) -> _Row:
+def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
+    """One record read into a row; ``checked``: a case id already found good (the previous
+    row's, so that a case's events do not check the same id again)."""
     record = _text(rec, "record")
     if not record:
         record = "case" if rec.get("kind") else "event" if rec.get("type") else ""
@@ -210,7 +229,8 @@ def _row(line: int, rec: Mapping[str, Any]) -> _Row:
         raise StoreError(key="rec.row.record", got=record)
     if not case:
         raise StoreError(key="rec.row.no_case")
-    check_case_id(case)  # before the id is looked up in the store (bad bytes cannot be)
+    if case != checked:
+        check_case_id(case)  # before the id is looked up in the store (bad bytes cannot be)
     if record == "case":
         facts = {
             k: _scalar(f"facts {k}", v) for k, v in _mapping(rec.get("facts"), "facts").items()
@@ -383,12 +403,15 @@ def _csv_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, 
 
 
 def _rows(path: Path, progress: Callable[[int], None] | None) -> Iterator[_Row | _RowError]:
+    checked = ""  # the last case id found good
     for line, rec in _records(path, progress):
         if isinstance(rec, Exception):
             yield _RowError(line, str(rec), rec if isinstance(rec, DeadlineError) else None)
             continue
         try:
-            yield _row(line, rec)
+            row = _row(line, rec, checked)
+            checked = row.case
+            yield row
         except DeadlineError as exc:
             yield _RowError(line, str(exc), exc)
         except ValueError as exc:
@@ -413,7 +436,8 @@ def import_file(
     report = ImportReport(str(p))
     day = as_of or china_today()
     try:
-        if not skip_bad and p.stat().st_size > PRECHECK_BYTES:
+        prechecked = not skip_bad and p.stat().st_size > PRECHECK_BYTES
+        if prechecked:
             _precheck(p, day)
         with store.transaction():
             before = _obligation_count(store)
@@ -424,10 +448,10 @@ def import_file(
                     continue
                 chunk.append(item)
                 if len(chunk) >= chunk_rows:
-                    _apply(store, p, chunk, report, skip_bad, day)
+                    _apply(store, p, chunk, report, skip_bad, day, prechecked)
                     chunk = []
             if chunk:
-                _apply(store, p, chunk, report, skip_bad, day)
+                _apply(store, p, chunk, report, skip_bad, day, prechecked)
             # counted, not summed per chunk: a case spanning two chunks is evaluated twice
             report.obligations = _obligation_count(store) - before
     except sqlite3.IntegrityError as exc:
@@ -547,7 +571,11 @@ def _apply(
     report: ImportReport,
     skip_bad: bool,
     today: dt.date,
+    prechecked: bool = False,
 ) -> None:
+    """Check, merge, evaluate and write one chunk of rows. ``prechecked``: every row passed
+    :func:`_check_row` on its own already (:func:`_precheck`), so only an event's type against
+    its case's kind is left to check."""
     cat = catalogue()
     ids = list(dict.fromkeys(r.case for r in rows))
     known = _known_cases(store, ids)
@@ -555,7 +583,8 @@ def _apply(
     for r in rows:
         try:
             if r.record == "case":
-                _check_row(cat, r, today)
+                if not prechecked:
+                    _check_row(cat, r, today)
                 if r.case in pending:
                     raise StoreError(key="rec.import.case_twice", case=r.case)
                 if r.case in known:
@@ -568,7 +597,10 @@ def _apply(
                 if r.case not in known:
                     raise StoreError(key="rec.import.case_first", case=r.case)
                 entry = pending[r.case] = _Pending(known[r.case], None)
-            _check_row(cat, r, today, entry.kind)
+            if prechecked:
+                cat.check_event(entry.kind, r.type)
+            else:
+                _check_row(cat, r, today, entry.kind)
             entry.events.append(r)
         except DeadlineError as exc:
             _bad(report, path, r.line, exc, skip_bad)
@@ -710,7 +742,7 @@ def _merge(
         else:
             by_id[eid] = len(events)
             events.append(ev)
-        data = json.dumps(r.data, ensure_ascii=False) if r.data else "{}"
+        data = _to_json(r.data) if r.data else "{}"
         rows.append((eid, cid, r.type, r.on.isoformat(), now, r.note, data, r.supersedes))
     events.sort(key=lambda e: e.on)
     return Case(case.id, case.kind, case.facts, case.unit, tuple(events)), rows
