@@ -230,6 +230,26 @@ USAGE_ERRORS = [
     ),
     (["kinds", "--json=yes"], "选项 '--json' 不带值。", "Option '--json' does not take a value."),
     (
+        ["due", "-3d", "--from", "2026-01-01"],
+        "期限 '-3d' 为负数；请给出正的长度：方向由 --from(起算日之后)或 --before(届满日之前)决定",
+        "period '-3d' is negative; give a positive length",
+    ),
+    (
+        ["due", "3x", "--from", "2026-01-01"],
+        "无法理解期限 '3x'；可接受：整数个工作日、日、月或年，如 '20个工作日'",
+        "period '3x' is not understood; accepted: a whole number of working days",
+    ),
+    (
+        ["next", "ZX-1", "--as-of", "1999-01-01"],
+        "'1999-01-01' 不在日历范围之内；可接受：2004-01-01 至 2099-12-31",
+        "'1999-01-01' is outside the calendars; accepted: 2004-01-01 to 2099-12-31",
+    ),
+    (
+        ["due", "留抵退税", "--from", "2026-09-28", "--fact", "manufacturing"],
+        "'manufacturing'：应为 NAME=VALUE，如 manufacturing=true",
+        "'manufacturing': expected NAME=VALUE, e.g. manufacturing=true",
+    ),
+    (
         ["rules", "check", "no/such/file.toml"],
         "'no/such/file.toml' 不存在。",
         "Path 'no/such/file.toml' does not exist.",
@@ -248,7 +268,7 @@ def test_a_usage_error_is_one_line_in_the_runs_language(args: list[str], zh: str
     # the values the user gave (quoted or not) and the names and values they may type
     said = re.sub(r"'[^']*'", "", line)
     typed_anywhere = {w for _, c in COMMANDS for t in typed(c) for w in WORD.findall(t)}
-    ok = typed_anywhere | {w for a in args for w in WORD.findall(a)}
+    ok = typed_anywhere | {w for a in args for w in WORD.findall(a)} | {"NAME", "VALUE", "true"}
     assert [w for w in english_words(said, set()) if w not in ok] == [], line
 
     result = CliRunner().invoke(main, ["--lang", "en", *args])

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from deadlines.calendars import layers as _calendars
 from deadlines.calendars.layers import FIRST_YEAR, LAST_YEAR, Calendar
-from deadlines.errors import OutOfRangeError, PeriodError, ProvisionalRefusedError
+from deadlines.errors import OutOfRangeError, PeriodError, Phrase, ProvisionalRefusedError
 from deadlines.messages import DEFAULT_LANG, Lang
 
 Unit = Literal["workday", "day", "month", "year"]
@@ -73,10 +73,7 @@ def ascii_digits(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
-ACCEPTED = (
-    "accepted: a whole number of working days, days, months or years, e.g. '20 working days', "
-    "'20wd', '30 days', '30d', '3 months', '1 year', '20个工作日', '30日', '30天', '3个月', '1年'"
-)
+ACCEPTED = Phrase("err.period.accepted")
 
 
 def _cn_number(text: str) -> int | None:
@@ -112,28 +109,25 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Read ``20 working days``, ``20wd``, ``30 days``, ``3个月``, ``1年`` …"""
         if not isinstance(text, str):
-            raise PeriodError(f"period: expected text, got {text!r}; {ACCEPTED}")
+            raise PeriodError(key="err.period.not_text", value=text, accepted=ACCEPTED)
         m = _PERIOD_RE.match(ascii_digits(text))
         unit = _WORD_UNIT.get(m.group(2).lower()) if m else None
         if m is None or unit is None:
-            raise PeriodError(f"period {text!r} is not understood; {ACCEPTED}")
+            raise PeriodError(key="err.period.unknown", text=text, accepted=ACCEPTED)
         number = m.group(1)
         if len(number) > 7:
-            raise PeriodError(
-                f"period '{number[:12]}…' is longer than any supported calendar; {ACCEPTED}"
-            )
+            raise PeriodError(key="err.period.too_long", text=f"{number[:12]}…", accepted=ACCEPTED)
         n = int(number) if number.lstrip("+-").isascii() else _cn_number(number)
         if n is None:
-            raise PeriodError(f"period {text!r}: {number!r} is not a number; {ACCEPTED}")
-        if number.startswith("-"):
             raise PeriodError(
-                f"period {text!r} is negative; give a positive length: the direction comes from "
-                f"--from (after a trigger) or --before (before an expiry)"
+                key="err.period.not_number", text=text, number=number, accepted=ACCEPTED
             )
+        if number.startswith("-"):
+            raise PeriodError(key="err.period.negative", text=text)
         if n == 0:
-            raise PeriodError(f"period {text!r} is empty; the length must be at least 1")
+            raise PeriodError(key="err.period.empty", text=text)
         if n > 100_000:
-            raise PeriodError(f"period {text!r} is longer than any supported calendar; {ACCEPTED}")
+            raise PeriodError(key="err.period.too_long", text=text, accepted=ACCEPTED)
         return cls(n, unit)
 
     def __str__(self) -> str:

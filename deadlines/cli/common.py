@@ -42,12 +42,8 @@ class DateType(click.ParamType[dt.date]):
             else:
                 if not self.bounded or FIRST_YEAR <= day.year <= LAST_YEAR:
                     return day
-                self.fail(
-                    f"{value!r} is outside the calendars; accepted: {FIRST_YEAR}-01-01 to "
-                    f"{LAST_YEAR}-12-31",
-                    param,
-                    ctx,
-                )
+                said = text("cli.date_outside", lang, value=value, first=FIRST_YEAR, last=LAST_YEAR)
+                self.fail(said, param, ctx)
         self.fail(text("cli.bad_date", lang, value=value, why=why), param, ctx)
 
 

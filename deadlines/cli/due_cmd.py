@@ -164,9 +164,18 @@ def due(
         parsed = Period.parse(period)
     except PeriodError as exc:
         if re.match(r"^\s*[+-]?\d", period):  # a period that is wrong, not a rule's name
-            raise click.BadParameter(str(exc), param_hint="PERIOD") from None
+            raise click.BadParameter(exc.in_lang(out.lang), param_hint="PERIOD") from None
         _due_by_rules(
-            period, str(exc), start, before, calendar_name, strict, facts, periods, rule_dirs, out
+            period,
+            exc.in_lang(out.lang),
+            start,
+            before,
+            calendar_name,
+            strict,
+            facts,
+            periods,
+            rule_dirs,
+            out,
         )
         return
     d = compute_due(parsed, start=start, before=before, calendar=calendar_name, strict=strict)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import click
 
+from deadlines import messages
 from deadlines.calendars import layers, noticetext, yearfiles
 from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR, Calendar, fmt
 from deadlines.cli.calendar_cmd import print_month
-from deadlines.cli.formats import Choice, Range
+from deadlines.cli.formats import Choice, Range, current_lang
 from deadlines.cli.store_common import print_moves
 from deadlines.errors import CalendarDataError
 from deadlines.store import config
@@ -89,9 +90,7 @@ def import_notice(
     """
     notice = noticetext.parse(_read(file), layer=calendar_name, year=year)
     if db and (dry_run or output):
-        raise click.UsageError(
-            "--db recomputes after writing into the configured folder; drop --dry-run/--output"
-        )
+        raise click.UsageError(messages.text("cli.db_writes", current_lang()))
     target = None if dry_run else _target(output, notice.layer, notice.year)
     national = layers.calendar("cn")
     rest, work, outside = noticetext.year_file_days(notice, lambda d: national.day_info(d).workday)

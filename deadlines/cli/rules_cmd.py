@@ -11,7 +11,7 @@ import click
 from deadlines.calendars.layers import calendar as get_calendar
 from deadlines.calendars.periods import due
 from deadlines.cli.common import DATE
-from deadlines.cli.formats import Output, dated, labelled, output_options, table
+from deadlines.cli.formats import Output, current_lang, dated, labelled, output_options, table
 from deadlines.messages import Lang, text
 from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet, check_paths, load_rules
@@ -275,9 +275,8 @@ def parse_facts(items: Sequence[str]) -> dict[str, FactValue]:
     for item in items:
         key, sep, raw = item.partition("=")
         if not sep or not key.strip():
-            raise click.BadParameter(
-                f"{item!r}: expected NAME=VALUE, e.g. manufacturing=true", param_hint="--fact"
-            )
+            said = text("cli.bad_fact", current_lang(), value=item)
+            raise click.BadParameter(said, param_hint="--fact")
         facts[key.strip()] = parse_value(raw.strip())
     check_facts_input(facts)
     return facts

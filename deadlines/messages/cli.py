@@ -45,6 +45,18 @@ MESSAGES: Table = {
         "zh": "{value!r} 不是有效日期（{why}）；应为 YYYY-MM-DD(半角或全角数字)，例如 2026-02-14",
         "en": "{value!r} is not a real date ({why}); accepted: YYYY-MM-DD in ASCII or full-width digits, e.g. 2026-02-14",
     },
+    "cli.date_outside": {
+        "zh": "{value!r} 不在日历范围之内；可接受：{first}-01-01 至 {last}-12-31",
+        "en": "{value!r} is outside the calendars; accepted: {first}-01-01 to {last}-12-31",
+    },
+    "cli.bad_fact": {
+        "zh": "{value!r}：应为 NAME=VALUE，如 manufacturing=true",
+        "en": "{value!r}: expected NAME=VALUE, e.g. manufacturing=true",
+    },
+    "cli.db_writes": {
+        "zh": "--db 在写入配置的目录后重算存储；请去掉 --dry-run / --output",
+        "en": "--db recomputes after writing into the configured folder; drop --dry-run/--output",
+    },
     "cli.bad_date.form": {"zh": "格式不是 YYYY-MM-DD", "en": "not in the form YYYY-MM-DD"},
     "cli.bad_date.day": {"zh": "日期不存在", "en": "no such day"},
     "cli.bad_month": {
