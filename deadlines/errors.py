@@ -7,7 +7,6 @@ that one line on stderr and a non-zero exit, in one place (``deadlines.cli``).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -39,7 +38,9 @@ class Texts:
 
 def did_you_mean(name: str, choices: Iterable[str]) -> Phrase | str:
     """`` (did you mean 'x'?)`` for the closest of ``choices``, or "" when none is close."""
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    from difflib import get_close_matches  # only for a name that is not known
+
+    close = get_close_matches(name, list(choices), n=1, cutoff=0.6)
     return Phrase("err.did_you_mean", {"name": close[0]}) if close else ""
 
 

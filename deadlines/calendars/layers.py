@@ -23,7 +23,6 @@ counting working days is two list look-ups, never a day-by-day loop.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import stat
 from collections.abc import Iterator, Sequence
@@ -34,7 +33,6 @@ from pathlib import Path
 from typing import Literal
 
 from deadlines import cache as user_cache
-from deadlines.calendars import library
 from deadlines.calendars import yearfiles as caldata
 from deadlines.errors import OutOfRangeError, ProvisionalRefusedError, UnknownCalendarError
 
@@ -121,22 +119,6 @@ def default_calendars_dir() -> Path | None:
     return caldata.configured_dir()
 
 
-@cache
-def _lunar_version() -> str:
-    """lunar-python's installed version, from its ``.dist-info`` folder beside the package (it has
-    no ``__version__``; importlib.metadata, the general way, costs ~20 ms to import)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("lunar_python")
-    if spec is not None and spec.origin:
-        site = Path(spec.origin).parent.parent
-        for info in site.glob("lunar_python-*.dist-info"):
-            return info.name.removeprefix("lunar_python-").removesuffix(".dist-info")
-    from importlib.metadata import version  # pragma: no cover - an unusual installation
-
-    return version("lunar-python")  # pragma: no cover
-
-
 def _statutory_days(year: int) -> list[tuple[dt.date, str]]:
     """The 2024 放假办法's holiday-days of ``year`` (docs/counting.md, provisional calendar), one entry
     per statutory day: 中秋 on a 国庆 day is two entries on one date."""
@@ -185,6 +167,10 @@ def _lunar_holidays(year: int) -> dict[dt.date, str]:
     return days
 
 
+_LIBRARY = ("chinese_calendar", "chinese-calendar")
+_LUNAR = ("lunar_python", "lunar-python")
+"""The (module, distribution) of the libraries behind the calendars, for their versions."""
+
 _BUILT = (
     "_files",
     "_lib_years",
@@ -205,7 +191,7 @@ def _cache_key(name: str, folder: Path | None) -> tuple[object, ...] | None:
     """Everything a calendar is built from: this code, chinese-calendar's version, and the path
     and full bytes of every year file it reads (the shipped ones, then ``folder``'s) and of the
     library corrections; None (do not cache) when a file is not a small regular file."""
-    files = [caldata.shipped_dir() / library.FILE_NAME]
+    files = [caldata.shipped_dir() / caldata.LIBRARY_FILE]
     for root in (caldata.shipped_dir(), folder):
         if root is not None:
             files += [p for layer in ("cn", "cn-nx") for p in sorted((root / layer).glob("*.toml"))]
@@ -223,7 +209,7 @@ def _cache_key(name: str, folder: Path | None) -> tuple[object, ...] | None:
         name,
         str(folder) if folder else None,
         folder.is_dir() if folder else None,
-        library.library_version(),
+        user_cache.installed_version(*_LIBRARY),
         tuple(contents),
     )
 
@@ -257,6 +243,8 @@ class Calendar:
     def _build(self) -> dict[str, object]:
         """Read the year files and index the published years; the state built (which the user's
         cache keeps, keyed by every file it was built from: :func:`_cache_key`)."""
+        from deadlines.calendars import library  # its tables only when the cache misses
+
         self._files = caldata.load_all(self.calendars_dir)
         self._lib_years = library.library_years()
         self._base = dt.date(FIRST_YEAR, 1, 1).toordinal()
@@ -276,13 +264,15 @@ class Calendar:
     @cached_property
     def data_version(self) -> str:
         """The library versions and a hash of the data files this calendar reads."""
-        digest = hashlib.sha256((caldata.shipped_dir() / library.FILE_NAME).read_bytes())
+        import hashlib
+
+        digest = hashlib.sha256((caldata.shipped_dir() / caldata.LIBRARY_FILE).read_bytes())
         for path in sorted(self._files.paths):
             if self.name == "cn-nx" or path.parent.name == "cn":
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
         return (
-            f"{self.name}@chinese-calendar-{library.library_version()}"
-            f"+files-{digest.hexdigest()[:10]}+lunar-python-{_lunar_version()}"
+            f"{self.name}@chinese-calendar-{user_cache.installed_version(*_LIBRARY)}"
+            f"+files-{digest.hexdigest()[:10]}+lunar-python-{user_cache.installed_version(*_LUNAR)}"
         )
 
     # -- building ------------------------------------------------------------------------------
@@ -291,6 +281,8 @@ class Calendar:
         return year in self._files.national or year in self._lib_years
 
     def _year_data(self, year: int) -> _Year:
+        from deadlines.calendars import library
+
         rest: dict[dt.date, tuple[DayKind, str]] = {}
         makeup: dict[dt.date, str] = {}
         sources: dict[dt.date, str] = {}
@@ -308,7 +300,7 @@ class Calendar:
                 library.library_data().year_source(year),
                 "official",
                 f"chinese-calendar {library.library_version()} with the shipped corrections "
-                f"({library.FILE_NAME})",
+                f"({caldata.LIBRARY_FILE})",
             )
         else:
             rest.update({d: ("holiday", n) for d, n in _lunar_holidays(year).items()})

@@ -20,10 +20,10 @@ from typing import Any
 
 from chinese_calendar import constants as cc_data
 
-from deadlines.calendars.yearfiles import shipped_dir
+from deadlines.cache import installed_version
+from deadlines.calendars.yearfiles import LIBRARY_FILE, shipped_dir
 from deadlines.errors import CalendarDataError
 
-FILE_NAME = "cn-library.toml"
 _HOLIDAY_ZH = {
     "New Year's Day": "元旦",
     "Spring Festival": "春节",
@@ -105,18 +105,10 @@ class LibraryData:
         )
 
 
-@cache
 def library_version() -> str:
-    """chinese-calendar's version: its own ``__version__`` (importlib.metadata, the general way,
-    costs ~20 ms to import on every command)."""
-    import chinese_calendar
-
-    found = getattr(chinese_calendar, "__version__", None)
-    if found is None:  # pragma: no cover - every release so far sets it
-        from importlib.metadata import version
-
-        found = version("chinese-calendar")
-    return str(found)
+    """chinese-calendar's installed version (read without importing it: a calendar from the
+    user's cache needs the version for its key, not the library's tables)."""
+    return installed_version("chinese_calendar", "chinese-calendar")
 
 
 def library_years() -> range:
@@ -187,7 +179,7 @@ def load_library_data(path: Path) -> LibraryData:
 @cache
 def library_data() -> LibraryData:
     """The shipped notices and corrections (read once per process)."""
-    return load_library_data(shipped_dir() / FILE_NAME)
+    return load_library_data(shipped_dir() / LIBRARY_FILE)
 
 
 def library_year(

@@ -14,10 +14,8 @@ error, never a silent fallback to the shipped data.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import importlib.util
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -26,6 +24,8 @@ from deadlines.errors import CalendarDataError
 
 LAYERS = ("cn", "cn-nx")
 ENV_VAR = "DEADLINES_CALENDARS"
+LIBRARY_FILE = "cn-library.toml"
+"""The shipped corrections of the chinese-calendar layer (:mod:`deadlines.calendars.library`)."""
 Origin = Literal["package", "folder"]
 _CONFIDENCE = {"cn": ("official",), "cn-nx": ("high", "medium", "low")}
 _KEYS = (
@@ -101,13 +101,17 @@ def _days(path: Path, raw: dict[str, Any], key: str, year: int) -> dict[dt.date,
 
 def load_year_file(path: Path, layer: str, origin: Origin = "folder") -> YearFile:
     """Read and validate one year file; raise :class:`CalendarDataError` naming path and key."""
+    import tomllib  # only when a calendar is built: a command's calendar usually comes cached
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CalendarDataError(f"{path}: not a valid TOML file: {exc}") from None
     for key in raw:
         if key not in _KEYS:
-            near = difflib.get_close_matches(key, _KEYS, n=1)
+            from difflib import get_close_matches
+
+            near = get_close_matches(key, _KEYS, n=1)
             hint = f" (did you mean {near[0]!r}?)" if near else ""
             raise CalendarDataError(
                 f"{path}: key {key!r}: unknown key{hint}; accepted: {', '.join(_KEYS)}"

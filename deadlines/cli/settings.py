@@ -21,7 +21,6 @@ and ``DEADLINES_CALENDARS``; :func:`exported` sets those from the file for one c
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -134,6 +133,8 @@ def _check(key: Key, raw: object, where: str, base: Path | None) -> object:
 
 def read_file(path: Path) -> dict[str, object]:
     """The file's keys, checked: an unknown key is refused with the accepted ones."""
+    import tomllib  # only when there is a configuration file
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
