@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 FactValue = str | int | float | bool
+MAX_NUMBER = 10**15
+"""Numbers anywhere (facts, rule values) are finite and within ±MAX_NUMBER (amounts in yuan, exact
+in a float): inf, nan and 1e400 would match nothing sensibly and break durable-rules."""
 
 ObligationKind = Literal["deadline", "reminder", "aging", "recurring"]
 """deadline: act within a period of a trigger; reminder: N days before an expiry;

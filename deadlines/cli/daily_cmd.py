@@ -28,7 +28,6 @@ from deadlines.cli.store_common import (
 from deadlines.notices import contract
 from deadlines.notices import daily as nt
 from deadlines.notices.case_view import move_payload, next_items
-from deadlines.rules.loading import load_rules
 from deadlines.store import config
 from deadlines.store.database import china_today, open_store
 
@@ -213,6 +212,8 @@ def recompute(
         folders = () if plan_rules_only else (rules or old.rules)
         cal = None if shipped_calendars else (calendars or old.calendars)
         if rules or plan_rules_only:
+            from deadlines.rules.loading import load_rules
+
             load_rules(folders, use_env=False)  # a bad rule file is refused before anything
         target = config.make(folders, cal)
         config.check_env(target, store.path)

@@ -29,7 +29,6 @@ from deadlines.notices.contract import (
     send,
     to_notice,
 )
-from deadlines.rules.model import did_you_mean
 from deadlines.store.database import Store, china_today
 
 Lang = Literal["zh", "en"]
@@ -72,6 +71,8 @@ def check_units(store: Store, units: Sequence[str]) -> None:
                 )
             ]
             listed = ", ".join(sorted(known)[:8]) + (", ..." if len(known) > 8 else "")
+            from deadlines.rules.model import did_you_mean
+
             hint = did_you_mean(unit, known) or f"; the store's units: {listed}"
             raise StoreError(f"no obligation of unit {unit!r} in the store{hint}")
 

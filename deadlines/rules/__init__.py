@@ -4,7 +4,31 @@ Imports flow one way: :mod:`.model` (types) <- :mod:`.conditions` <- :mod:`.file
 checking) <- :mod:`.loading` (where files come from) <- :mod:`.matching` <- :mod:`.engine`.
 """
 
-from deadlines.rules.loading import check_paths, load_rules
-from deadlines.rules.model import Rule, RuleFileError, RuleSet
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deadlines.rules.loading import check_paths, load_rules
+    from deadlines.rules.model import Rule, RuleFileError, RuleSet
+
+_WHERE = {
+    "check_paths": "deadlines.rules.loading",
+    "load_rules": "deadlines.rules.loading",
+    **dict.fromkeys(("Rule", "RuleFileError", "RuleSet"), "deadlines.rules.model"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Each name imported on first use (PEP 562): a command that only reads the store's rule
+    folders (deadlines.store.config) does not build the rule classes."""
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module 'deadlines.rules' has no attribute {name!r}")
+    value = getattr(importlib.import_module(where), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["Rule", "RuleFileError", "RuleSet", "check_paths", "load_rules"]

@@ -24,12 +24,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from deadlines.model import FactValue
+from deadlines.model import MAX_NUMBER, FactValue
 
 OPS = ("==", "!=", "<", "<=", ">", ">=", "in", "not in")
-# Numbers anywhere (facts, rule values): finite, within ±MAX_NUMBER (amounts in yuan, exact in a
-# float). inf, nan and 1e400 would match nothing sensibly and break durable-rules.
-MAX_NUMBER = 10**15
 # A condition is a few tests deep in practice; a deeper one is a mistake (and recursion).
 MAX_DEPTH = 16
 Op = Literal["==", "!=", "<", "<=", ">", ">=", "in", "not in"]

@@ -11,13 +11,16 @@ that is no longer in force is marked (:func:`stale`) until ``deadlines recompute
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from deadlines.calendars import layers
 from deadlines.calendars.explain import calendar_step, fmt_date, reason, span
 from deadlines.calendars.periods import Period, due
 from deadlines.messages import Lang, text
 from deadlines.model import Basis, Obligation, status_on
-from deadlines.rules.model import Rule, RuleSet
+
+if TYPE_CHECKING:
+    from deadlines.rules.model import Rule, RuleSet
 
 
 def _rules(rules: RuleSet | None) -> RuleSet:

@@ -9,11 +9,16 @@ import importlib.util
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deadlines.errors import RuleError
-from deadlines.rules.files import load_texts
-from deadlines.rules.model import ENV_VAR, RuleFileError, RuleSet
 from deadlines.textfiles import read_text_file
+
+if TYPE_CHECKING:
+    from deadlines.rules.model import RuleSet
+
+ENV_VAR = "DEADLINES_RULES"
+"""Extra rule folders, separated like PATH."""
 
 
 def plan_rule_files() -> list[tuple[str, str]]:
@@ -74,6 +79,8 @@ def load_rules(
 
     Raises :class:`RuleFileError` listing every problem, before any rule runs.
     """
+    from deadlines.rules.files import load_texts  # reading and checking rules: only here
+
     files = plan_rule_files()
     for d in [*(env_dirs() if use_env else []), *extra_dirs]:
         files += _dir_files(d)
@@ -82,6 +89,9 @@ def load_rules(
 
 def check_paths(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     """Every problem in the plan's rules plus ``paths`` (files or folders); [] when all is well."""
+    from deadlines.rules.files import load_texts
+    from deadlines.rules.model import RuleFileError
+
     files = plan_rule_files()
     for p in paths:
         files += _dir_files(p)

@@ -76,7 +76,6 @@ RuleKind = Literal["deadline", "reminder", "aging", "recurring"]
 KINDS: tuple[RuleKind, ...] = ("deadline", "reminder", "aging", "recurring")
 EVERY = {"month": 1, "quarter": 3, "half-year": 6, "year": 12}
 ROLES = ("", "pause", "resume", "extension")
-ENV_VAR = "DEADLINES_RULES"
 
 
 class RuleFileError(RuleError):

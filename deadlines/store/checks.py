@@ -17,8 +17,7 @@ from deadlines.calendars.layers import FIRST_YEAR
 from deadlines.calendars.periods import Period
 from deadlines.errors import PeriodError, Phrase, StoreError
 from deadlines.errors import did_you_mean as close_to
-from deadlines.model import Case, FactValue
-from deadlines.rules.conditions import MAX_NUMBER, fact_family, number_problem
+from deadlines.model import MAX_NUMBER, Case, FactValue
 
 # Events marked `future` in the catalogue (a licence's expiry) may lie ahead, but not further than
 # this: a licence term is at most a few years, and 2062 for 2026 is a typing slip. Every other
@@ -123,6 +122,8 @@ def check_name(what: Phrase, name: object) -> str:
 
 def check_number(what: str, value: int | float) -> None:
     """A finite number within ±MAX_NUMBER (inf, nan and 1e400 match no rule sensibly)."""
+    from deadlines.rules.conditions import number_problem
+
     problem = number_problem(value)
     if problem:
         raise StoreError(
@@ -302,6 +303,8 @@ class Catalogue:
 
 def _family(value: object) -> str:
     """A fact's comparison family (conditions.fact_family), in the words of an error message."""
+    from deadlines.rules.conditions import fact_family
+
     return {"bool": "true/false", "number": "a number", "str": "text"}[fact_family(value)]
 
 

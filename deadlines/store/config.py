@@ -25,7 +25,7 @@ from pathlib import Path
 from deadlines.calendars import yearfiles
 from deadlines.errors import StoreError
 from deadlines.rules import loading
-from deadlines.rules.model import ENV_VAR as RULES_ENV
+from deadlines.rules.loading import ENV_VAR as RULES_ENV
 
 
 @dataclass(frozen=True)
