@@ -47,6 +47,7 @@ import heapq
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from deadlines.calendars import layers as _calendars
 from deadlines.calendars.layers import Calendar
@@ -147,8 +148,7 @@ class _Events(dict[str, list[Event]]):
 _PLAIN = Basis()
 
 
-def _on(e: Event) -> dt.date:
-    return e.on
+_on: Callable[[Event], dt.date] = attrgetter("on")
 
 
 @dataclass(frozen=True)
@@ -403,9 +403,9 @@ class Engine:
         best: dt.date | None = None
         for t in rule.completed_by:
             for evs in by_type.matching(t, rule.per, key):
-                at = 0 if after is None else bisect.bisect_right(evs, after, key=lambda e: e.on)
+                at = 0 if after is None else bisect.bisect_right(evs, after, key=_on)
                 if rule.direction == "from":
-                    at = max(at, bisect.bisect_left(evs, trigger, key=lambda e: e.on))
+                    at = max(at, bisect.bisect_left(evs, trigger, key=_on))
                 first = evs[at].on if at < len(evs) else None
                 if first is not None and rule.direction == "before" and first > trigger:
                     first = None
@@ -449,7 +449,7 @@ class Engine:
                 paused = completed is None
         extensions: list[Period] = []
         for t in rule.extended_by:
-            for e in heapq.merge(*by_type.matching(t, rule.per, key), key=lambda e: e.on):
+            for e in heapq.merge(*by_type.matching(t, rule.per, key), key=_on):
                 if e.on >= tdate:
                     text = e.data.get("period")
                     try:

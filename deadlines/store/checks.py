@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from deadlines.calendars.layers import FIRST_YEAR
@@ -221,6 +221,11 @@ class Catalogue:
     choices: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
     # case kind -> text fact -> every value the rules test it for with ``==`` (open or not)
     known: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+
+    @cached_property
+    def future(self) -> frozenset[str]:
+        """The event types dated ahead (an expiry)."""
+        return frozenset(t.id for t in self.events.values() if t.future)
 
     def check_facts(self, kind: str, facts: Mapping[str, FactValue]) -> None:
         """A fact the rules read must have the type they compare it with (amount_yuan=8,000,000
@@ -479,7 +484,7 @@ def check_case_size(case_id: str, events: int) -> None:
 def _check_renewals(case: Case, new_ids: Collection[str]) -> None:
     """A second event of a type dated ahead (an expiry) is a renewal of the case's licence: it
     must be later than the current one. An earlier or equal date is a correction instead."""
-    future = {t.id for t in catalogue().events.values() if t.future}
+    future = catalogue().future
     for e in case.events:
         if e.id not in new_ids or e.type not in future:
             continue

@@ -29,6 +29,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ PRECHECK_BYTES = 8 * 1024 * 1024
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # json.dumps(value, ensure_ascii=False), without building an encoder per call
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
+_on: Callable[[Event], dt.date] = attrgetter("on")
 
 
 @dataclass(frozen=True)
@@ -695,7 +697,7 @@ def _load_bases(store: Store, pending: dict[str, _Pending]) -> None:
 
 
 def _event_key(etype: str, on: dt.date, data: Mapping[str, str], note: str) -> tuple[object, ...]:
-    return (etype, on, tuple(sorted(data.items())), note)
+    return (etype, on, tuple(sorted(data.items())) if data else (), note)
 
 
 def _merge(
@@ -744,5 +746,5 @@ def _merge(
             events.append(ev)
         data = _to_json(r.data) if r.data else "{}"
         rows.append((eid, cid, r.type, r.on.isoformat(), now, r.note, data, r.supersedes))
-    events.sort(key=lambda e: e.on)
+    events.sort(key=_on)
     return Case(case.id, case.kind, case.facts, case.unit, tuple(events)), rows
