@@ -386,13 +386,18 @@ try:
     main()
 except SystemExit:
     pass
-print("\\n", sorted(m for m in sys.modules if m.startswith("deadlines.messages.")), file=sys.stderr)
+print("\\n", sorted(m for m in sys.modules if m.startswith("deadlines.")), file=sys.stderr)
 """
 
 
-def loaded_tables(*args: str) -> str:
+def loaded_tables(*args: str, **env: str) -> str:
+    """The package's modules a run with ``args`` imported."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
     )
     return done.stderr.splitlines()[-1]
 
@@ -448,6 +453,13 @@ def test_completion_shows_help_in_the_runs_language() -> None:
     assert en[2].startswith("The day's notices, grouped by responsible unit")
     option = complete("zsh", "deadlines due 3wd --stri")
     assert option == ["plain", "--strict", "遇到尚未公布假日安排的年份时拒绝作答，而不给暂定答案。"]
+
+
+def test_completing_an_option_imports_only_its_command() -> None:
+    """A tab press costs what running the command does: no other command's module is imported."""
+    env = {"_DEADLINES_COMPLETE": "zsh_complete", "COMP_WORDS": "deadlines due --fr"}
+    loaded = loaded_tables(**env, COMP_CWORD="2")
+    assert "deadlines.cli.due_cmd" in loaded and "deadlines.cli.web_cmd" not in loaded
 
 
 def test_the_completion_scripts_are_there() -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -29,6 +29,9 @@ from deadlines.cli import clicklang, output, settings
 from deadlines.cli.formats import choose_lang, current_lang
 from deadlines.errors import DeadlineError
 from deadlines.messages import LANGS, text
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 
 def _given(words: Sequence[str], option: str) -> str | None:
@@ -80,6 +83,11 @@ class DeadlinesGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(_COMMAND_MODULES)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """Completing a command's name: each is offered with its help (zsh, fish)."""
+        clicklang.localize(ctx)
+        return super().shell_complete(ctx, incomplete)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]

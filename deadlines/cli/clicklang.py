@@ -106,9 +106,9 @@ def options(command: click.Command, ctx: click.Context) -> Iterator[click.Option
             yield param
 
 
-def localize(ctx: click.Context) -> None:
+def localize(ctx: click.Context, *, loaded_only: bool = False) -> None:
     """Give ``ctx``'s command, its options and the commands it lists their help in the run's
-    language."""
+    language (with ``loaded_only``, of its sub-commands only those already imported)."""
     lang: Lang = current_lang()
     command, path = ctx.command, command_path(ctx)
     command.help = text(f"help:{path}", lang)
@@ -116,7 +116,7 @@ def localize(ctx: click.Context) -> None:
     for option in options(command, ctx):
         option.help = text(option_key(path, option), lang)
     if isinstance(command, click.Group):
-        for name in command.list_commands(ctx):
+        for name in list(command.commands) if loaded_only else command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None:
                 sub.short_help = short(text(f"help:{path} {name}", lang))
@@ -238,8 +238,10 @@ class HelpContext(click.Context):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.resilient_parsing:  # completing a word: zsh and fish show help beside it
-            localize(self)
+        # completing a word: zsh and fish show help beside it (a group that imports its commands
+        # only when asked lists them itself, when the word to complete is a command's name)
+        if self.resilient_parsing:
+            localize(self, loaded_only=True)
 
     def get_help(self) -> str:
         localize(self)
