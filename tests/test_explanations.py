@@ -66,11 +66,16 @@ def test_chinese_by_default_and_english_on_request(cli) -> None:  # type: ignore
 def test_a_rule_changed_since_computing_is_marked_until_recomputed(cli) -> None:  # type: ignore[no-untyped-def]
     with open_store(cli.db) as store, store.transaction() as conn:
         conn.execute(
-            "INSERT INTO rule_texts (rule_id, rule_version, clause, title_zh, title_en, period,"
+            "INSERT INTO rule_versions (rule_id, rule_version, clause, title_zh, title_en, period,"
             " direction) SELECT rule_id, 'sha256:old', clause, title_zh, title_en, period,"
-            " direction FROM rule_texts"
+            " direction FROM rule_versions"
         )
-        conn.execute("UPDATE obligations SET rule_version = 'sha256:old' WHERE case_id = 'Z1'")
+        conn.execute(
+            "UPDATE obligation_rows SET rule = (SELECT o.id FROM rule_versions o"
+            " JOIN rule_versions r ON r.rule_id = o.rule_id AND r.id = obligation_rows.rule"
+            " WHERE o.rule_version = 'sha256:old')"
+            " WHERE case_ref = (SELECT ref FROM cases WHERE id = 'Z1')"
+        )
     out = cli("next", "Z1", "--as-of", "2026-03-02", "--lang", "en").output
     assert "[basis changed: recompute]" in out.splitlines()[2]
     assert "computed under rule version sha256:old" in out
@@ -83,7 +88,12 @@ def test_a_rule_changed_since_computing_is_marked_until_recomputed(cli) -> None:
 
 def test_a_calendar_data_change_is_marked(cli) -> None:  # type: ignore[no-untyped-def]
     with open_store(cli.db) as store, store.transaction() as conn:
-        conn.execute("UPDATE obligations SET calendar_version = 'cn-nx@old' WHERE case_id = 'Z1'")
+        conn.execute("INSERT INTO terms (text) VALUES ('cn-nx@old')")
+        conn.execute(
+            "UPDATE obligation_rows SET calendar_version ="
+            " (SELECT id FROM terms WHERE text = 'cn-nx@old')"
+            " WHERE case_ref = (SELECT ref FROM cases WHERE id = 'Z1')"
+        )
     data = json.loads(cli("next", "Z1", "--json", "--as-of", "2026-03-02", "--lang", "en").output)[
         0
     ]

@@ -197,7 +197,7 @@ def test_damaged_version_table_is_not_a_newer_schema(sample: Path) -> None:
 def test_check_finds_broken_invariants(sample: Path) -> None:
     with sqlite3.connect(sample) as conn:
         conn.execute("DROP TRIGGER events_no_update")
-        conn.execute("UPDATE events SET on_date = '2026-02-30' WHERE rowid = 1")
+        conn.execute("UPDATE event_rows SET on_date = '2026-02-30' WHERE seq = 1")
         conn.execute("UPDATE cases SET unit = 'a' || char(27) || '[31m' WHERE rowid = 1")
     problems = check_store(sample)
     assert any("not a real date" in p for p in problems), problems

@@ -111,6 +111,9 @@ def test_events_are_append_only(db: Path) -> None:
             store.conn.execute("UPDATE events SET on_date = '2026-03-03'")
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             store.conn.execute("DELETE FROM events")
+        for sql in ("UPDATE event_rows SET on_date = '2026-03-03'", "DELETE FROM event_rows"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                store.conn.execute(sql)
 
 
 def test_correction_supersedes_and_moves(db: Path) -> None:
@@ -137,7 +140,7 @@ def test_recompute_rewrites_only_obligations_that_changed(db: Path) -> None:
         store.add_case("L2", "loan", {}, "单位乙")
         eid, _ = store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
         store.add_event("L2", "loan.application-received", dt.date(2026, 3, 2))
-        store.conn.execute("UPDATE obligations SET computed_at = ?", (old,))
+        store.conn.execute("UPDATE obligation_rows SET computed = unixepoch(?)", (old,))
         assert store.recompute(dt.date(2026, 3, 20)) == []
         store.add_event("L1", "loan.application-received", dt.date(2026, 3, 5), supersedes=eid)
         rows = store.conn.execute(
@@ -288,8 +291,8 @@ def test_daily_run_reads_only_through_indexes(db: Path) -> None:
         assert selects
         # the date moves not yet settled are read through their partial index: their cost is
         # the moves since the last sending run, not the store's history
-        # (and rule_texts holds one row per rule version: the rule set's size, not the store's)
-        bounded = {"SCAN date_moves USING INDEX date_moves_open", "SCAN rule_texts"}
+        # (and rule_versions holds one row per rule version: the rule set's size, not the store's)
+        bounded = {"SCAN date_moves USING INDEX date_moves_open", "SCAN rule_versions"}
         for sql in selects:
             plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
             scans = [p[3] for p in plan if p[3].startswith("SCAN") and p[3] not in bounded]

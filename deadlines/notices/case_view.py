@@ -25,6 +25,7 @@ from deadlines.store.database import (
     StoredEvent,
     status_on,
 )
+from deadlines.store.schema import TERM_IDS
 
 
 def next_items(
@@ -193,18 +194,25 @@ def move_payload(m: Move) -> dict[str, Any]:
 
 # deadlines.model.open_on in SQL: dated, not paused, not completed by the day, a reminder only
 # while its date is ahead, any other duty only once the event that starts it has happened.
+# Read from the stored rows themselves (kinds and statuses by their fixed term ids): the
+# obligations view would look up every text of every obligation of every case.
+_PAUSED, _REMINDER, _AGING = TERM_IDS["paused"], TERM_IDS["reminder"], TERM_IDS["aging"]
 _OPEN = (
-    "o.due IS NOT NULL AND o.status != 'paused' AND (o.completed_on IS NULL OR o.completed_on > :day)"
-    " AND (CASE WHEN o.kind = 'reminder' THEN o.due >= :day"
+    f"o.due IS NOT NULL AND o.status != {_PAUSED}"
+    " AND (o.completed_on IS NULL OR o.completed_on > :day)"
+    f" AND (CASE WHEN o.kind = {_REMINDER} THEN o.due >= :day"
     " ELSE o.trigger_date IS NULL OR o.trigger_date <= :day END)"
 )
-_LATE = "((o.kind = 'aging' AND o.due <= :day) OR (o.kind NOT IN ('reminder', 'aging') AND o.due < :day))"
+_LATE = (
+    f"((o.kind = {_AGING} AND o.due <= :day)"
+    f" OR (o.kind NOT IN ({_REMINDER}, {_AGING}) AND o.due < :day))"
+)
 _CASES = f"""
 SELECT c.id, c.kind, c.unit,
   ({LAST_CLOSING.format(case="c.id")}),
-  (SELECT COUNT(*) FROM obligations o WHERE o.case_id = c.id AND {_OPEN}),
-  (SELECT COUNT(*) FROM obligations o WHERE o.case_id = c.id AND {_OPEN} AND {_LATE}),
-  (SELECT MIN(o.due) FROM obligations o WHERE o.case_id = c.id AND {_OPEN} AND o.due >= :day)
+  (SELECT COUNT(*) FROM obligation_rows o WHERE o.case_ref = c.ref AND {_OPEN}),
+  (SELECT COUNT(*) FROM obligation_rows o WHERE o.case_ref = c.ref AND {_OPEN} AND {_LATE}),
+  (SELECT MIN(o.due) FROM obligation_rows o WHERE o.case_ref = c.ref AND {_OPEN} AND o.due >= :day)
 FROM cases c
 WHERE (:case IS NULL OR c.id = :case) AND (:unit IS NULL OR c.unit = :unit)
   AND (:kind IS NULL OR c.kind = :kind)

@@ -136,7 +136,8 @@ def gone(store: Store, case_id: str | None = None) -> list[Obligation]:
     out = []
     for key, due in last.items():
         texts = store.conn.execute(
-            "SELECT clause, title_zh, title_en FROM rule_texts WHERE rule_id = ? LIMIT 1",
+            "SELECT clause, title_zh, title_en FROM rule_versions WHERE rule_id = ?"
+            " ORDER BY rule_version LIMIT 1",
             (key[1],),
         ).fetchone() or ("?", key[1], key[1])
         row = store.conn.execute("SELECT unit FROM cases WHERE id = ?", (key[0],)).fetchone()

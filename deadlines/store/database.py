@@ -41,6 +41,7 @@ from deadlines.store.schema import (
     APPLICATION_ID,
     MIGRATIONS,
     SCHEMA_VERSION,
+    TERM_IDS,
     VERSION_TABLE,
     schema_version,
 )
@@ -221,6 +222,8 @@ class Store:
         self.busy_timeout = busy_timeout
         # (rule id, version) -> clause, title_zh, title_en, period, direction
         self._rule_texts: dict[tuple[str, str], tuple[str, str, str, str | None, str | None]] = {}
+        self._rule_ids: dict[tuple[str, str], int] = {}  # (rule id, version) -> rule_versions.id
+        self._terms: dict[str, int] = {}  # text -> terms.id, of texts read or written
         self.config = config.StoreConfig()
 
     # --- plumbing ---------------------------------------------------------------------------
@@ -286,8 +289,27 @@ class Store:
 
     # --- rule texts: clause, titles, period, stored once per rule version ------------------
     def _forget_rule_texts(self) -> None:
-        """Rule versions recorded inside a rolled-back transaction are not in the store."""
+        """Rule versions and terms recorded inside a rolled-back transaction are not in the
+        store."""
         self._rule_texts.clear()
+        self._rule_ids.clear()
+        self._terms.clear()
+
+    def _term(self, text: str) -> int:
+        """The id of ``text`` in the terms table, recorded if new (inside the caller's
+        transaction): a text repeated across rows is stored once."""
+        known = self._terms.get(text)
+        if known is not None:
+            return known
+        row = self.conn.execute("SELECT id FROM terms WHERE text = ?", (text,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "INSERT INTO terms (text) VALUES (?) RETURNING id", (text,)
+            ).fetchone()
+        if len(self._terms) >= _TERMS_KEPT:  # a long-lived process: each write's time is a term
+            self._terms.clear()
+        self._terms[text] = row[0]
+        return int(row[0])
 
     def _store_rule_texts(self, obligations: Sequence[Obligation]) -> None:
         """Record the clause, titles and period of each rule version not yet stored."""
@@ -307,23 +329,25 @@ class Store:
                 )
                 # a version stored before schema 9 gets its period now
                 self.conn.execute(
-                    "INSERT INTO rule_texts"
+                    "INSERT INTO rule_versions"
                     " (rule_id, rule_version, clause, title_zh, title_en, period, direction)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule_id, rule_version)"
                     " DO UPDATE SET period = excluded.period, direction = excluded.direction"
                     " WHERE period IS NULL",
                     (ob.rule_id, ob.rule_version, *row),
                 )
+                (self._rule_ids[key],) = self.conn.execute(
+                    "SELECT id FROM rule_versions WHERE rule_id = ? AND rule_version = ?", key
+                ).fetchone()
                 known[key] = row
 
     def _load_rule_texts(self) -> None:
-        self._rule_texts.update(
-            ((r[0], r[1]), (r[2], r[3], r[4], r[5], r[6]))
-            for r in self.conn.execute(
-                "SELECT rule_id, rule_version, clause, title_zh, title_en, period, direction"
-                " FROM rule_texts"
-            )
-        )
+        for r in self.conn.execute(
+            "SELECT rule_id, rule_version, clause, title_zh, title_en, period, direction, id"
+            " FROM rule_versions"
+        ):
+            self._rule_texts[r[0], r[1]] = (r[2], r[3], r[4], r[5], r[6])
+            self._rule_ids[r[0], r[1]] = r[7]
 
     def _rule_text(
         self, rule_id: str, version: str
@@ -363,10 +387,11 @@ class Store:
         self, rows: Iterable[tuple[str, str, str, str, str, str, str, str | None]]
     ) -> None:
         """(id, case_id, type, on, recorded_at, note, data-json, supersedes) rows."""
+        term = self._term
         self.conn.executemany(
-            "INSERT INTO events (id, case_id, type, on_date, recorded_at, note, data, supersedes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            "INSERT INTO event_rows (id, case_ref, type, on_date, recorded, note, data,"
+            " supersedes) VALUES (?, (SELECT ref FROM cases WHERE id = ?), ?, ?, ?, ?, ?, ?)",
+            ((r[0], r[1], term(r[2]), r[3], term(r[4]), r[5], r[6], r[7]) for r in rows),
         )
 
     def next_event_id(self, case_id: str) -> str:
@@ -648,15 +673,40 @@ class Store:
                 rows.append(row)
         # what is left of the stored rows went away or changed: those (only) are deleted
         self.conn.executemany(
-            "DELETE FROM obligations WHERE case_id = ? AND rule_id = ? AND instance = ?",
+            "DELETE FROM obligation_rows WHERE case_ref = (SELECT ref FROM cases WHERE id = ?)"
+            " AND rule IN (SELECT id FROM rule_versions WHERE rule_id = ?) AND instance = ?",
             [*stored, *(r[:3] for r in rows if r[:3] in old)],
         )
         self.conn.executemany(
-            f"INSERT INTO obligations ({_OB_COLUMNS}, computed_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            "INSERT INTO obligation_rows (case_ref, rule, instance, unit, kind, trigger,"
+            " trigger_date, due, provisional, basis, calendar, calendar_version, status,"
+            " completed_on, missing, computed) VALUES ((SELECT ref FROM cases WHERE id = ?),"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            map(self._physical, rows),
         )
         return moves
+
+    def _physical(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        """An ``_ob_row`` as obligation_rows holds it: rule version and texts by their ids."""
+        term = self._term
+        return (
+            row[0],
+            self._rule_ids[row[1], row[3]],
+            row[2],
+            term(row[4]),
+            term(row[5]),
+            term(row[6]),
+            row[7],
+            row[8],
+            row[9],
+            row[10],
+            term(row[11]),
+            term(row[12]),
+            term(row[13]),
+            row[14],
+            row[15],
+            int(dt.datetime.fromisoformat(row[16]).timestamp()),
+        )
 
     def _record_moves(self, moves: Sequence[Move], reason: Mapping[str, str], at: str) -> None:
         text = json.dumps(dict(reason), ensure_ascii=False, sort_keys=True)
@@ -764,7 +814,7 @@ class Store:
         # undetermined ones (a fact missing) are listed every day, whatever their date
         rows += self.conn.execute(
             f"SELECT {_OB_COLUMNS} FROM obligations"
-            " WHERE status = 'undetermined' AND due > ? AND completed_on IS NULL",
+            f" WHERE status_ref = {_UNDETERMINED} AND due > ? AND completed_on IS NULL",
             (until.isoformat(),),
         ).fetchall()
         return [self._ob_from_row(r) for r in rows]
@@ -775,8 +825,8 @@ class Store:
         transaction. Returns how many cases were refreshed."""
         # no DISTINCT: SQLite would scan the whole table for it instead of using the index
         rows = self.conn.execute(
-            "SELECT case_id FROM obligations WHERE kind = 'recurring' AND computed_at < ?",
-            (as_of.isoformat(),),
+            f"SELECT case_id FROM obligations WHERE kind_ref = {_RECURRING} AND computed < ?",
+            (int(dt.datetime.combine(as_of, dt.time(), CHINA).timestamp()),),
         )
         ids = list(dict.fromkeys(r[0] for r in rows))
         if ids:
@@ -818,10 +868,16 @@ CLOSE_EVENT = "case.closed"  # `deadlines case close`: the case's duties end
 REOPEN_EVENT = "case.reopened"
 # The latest close or reopen event of case ``{case}`` dated up to ``:day`` (a corrected one not
 # counted): a close means the case is closed that day. One text for every query that asks.
-LAST_CLOSING = f"""SELECT e.type FROM events e
-  WHERE e.case_id = {{case}} AND e.type IN ('{CLOSE_EVENT}', '{REOPEN_EVENT}') AND e.on_date <= :day
-    AND NOT EXISTS (SELECT 1 FROM events s WHERE s.supersedes = e.id)
+LAST_CLOSING = f"""SELECT t.text FROM event_rows e JOIN terms t ON t.id = e.type
+  WHERE e.case_ref = (SELECT ref FROM cases WHERE id = {{case}})
+    AND t.text IN ('{CLOSE_EVENT}', '{REOPEN_EVENT}') AND e.on_date <= :day
+    AND NOT EXISTS (SELECT 1 FROM event_rows s WHERE s.supersedes = e.id)
   ORDER BY e.on_date DESC, e.seq DESC LIMIT 1"""
+
+_RECURRING = TERM_IDS["recurring"]
+_UNDETERMINED = TERM_IDS["undetermined"]
+# Terms a process keeps in memory before it forgets them (and reads them again).
+_TERMS_KEPT = 10_000
 
 _OB_COLUMNS = (
     "case_id, rule_id, instance, rule_version, unit, kind, trigger, trigger_date, due,"

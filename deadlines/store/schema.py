@@ -305,8 +305,164 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             "DROP TABLE texts",
         ),
     ),
+    10: (
+        "a narrow store: repeated texts interned, obligations keyed by integers",
+        (
+            # Every text that recurs across rows (units, triggers, event types, calendars and
+            # their data versions, kinds, statuses, the time of an event's write batch) is stored once
+            # here and referenced by id: at a million cases the repeats were half the file.
+            # The kinds and statuses take fixed ids, which the partial indexes below name.
+            """CREATE TABLE terms (
+                id INTEGER PRIMARY KEY,
+                text TEXT NOT NULL UNIQUE)""",
+            """INSERT INTO terms (id, text) VALUES (1, 'deadline'), (2, 'reminder'),
+               (3, 'aging'), (4, 'recurring'), (5, 'pending'), (6, 'due_today'),
+               (7, 'met_on_time'), (8, 'met_late'), (9, 'overdue'), (10, 'paused'),
+               (11, 'flagged'), (12, 'undetermined')""",
+            # rule_texts with an integer id an obligation can name instead of two texts
+            """CREATE TABLE rule_versions (
+                id INTEGER PRIMARY KEY,
+                rule_id TEXT NOT NULL,
+                rule_version TEXT NOT NULL,
+                clause TEXT NOT NULL,
+                title_zh TEXT NOT NULL,
+                title_en TEXT NOT NULL,
+                period TEXT,
+                direction TEXT,
+                UNIQUE (rule_id, rule_version))""",
+            """INSERT INTO rule_versions
+               (rule_id, rule_version, clause, title_zh, title_en, period, direction)
+               SELECT rule_id, rule_version, clause, title_zh, title_en, period, direction
+               FROM rule_texts ORDER BY rule_id, rule_version""",
+            # an obligation of a version never recorded reads as before: clause '?', the id
+            """INSERT OR IGNORE INTO rule_versions (rule_id, rule_version, clause, title_zh,
+               title_en) SELECT DISTINCT rule_id, rule_version, '?', rule_id, rule_id
+               FROM obligations""",
+            # A case gets a stable integer key (a bare rowid may change in a VACUUM).
+            """CREATE TABLE cases_v10 (
+                ref INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                unit TEXT,
+                facts TEXT NOT NULL DEFAULT '{}',
+                created_at TEXT NOT NULL)""",
+            """INSERT INTO cases_v10 (ref, id, kind, unit, facts, created_at)
+               SELECT rowid, id, kind, unit, facts, created_at FROM cases ORDER BY rowid""",
+            """INSERT OR IGNORE INTO terms (text)
+               SELECT type FROM events UNION SELECT recorded_at FROM events
+               UNION SELECT unit FROM obligations UNION SELECT kind FROM obligations
+               UNION SELECT trigger FROM obligations UNION SELECT calendar FROM obligations
+               UNION SELECT calendar_version FROM obligations UNION SELECT status FROM obligations""",
+            """CREATE TABLE event_rows (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                case_ref INTEGER NOT NULL REFERENCES cases_v10(ref),
+                type INTEGER NOT NULL REFERENCES terms(id),
+                on_date TEXT NOT NULL,
+                recorded INTEGER NOT NULL REFERENCES terms(id),
+                note TEXT NOT NULL DEFAULT '',
+                data TEXT NOT NULL DEFAULT '{}',
+                supersedes TEXT REFERENCES event_rows(id))""",
+            """INSERT INTO event_rows SELECT e.seq, e.id, c.ref,
+               (SELECT id FROM terms WHERE text = e.type), e.on_date,
+               (SELECT id FROM terms WHERE text = e.recorded_at), e.note, e.data, e.supersedes
+               FROM events e JOIN cases_v10 c ON c.id = e.case_id ORDER BY e.seq""",
+            # Narrow rows: the natural key is the table's own order (no second copy in an
+            # index). A case has one obligation per rule id and instance; rule names its version;
+            # computed is when, in seconds since 1970 (the daily run finds recurring duties
+            # computed before a day by it; read as China time, as china_now() wrote it).
+            """CREATE TABLE obligation_rows (
+                case_ref INTEGER NOT NULL REFERENCES cases_v10(ref),
+                rule INTEGER NOT NULL REFERENCES rule_versions(id),
+                instance TEXT NOT NULL,
+                unit INTEGER NOT NULL REFERENCES terms(id),
+                kind INTEGER NOT NULL REFERENCES terms(id),
+                trigger INTEGER NOT NULL REFERENCES terms(id),
+                trigger_date TEXT,
+                due TEXT,
+                provisional INTEGER NOT NULL,
+                basis TEXT,
+                calendar INTEGER NOT NULL REFERENCES terms(id),
+                calendar_version INTEGER NOT NULL REFERENCES terms(id),
+                status INTEGER NOT NULL REFERENCES terms(id),
+                completed_on TEXT,
+                computed INTEGER NOT NULL,
+                missing TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (case_ref, rule, instance)) WITHOUT ROWID""",
+            """INSERT INTO obligation_rows SELECT c.ref, r.id, o.instance,
+               (SELECT id FROM terms WHERE text = o.unit), (SELECT id FROM terms WHERE text = o.kind),
+               (SELECT id FROM terms WHERE text = o.trigger), o.trigger_date, o.due,
+               o.provisional, o.basis, (SELECT id FROM terms WHERE text = o.calendar),
+               (SELECT id FROM terms WHERE text = o.calendar_version),
+               (SELECT id FROM terms WHERE text = o.status), o.completed_on,
+               COALESCE(CAST(strftime('%s', o.computed_at) AS INTEGER), 0), o.missing
+               FROM obligations o JOIN cases_v10 c ON c.id = o.case_id
+               JOIN rule_versions r ON r.rule_id = o.rule_id AND r.rule_version = o.rule_version
+               ORDER BY 1, 2, 3""",
+            "DROP TABLE obligations",
+            "DROP TABLE events",
+            "DROP TABLE rule_texts",
+            "DROP TABLE cases",
+            "ALTER TABLE cases_v10 RENAME TO cases",
+            "CREATE INDEX events_case ON event_rows(case_ref, seq)",
+            "CREATE UNIQUE INDEX events_superseded_once ON event_rows(supersedes)"
+            " WHERE supersedes IS NOT NULL",
+            """CREATE TRIGGER events_no_update BEFORE UPDATE ON event_rows
+               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
+            """CREATE TRIGGER events_no_delete BEFORE DELETE ON event_rows
+               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
+            "CREATE INDEX obligations_open_due ON obligation_rows(due) WHERE completed_on IS NULL",
+            "CREATE INDEX obligations_completed ON obligation_rows(completed_on)"
+            " WHERE completed_on IS NOT NULL",
+            "CREATE INDEX obligations_recurring ON obligation_rows(computed) WHERE kind = 4",
+            "CREATE INDEX obligations_undetermined ON obligation_rows(due) WHERE status = 12",
+            # Readers see the rows as before, texts and all, through views of the old names
+            # (inner joins: every reference is there, and the planner may start from any side);
+            # the *_ref columns and computed let a query name what the partial indexes test.
+            """CREATE VIEW events AS SELECT e.seq, e.id, c.id AS case_id, t.text AS type,
+               e.on_date, w.text AS recorded_at, e.note, e.data, e.supersedes,
+               e.case_ref AS case_ref
+               FROM event_rows e JOIN cases c ON c.ref = e.case_ref
+               JOIN terms t ON t.id = e.type JOIN terms w ON w.id = e.recorded""",
+            """CREATE VIEW obligations AS SELECT c.id AS case_id, r.rule_id, o.instance,
+               r.rule_version, u.text AS unit, k.text AS kind, t.text AS trigger,
+               o.trigger_date, o.due, o.provisional, o.basis, cal.text AS calendar,
+               cv.text AS calendar_version, s.text AS status, o.completed_on,
+               strftime('%Y-%m-%dT%H:%M:%S+08:00', o.computed, 'unixepoch', '+8 hours')
+               AS computed_at, o.missing, o.case_ref AS case_ref, o.rule AS rule_ref,
+               o.kind AS kind_ref, o.status AS status_ref, o.computed AS computed
+               FROM obligation_rows o JOIN cases c ON c.ref = o.case_ref
+               JOIN rule_versions r ON r.id = o.rule JOIN terms u ON u.id = o.unit
+               JOIN terms k ON k.id = o.kind JOIN terms t ON t.id = o.trigger
+               JOIN terms cal ON cal.id = o.calendar
+               JOIN terms cv ON cv.id = o.calendar_version
+               JOIN terms s ON s.id = o.status""",
+            # Events stay append-only through the view too.
+            """CREATE TRIGGER events_view_no_update INSTEAD OF UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
+            """CREATE TRIGGER events_view_no_delete INSTEAD OF DELETE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
+
+# The ids migration 10 gave the obligation kinds and statuses in the terms table; its partial
+# indexes and the queries that must use them name these ids.
+TERM_IDS = {
+    "deadline": 1,
+    "reminder": 2,
+    "aging": 3,
+    "recurring": 4,
+    "pending": 5,
+    "due_today": 6,
+    "met_on_time": 7,
+    "met_late": 8,
+    "overdue": 9,
+    "paused": 10,
+    "flagged": 11,
+    "undetermined": 12,
+}
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
