@@ -1,7 +1,7 @@
 """How an obligation's :class:`~deadlines.model.Basis` is written in the store, and read back.
 
 A rule version's period and direction are the same for all its obligations, so they are stored
-once per rule version (``rule_texts``); each obligation keeps only what is its own, as a compact
+once per rule version (``rule_versions``); each obligation keeps only what is its own, as a compact
 JSON object of the keys it needs (most obligations need none: an empty string).
 
     d: deductions [[from, to], ...]     x: extensions ["1 month", ...]
