@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from deadlines.messages import Lang, text
 
@@ -36,6 +37,27 @@ class Texts:
         return self.zh if lang == "zh" else self.en
 
 
+@dataclass(frozen=True)
+class Joined:
+    """Texts said one after another, joined by the separator the catalogue gives for the language
+    (``sep``: a key), e.g. a year's several notices."""
+
+    parts: tuple[Phrase | Texts | str, ...]
+    sep: str = "sep.semicolon"
+
+    def in_lang(self, lang: Lang) -> str:
+        return text(self.sep, lang).join(say(p, lang) for p in self.parts)
+
+
+Said: TypeAlias = Phrase | Texts | Joined | str
+"""Something to say in either language: a catalogue text, a pair from data, a join of those, or
+a text said as it is in both (a document number, a URL)."""
+
+
+def say(said: Said, lang: Lang) -> str:
+    return said if isinstance(said, str) else said.in_lang(lang)
+
+
 def did_you_mean(name: str, choices: Iterable[str]) -> Phrase | str:
     """`` (did you mean 'x'?)`` for the closest of ``choices``, or "" when none is close."""
     from difflib import get_close_matches  # only for a name that is not known
@@ -45,7 +67,10 @@ def did_you_mean(name: str, choices: Iterable[str]) -> Phrase | str:
 
 
 def _filled(fields: Mapping[str, object], lang: Lang) -> dict[str, object]:
-    return {k: v.in_lang(lang) if isinstance(v, Phrase | Texts) else v for k, v in fields.items()}
+    return {
+        k: v.in_lang(lang) if isinstance(v, Phrase | Texts | Joined) else v
+        for k, v in fields.items()
+    }
 
 
 class DeadlineError(ValueError):

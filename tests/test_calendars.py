@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 import deadlines
 from deadlines.calendars import layers as calmod
 from deadlines.calendars import library
+from deadlines.calendars.explain import source_notes
 from deadlines.calendars.layers import Calendar
-from deadlines.errors import CalendarDataError, OutOfRangeError, ProvisionalRefusedError
+from deadlines.errors import CalendarDataError, OutOfRangeError, ProvisionalRefusedError, say
 
 CN = deadlines.calendar("cn")
 NX = deadlines.calendar("cn-nx")
@@ -42,7 +43,7 @@ def test_national_layer_equals_chinese_calendar_but_for_the_sourced_corrections(
 def test_one_day_from_2005_12_30_is_the_make_up_saturday() -> None:
     d = deadlines.due("1 day", start=dt.date(2005, 12, 30))
     assert d.date == dt.date(2005, 12, 31)
-    assert "国办发明电〔2005〕35号" in CN.day_info(dt.date(2005, 12, 31)).source
+    assert "国办发明电〔2005〕35号" in say(CN.day_info(dt.date(2005, 12, 31)).source, "en")
 
 
 @pytest.mark.parametrize(
@@ -57,14 +58,69 @@ def test_one_day_from_2005_12_30_is_the_make_up_saturday() -> None:
     ],
 )
 def test_a_holiday_day_names_the_notice_that_decided_it(day: str, document: str) -> None:
-    assert document in CN.day_info(dt.date.fromisoformat(day)).source
+    assert document in say(CN.day_info(dt.date.fromisoformat(day)).source, "en")
+
+
+V = library.library_version()
+
+
+@pytest.mark.parametrize(
+    ("cal", "year", "zh", "en"),
+    [
+        (
+            CN,
+            2026,
+            f"国办发明电〔2025〕7号(2025-11-04 发布)(数据取自 chinese-calendar {V})",
+            f"国办发明电〔2025〕7号 of 2025-11-04 (via chinese-calendar {V})",
+        ),
+        (
+            CN,
+            2005,
+            "国务院办公厅关于2005年部分节假日安排的通知(文号未找到)；国办发明电〔2005〕35号(用于 "
+            f"2005-12 的元旦假日)(数据取自 chinese-calendar {V}，已更正：2005-12-31 依 "
+            "国办发明电〔2005〕35号)",
+            "国务院办公厅关于2005年部分节假日安排的通知 (document number not found); "
+            f"国办发明电〔2005〕35号 for the New Year holiday days of 2005-12 (via chinese-calendar {V}, "
+            "corrected: 2005-12-31 per 国办发明电〔2005〕35号)",
+        ),
+        (
+            CN,
+            2027,
+            "暂定：周末 + 放假办法(2024)的固定节假日及其补假(第六条)，无调休(2027 年的国务院通知尚未发布)",
+            "provisional: weekends, the fixed holidays of the national holiday regulations (2024) "
+            "and their extra rest days (art. 6), no make-up working days (no State Council notice "
+            "for 2027 yet)",
+        ),
+    ],
+)
+def test_a_years_source_is_said_in_either_language(
+    cal: Calendar, year: int, zh: str, en: str
+) -> None:
+    source = cal.year_info(year).source
+    assert (say(source, "zh"), say(source, "en")) == (zh, en)
+
+
+def test_a_regional_files_document_is_said_in_either_language() -> None:
+    """The file keeps the number, what relays it and how far it is checked; the words are the
+    catalogue's (calendars/cn-nx/2026.toml, 2015.toml)."""
+    low = NX.year_info(2026).regional_source
+    assert low is not None
+    assert say(low, "zh") == "宁政办发〔2025〕36号(未经核实，见于一份非官方的节假日表)"
+    assert (
+        say(low, "en") == "宁政办发〔2025〕36号 (unverified; cited by an unofficial holiday table)"
+    )
+    relayed = NX.year_info(2015).regional_source
+    assert relayed is not None
+    url = "http://m.zx.lc123.net/laws/2017-06-13/307175.html"
+    assert say(relayed, "zh") == f"宁政办发〔2014〕233号(经盐池县 盐政办发〔2014〕119号转发)，{url}"
+    assert say(relayed, "en") == f"宁政办发〔2014〕233号 (via 盐池县 盐政办发〔2014〕119号), {url}"
 
 
 def test_each_library_year_names_its_notice() -> None:
-    assert "国办发明电〔2020〕1号" in CN.year_info(2020).source
-    assert "国办发明电〔2019〕16号" in CN.year_info(2020).source
+    assert "国办发明电〔2020〕1号" in say(CN.year_info(2020).source, "en")
+    assert "国办发明电〔2019〕16号" in say(CN.year_info(2020).source, "en")
     for year in range(2006, 2027):
-        assert "号" in CN.year_info(year).source, year
+        assert "号" in say(CN.year_info(year).source, "en"), year
 
 
 @pytest.mark.parametrize(
@@ -343,9 +399,16 @@ def test_ningxia_confidence_and_unknown_years() -> None:
     assert NX.year_info(2026).regional_confidence == "low"
     assert NX.year_info(2018).regional_confidence == "unknown"
     assert NX.year_info(2027).regional_confidence == "unknown"
-    notes = " ".join(NX.describe_source([2018, 2026, 2027]))
+    notes = " ".join(source_notes(NX, [2018, 2026, 2027], "en"))
     assert "2018 are unknown" in notes and "2026 regional days come from a low-confidence" in notes
     assert "2027 is provisional" in notes
+    notes = " ".join(source_notes(NX, [2018, 2026, 2027], "zh"))
+    assert "宁夏 2018 年的地方假日(开斋节/古尔邦节)未知" in notes
+    assert (
+        "宁夏 2026 年的地方假日来自低可信度来源(宁政办发〔2025〕36号(未经核实，见于一份非官方的节假日表))"
+        in notes
+    )
+    assert "2027 年为暂定年份" in notes
 
 
 # -- data files -----------------------------------------------------------------------------------
@@ -409,6 +472,14 @@ def test_a_newer_chinese_calendar_is_used_without_code_change(
             "key 'calendar': expected 'cn', the folder the file is in",
         ),
         ("year = 2027 = x", "not a valid TOML file"),
+        (
+            FICTIONAL_2027 + 'document_status = "unverified"\n',
+            "key 'document_status': expected unverified-unofficial, got 'unverified'",
+        ),
+        (
+            FICTIONAL_2027 + 'document_via = ""\n',
+            "key 'document_via': expected the relaying document",
+        ),
     ],
 )
 def test_a_broken_year_file_names_its_path_and_key(tmp_path: Path, text: str, message: str) -> None:

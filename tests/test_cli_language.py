@@ -37,6 +37,7 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("due-recurring", ["due", "欠薪", "--from", AS_OF, "--periods", "3"]),
     ("calendar-month", ["calendar", "month", "2026-10"]),
     ("calendar-day", ["calendar", "day", "2026-05-27"]),
+    ("calendar-years", ["calendar", "years", "--calendar", "cn-nx"]),
     ("rules-list", ["rules", "list"]),
     # 15 days after Wed 09-30: 10-15 (Thu), a working day
     ("rules-show", ["rules", "show", "L62c"]),
@@ -99,19 +100,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _CODE = re.compile(r"[\w.\-@:+#/]*[0-9_.@:#/-][\w.\-@:+#/]*")  # has a digit or punctuation: a code
 
 
-# Not translated, and said so in the issue note: citations of the holiday data as the calendar
-# layer writes them, quoted inside explanation steps — the Ningxia file's grading of its source
-# (calendars/cn-nx/2026.toml) and the library's "NOTICE of DATE (via chinese-calendar VERSION)".
-DATA_TEXTS = (
-    re.compile(r"\(unverified; cited by an unofficial holiday table\)"),
-    re.compile(r" of \d{4}-\d{2}-\d{2} \(via chinese-calendar [\d.]+\)"),
-)
-
-
 def english_words(text: str, ids: set[str]) -> Iterator[str]:
     """Words of Latin letters that are not part of an id, a code or a quoted value."""
-    for data in DATA_TEXTS:
-        text = data.sub("", text)
     text = re.sub(r""""[^"\n]*"|'[^'\n]*'""", " ", text)  # a quoted value is the case's own
     for chunk in re.split(r"[\s，。；：、（）()【】〔〕\[\]“”\"'=,;]+", text):
         if not chunk or chunk in ids or _CODE.fullmatch(chunk):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from deadlines.calendars.layers import Calendar, DayInfo
 from deadlines.calendars.periods import Period, extended_end, raw_end
+from deadlines.errors import say
 from deadlines.messages import Lang, text
 
 if TYPE_CHECKING:
@@ -233,7 +234,8 @@ def source_notes(cal: Calendar, years: Sequence[int], lang: Lang) -> list[str]:
             if info.regional_confidence == "unknown":
                 notes.append(text("note.nx_unknown", lang, year=year))
             elif info.regional_confidence == "low":
-                notes.append(text("note.nx_low", lang, year=year, source=info.regional_source))
+                source = say(info.regional_source or "", lang)
+                notes.append(text("note.nx_low", lang, year=year, source=source))
     return notes
 
 
@@ -260,6 +262,6 @@ def deadline_steps(d: Deadline, lang: Lang) -> tuple[str, ...]:
     for year in years:
         info = cal.year_info(year)
         if info.status == "published":
-            steps.append(text("note.source", lang, year=year, source=info.source))
+            steps.append(text("note.source", lang, year=year, source=say(info.source, lang)))
     steps.append(calendar_step(cal, lang))
     return tuple(steps)

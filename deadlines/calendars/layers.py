@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import accumulate
@@ -34,7 +34,13 @@ from typing import Literal
 
 from deadlines import cache as user_cache
 from deadlines.calendars import yearfiles as caldata
-from deadlines.errors import OutOfRangeError, ProvisionalRefusedError, UnknownCalendarError
+from deadlines.errors import (
+    OutOfRangeError,
+    Phrase,
+    ProvisionalRefusedError,
+    Said,
+    UnknownCalendarError,
+)
 
 CALENDARS = ("cn", "cn-nx")
 FIRST_YEAR = 2004
@@ -62,7 +68,7 @@ class DayInfo:
     kind: DayKind
     name: str | None
     """Holiday name (``春节 Spring Festival``) for holidays, regional days and make-up days."""
-    source: str
+    source: Said
     """Where the year's data comes from (a notice, the library, or the provisional rule)."""
     provisional: bool
 
@@ -89,16 +95,16 @@ class YearInfo:
 
     year: int
     status: Literal["published", "provisional"]
-    source: str
+    source: Said
     confidence: str
     """``official`` for a State Council notice, ``provisional`` for a computed year; for the
     Ningxia layer, the regional file's ``high``/``medium``/``low``, or ``unknown`` without one."""
-    origin: str = ""
+    origin: Said = ""
     """Where the year's data was read: shipped with the package, a configured folder, the library
     (with its corrections), or computed (provisional)."""
-    regional_source: str | None = None
+    regional_source: Said | None = None
     regional_confidence: str | None = None
-    regional_origin: str | None = None
+    regional_origin: Said | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ class _Year:
     """Weekend days that are working days (调休)."""
     regional: frozenset[dt.date] = frozenset()
     """Days whose status comes from the Ningxia file rather than the national layer."""
-    sources: dict[dt.date, str] = field(default_factory=dict)
+    sources: dict[dt.date, Said] = field(default_factory=dict)
     """Days decided by a notice other than the year's source (a change, a correction)."""
 
 
@@ -285,7 +291,7 @@ class Calendar:
 
         rest: dict[dt.date, tuple[DayKind, str]] = {}
         makeup: dict[dt.date, str] = {}
-        sources: dict[dt.date, str] = {}
+        sources: dict[dt.date, Said] = {}
         national = self._files.national.get(year)
         if national is not None:
             rest.update({d: ("holiday", n) for d, n in national.rest.items()})
@@ -299,18 +305,19 @@ class Calendar:
                 "published",
                 library.library_data().year_source(year),
                 "official",
-                f"chinese-calendar {library.library_version()} with the shipped corrections "
-                f"({caldata.LIBRARY_FILE})",
+                Phrase(
+                    "origin.library",
+                    {"version": library.library_version(), "file": caldata.LIBRARY_FILE},
+                ),
             )
         else:
             rest.update({d: ("holiday", n) for d, n in _lunar_holidays(year).items()})
             info = YearInfo(
                 year,
                 "provisional",
-                f"provisional: weekends + 放假办法 (2024) fixed holidays and their 补假 "
-                f"(第六条), no 调休 (no State Council notice for {year} yet)",
+                Phrase("source.provisional", {"year": year}),
                 "provisional",
-                "computed (provisional)",
+                Phrase("origin.provisional"),
             )
         regional = self._files.regional.get(year)
         if self.name == "cn-nx":
@@ -320,7 +327,7 @@ class Calendar:
                         **info.__dict__,
                         "regional_source": None,
                         "regional_confidence": "unknown",
-                        "regional_origin": "no regional file",
+                        "regional_origin": Phrase("origin.no_regional"),
                     }
                 )
             else:
@@ -538,33 +545,6 @@ class Calendar:
             return ()
         years = range(min(known).year, max(known).year + 1)
         return tuple(y for y in years if self.year_info(y).regional_confidence == "low")
-
-    def describe_source(self, years: Sequence[int]) -> list[str]:
-        """One line per year in ``years`` that a reader should know about (provisional, regional)."""
-        notes = []
-        for year in years:
-            info = self.year_info(year)
-            if info.status == "provisional":
-                bujia = ", ".join(
-                    fmt(d) for d, (_, n) in sorted(self._years[year].rest.items()) if "补假" in n
-                )
-                notes.append(
-                    f"{year} is provisional: no State Council notice yet, so it counts weekends, "
-                    f"the 放假办法's fixed holidays and their 补假 (第六条: {bujia or 'none'}), with "
-                    f"no 调休; the date may move when the notice is published"
-                )
-            if self.name == "cn-nx":
-                if info.regional_confidence == "unknown":
-                    notes.append(
-                        f"Ningxia's regional holidays (开斋节/古尔邦节) for {year} are unknown and "
-                        f"not included; a regional day off would move this date"
-                    )
-                elif info.regional_confidence == "low":
-                    notes.append(
-                        f"Ningxia's {year} regional days come from a low-confidence source "
-                        f"({info.regional_source}); verify against the regional notice"
-                    )
-        return notes
 
 
 @cache

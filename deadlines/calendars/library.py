@@ -22,7 +22,7 @@ from chinese_calendar import constants as cc_data
 
 from deadlines.cache import installed_version
 from deadlines.calendars.yearfiles import LIBRARY_FILE, shipped_dir
-from deadlines.errors import CalendarDataError
+from deadlines.errors import CalendarDataError, Joined, Phrase, Said
 
 _HOLIDAY_ZH = {
     "New Year's Day": "元旦",
@@ -49,11 +49,17 @@ class Notice:
     """The days a change notice decides (empty for a year's arrangement)."""
 
     @property
-    def cite(self) -> str:
-        """``国办发明电〔2019〕16号`` (or the title when the number is not known), and the date."""
-        name = self.document or f"{self.title} (document number not found)"
-        when = f" of {self.published.isoformat()}" if self.published else ""
-        return name + when + (f": {self.note}" if self.note else "")
+    def name(self) -> Phrase | str:
+        """``国办发明电〔2019〕16号``, or the title when the number is not known."""
+        return self.document or Phrase("source.no_number", {"title": self.title})
+
+    @property
+    def cite(self) -> Phrase | str:
+        """The notice's name, the date it was published, and its note (a change's words)."""
+        cite = self.name
+        if self.published:
+            cite = Phrase("source.published", {"name": cite, "date": self.published.isoformat()})
+        return Phrase("source.note", {"cite": cite, "note": self.note}) if self.note else cite
 
 
 @dataclass(frozen=True)
@@ -84,25 +90,26 @@ class LibraryData:
         year = day.year + 1 if (day.month == 12 and holiday_en == "New Year's Day") else day.year
         return self.notices.get(year)
 
-    def year_source(self, year: int) -> str:
+    def year_source(self, year: int) -> Phrase:
         """Every notice behind ``year`` of the library, for explanations and ``calendar years``."""
-        parts = [self.notices[year].cite if year in self.notices else "document not recorded"]
+        parts = [self.notices[year].cite if year in self.notices else Phrase("source.not_recorded")]
         parts += [c.cite for c in self.changes if any(d.year == year for d in c.days)]
         nxt = self.notices.get(year + 1)
         december = [d for d, en in cc_data.holidays.items() if d.year == year and d.month == 12]
         december += [d for d, en in cc_data.workdays.items() if d.year == year and d.month == 12]
         fixed = [c for c in self.corrections.values() if c.date.year == year]
         if nxt and (december or fixed):
-            parts.append(f"{nxt.document or nxt.title} for the 元旦 days of {year}-12")
-        return (
-            "; ".join(parts)
-            + f" (via chinese-calendar {library_version()}"
-            + (
-                f", corrected: {', '.join(f'{c.date.isoformat()} per {c.document}' for c in fixed)})"
-                if fixed
-                else ")"
+            parts.append(
+                Phrase("source.new_year", {"document": nxt.document or nxt.title, "year": year})
             )
+        said = {"notices": Joined(tuple(parts)), "version": library_version()}
+        if not fixed:
+            return Phrase("source.library", said)
+        fixes = tuple(
+            Phrase("source.fix", {"date": c.date.isoformat(), "document": c.document})
+            for c in fixed
         )
+        return Phrase("source.library_corrected", {**said, "fixes": Joined(fixes, "sep.comma")})
 
 
 def library_version() -> str:
@@ -184,12 +191,12 @@ def library_data() -> LibraryData:
 
 def library_year(
     year: int,
-) -> tuple[dict[dt.date, str], dict[dt.date, str], dict[dt.date, str]]:
+) -> tuple[dict[dt.date, str], dict[dt.date, str], dict[dt.date, Said]]:
     """(rest days, make-up working days, day sources) of one library year, corrections applied."""
     data = library_data()
     rest: dict[dt.date, str] = {}
     makeup: dict[dt.date, str] = {}
-    sources: dict[dt.date, str] = {}
+    sources: dict[dt.date, Said] = {}
     for table, target in ((cc_data.holidays, rest), (cc_data.workdays, makeup)):
         for d, en in table.items():
             if d.year == year:
@@ -202,7 +209,8 @@ def library_year(
             rest.pop(d, None)
             makeup.pop(d, None)
             (makeup if fix.workday else rest)[d] = fix.name
-            sources[d] = (
-                f"{fix.document}: “{fix.quote}” (corrects chinese-calendar {library_version()})"
+            sources[d] = Phrase(
+                "source.corrects",
+                {"document": fix.document, "quote": fix.quote, "version": library_version()},
             )
     return rest, makeup, sources

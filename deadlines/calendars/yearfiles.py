@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from deadlines.errors import CalendarDataError
+from deadlines.errors import CalendarDataError, Joined, Phrase, Said
 
 LAYERS = ("cn", "cn-nx")
 ENV_VAR = "DEADLINES_CALENDARS"
@@ -32,6 +32,8 @@ _KEYS = (
     "year",
     "calendar",
     "document",
+    "document_via",
+    "document_status",
     "urls",
     "published",
     "confidence",
@@ -40,6 +42,9 @@ _KEYS = (
     "workdays",
 )
 _DAY_KEYS = ("date", "name")
+DOCUMENT_STATUSES = ("unverified-unofficial",)
+"""How far a document number is checked, when it is not read from the document itself: the
+catalogue's ``source.status.*`` says each in both languages."""
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,9 @@ class YearFile:
     path: Path
     year: int
     layer: str
-    source: str
-    """The document number and first URL, as shown in explanations."""
+    source: Said
+    """The document number (with whatever relays or grades it) and first URL, as explanations
+    cite them."""
     confidence: str
     rest: dict[dt.date, str]
     workdays: dict[dt.date, str]
@@ -56,11 +62,11 @@ class YearFile:
     """``package`` for a file shipped with the program, ``folder`` for one of the configured folder."""
 
     @property
-    def where(self) -> str:
+    def where(self) -> Phrase:
         """Where the year came from, as ``calendar years`` shows it."""
         if self.origin == "package":
-            return f"shipped with the package ({self.layer}/{self.path.name})"
-        return f"configured folder: {self.path}"
+            return Phrase("origin.package", {"file": f"{self.layer}/{self.path.name}"})
+        return Phrase("origin.folder", {"path": str(self.path)})
 
 
 @dataclass
@@ -146,8 +152,29 @@ def load_year_file(path: Path, layer: str, origin: Origin = "folder") -> YearFil
             )
     if layer == "cn" and not rest:
         raise _fail(path, "rest", "the notice's holiday days (a national year has some)", [])
-    source = ", ".join(s for s in (document, urls[0] if urls else None) if s)
+    cited = _document(path, raw, document) if document else None
+    source = Joined(tuple(s for s in (cited, urls[0] if urls else None) if s), "sep.comma")
     return YearFile(path, year, layer, source, confidence, rest, workdays, origin)
+
+
+def _document(path: Path, raw: dict[str, Any], document: str) -> Phrase | str:
+    """The document number, with the document that relays it (``document_via``) and how far the
+    number is checked (``document_status``), each said in the reader's language."""
+    via, status = raw.get("document_via"), raw.get("document_status")
+    if via is not None and (not isinstance(via, str) or not via.strip()):
+        raise _fail(
+            path, "document_via", "the relaying document, e.g. 盐池县 盐政办发〔2014〕119号", via
+        )
+    if status is not None and status not in DOCUMENT_STATUSES:
+        raise _fail(path, "document_status", " or ".join(DOCUMENT_STATUSES), status)
+    cited: Phrase | str = (
+        Phrase("source.via", {"document": document, "via": via}) if via else document
+    )
+    if status:
+        cited = Phrase(
+            "source.status", {"document": cited, "status": Phrase(f"source.status.{status}")}
+        )
+    return cited
 
 
 def shipped_dir() -> Path:

@@ -10,10 +10,12 @@ from typing import Any
 
 import click
 
+from deadlines.calendars.explain import source_notes
 from deadlines.calendars.layers import LAST_YEAR, Calendar, DayInfo, YearInfo, calendar
 from deadlines.calendars.periods import ascii_digits
 from deadlines.cli.common import DATE, calendar_option
 from deadlines.cli.formats import Output, current_lang, dated, output_options, table, width
+from deadlines.errors import say
 from deadlines.messages import Lang, text
 
 _MARK = {"workday": " ", "makeup": "w", "weekend": ".", "holiday": "h", "regional": "r"}
@@ -51,7 +53,7 @@ def reason(d: DayInfo, lang: Lang) -> str:
     return text(f"day.{d.kind}", lang, name=holiday_name(d.name, lang))
 
 
-def day_record(d: DayInfo, calendar_name: str, year: YearInfo) -> dict[str, Any]:
+def day_record(d: DayInfo, calendar_name: str, year: YearInfo, lang: Lang) -> dict[str, Any]:
     return {
         "date": d.date.isoformat(),
         "weekday": f"{d.date:%A}",
@@ -59,7 +61,7 @@ def day_record(d: DayInfo, calendar_name: str, year: YearInfo) -> dict[str, Any]
         "kind": d.kind,
         "name": d.name,
         "reason": d.reason,
-        "source": d.source,
+        "source": say(d.source, lang),
         "provisional": d.provisional,
         "calendar": calendar_name,
         "regional_confidence": year.regional_confidence,
@@ -85,7 +87,7 @@ def month_cmd(month: tuple[int, int], calendar_name: str, out: Output) -> None:
     cal = calendar(calendar_name)
     days = _days(cal, year, mon)
     info = cal.year_info(year)
-    records = [day_record(d, calendar_name, info) for d in days]
+    records = [day_record(d, calendar_name, info, out.lang) for d in days]
     out.emit(records, lambda: [*_month_lines(days, info, cal.name, out), *_year_notes(info, out)])
 
 
@@ -124,7 +126,7 @@ def _month_lines(days: list[DayInfo], info: YearInfo, name: str, out: Output) ->
 
 
 def _year_notes(info: YearInfo, out: Output) -> Iterator[str]:
-    """The year's status and confidence; the sources' own words (English notes) with --lang en."""
+    """The year's status and confidence, and where its data comes from."""
     status = out.t(f"year_status.{info.status}")
     yield "  " + out.t(
         "calendar.status", status=status, confidence=_confidence(info.confidence, out.lang)
@@ -133,12 +135,9 @@ def _year_notes(info: YearInfo, out: Output) -> Iterator[str]:
         yield "  " + out.t(
             "calendar.regional", confidence=_confidence(info.regional_confidence, out.lang)
         )
-    if out.lang == "en":
-        yield f"  Source: {info.source}"
-        if info.regional_source:
-            yield f"  Ningxia regional data: {info.regional_source}"
-    else:
-        yield "  " + out.t("calendar.sources_in_en")
+    yield "  " + out.t("calendar.source", source=say(info.source, out.lang))
+    if info.regional_source:
+        yield "  " + out.t("calendar.regional_source", source=say(info.regional_source, out.lang))
 
 
 @calendar_group.command("day")
@@ -150,16 +149,15 @@ def day_cmd(day: dt.date, calendar_name: str, out: Output) -> None:
     cal = calendar(calendar_name)
     d = cal.day_info(day)
     year = cal.year_info(day.year)
-    record = day_record(d, calendar_name, year)
+    record = day_record(d, calendar_name, year, out.lang)
 
     def lines() -> Iterator[str]:
         status = out.t("calendar.workday" if d.workday else "calendar.restday")
         why = "" if d.kind == "workday" else f" — {reason(d, out.lang)}"
         yield out.t("calendar.day", day=dated(day, out.lang), status=status, why=why)
         yield from _year_notes(year, out)
-        if out.lang == "en":
-            for note in cal.describe_source([day.year]):
-                yield f"  Note: {note}."
+        for note in source_notes(cal, [day.year], out.lang):
+            yield f"  {note}"
 
     out.emit([record], lines, document=record)
 
@@ -171,12 +169,12 @@ def years_cmd(calendar_name: str, out: Output) -> None:
     """The years covered: source, confidence, provisional or published, and where each was read.
 
     Year files ship with the package; $DEADLINES_CALENDARS (or calendars in deadlines.toml) names
-    a folder whose files add years or override shipped ones (--lang en shows each source and where
-    it was read).
+    a folder whose files add years or override shipped ones (each year's source and where it was
+    read are listed).
     """
     cal = calendar(calendar_name)
     years = cal.years()
-    records = [dict(y.__dict__) for y in years]
+    records = [_year_record(y, out.lang) for y in years]
 
     def lines() -> Iterator[str]:
         keys = ["year", "data", "confidence"]
@@ -198,15 +196,22 @@ def years_cmd(calendar_name: str, out: Output) -> None:
         yield out.t(
             "calendar.beyond", after=years[-1].year + 1, last=LAST_YEAR, first=cal.first_day.year
         )
-        if out.lang == "zh":
-            yield out.t("calendar.sources_in_en")
-            return
         yield out.t("calendar.sources")
-        for y in years:
-            yield out.t("calendar.source_line", year=y.year, source=y.source, origin=y.origin)
-            if y.regional_source:
+        for r in records:
+            yield out.t("calendar.source_line", **r)
+            if r["regional_source"]:
                 yield out.t(
-                    "calendar.regional_line", source=y.regional_source, origin=y.regional_origin
+                    "calendar.regional_line",
+                    source=r["regional_source"],
+                    origin=r["regional_origin"],
                 )
 
     out.emit(records, lines)
+
+
+def _year_record(y: YearInfo, lang: Lang) -> dict[str, Any]:
+    """A year of ``calendar years --json``, its sources and origins said in ``lang``."""
+    said = ("source", "origin", "regional_source", "regional_origin")
+    record = dict(y.__dict__)
+    record.update({k: say(record[k], lang) if record[k] is not None else None for k in said})
+    return record

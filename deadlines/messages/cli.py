@@ -226,17 +226,18 @@ MESSAGES: Table = {
         "zh": "宁夏地方数据可信度：{confidence}",
         "en": "Ningxia regional data: confidence {confidence}",
     },
-    "calendar.sources_in_en": {
-        "zh": "(数据来源的原文说明：加 --lang en 查看)",
-        "en": "(the sources' own notes: shown with --lang en)",
+    "calendar.source": {"zh": "数据来源：{source}", "en": "Source: {source}"},
+    "calendar.regional_source": {
+        "zh": "宁夏地方数据来源：{source}",
+        "en": "Ningxia regional data: {source}",
     },
     "calendar.sources": {"zh": "来源：", "en": "Sources:"},
     "calendar.source_line": {
-        "zh": "  {year}  {source}(读取自 {origin})",
+        "zh": "  {year}  {source}；读取自：{origin}",
         "en": "  {year}  {source} (from: {origin})",
     },
     "calendar.regional_line": {
-        "zh": "        宁夏：{source}(读取自 {origin})",
+        "zh": "        宁夏：{source}；读取自：{origin}",
         "en": "        Ningxia: {source} (from: {origin})",
     },
     "calendar.workday": {"zh": "工作日", "en": "working day"},

@@ -1,0 +1,57 @@
+"""Where holiday data comes from, as explanations and ``calendar years`` cite it: the parts of a
+year file's or the library's source, said in either language (the data keeps only the document
+numbers, dates and codes; the words around them are here)."""
+
+from __future__ import annotations
+
+from deadlines.messages import Table
+
+MESSAGES: Table = {
+    "sep.semicolon": {"zh": "；", "en": "; "},
+    "sep.comma": {"zh": "，", "en": ", "},
+    "sep.enumeration": {"zh": "、", "en": ", "},
+    # --- a year file's document (calendars/README.md: document, document_via, document_status)
+    "source.via": {"zh": "{document}(经{via}转发)", "en": "{document} (via {via})"},
+    "source.status": {"zh": "{document}({status})", "en": "{document} ({status})"},
+    "source.status.unverified-unofficial": {
+        "zh": "未经核实，见于一份非官方的节假日表",
+        "en": "unverified; cited by an unofficial holiday table",
+    },
+    # --- the chinese-calendar years: the notices behind them (calendars/cn-library.toml)
+    "source.no_number": {"zh": "{title}(文号未找到)", "en": "{title} (document number not found)"},
+    "source.published": {"zh": "{name}({date} 发布)", "en": "{name} of {date}"},
+    "source.note": {"zh": "{cite}：{note}", "en": "{cite}: {note}"},
+    "source.not_recorded": {"zh": "文号未记录", "en": "document not recorded"},
+    "source.new_year": {
+        "zh": "{document}(用于 {year}-12 的元旦假日)",
+        "en": "{document} for the New Year holiday days of {year}-12",
+    },
+    "source.library": {
+        "zh": "{notices}(数据取自 chinese-calendar {version})",
+        "en": "{notices} (via chinese-calendar {version})",
+    },
+    "source.library_corrected": {
+        "zh": "{notices}(数据取自 chinese-calendar {version}，已更正：{fixes})",
+        "en": "{notices} (via chinese-calendar {version}, corrected: {fixes})",
+    },
+    "source.fix": {"zh": "{date} 依 {document}", "en": "{date} per {document}"},
+    "source.corrects": {
+        "zh": "{document}：“{quote}”(更正 chinese-calendar {version})",
+        "en": "{document}: “{quote}” (corrects chinese-calendar {version})",
+    },
+    "origin.package": {"zh": "程序包自带文件 {file}", "en": "shipped with the package ({file})"},
+    "origin.folder": {"zh": "配置的文件夹：{path}", "en": "configured folder: {path}"},
+    "origin.library": {
+        "zh": "chinese-calendar {version} 及随附的更正({file})",
+        "en": "chinese-calendar {version} with the shipped corrections ({file})",
+    },
+    "origin.provisional": {"zh": "按规则计算(暂定)", "en": "computed (provisional)"},
+    "origin.no_regional": {"zh": "无地方数据文件", "en": "no regional file"},
+    "source.provisional": {
+        "zh": "暂定：周末 + 放假办法(2024)的固定节假日及其补假(第六条)，无调休({year} 年的国务院"
+        "通知尚未发布)",
+        "en": "provisional: weekends, the fixed holidays of the national holiday regulations (2024) "
+        "and their extra rest days (art. 6), no make-up working days (no State Council notice "
+        "for {year} yet)",
+    },
+}
