@@ -416,10 +416,12 @@ class Calendar:
         return self._years[year].info
 
     def years(self) -> list[YearInfo]:
-        """Every year with data behind it, plus the provisional years up to two years ahead."""
-        if self._built_to < min(self._last_published + 2, LAST_YEAR):
-            self._extend(min(self._last_published + 2, LAST_YEAR))
-        return [self._years[y].info for y in sorted(self._years)]
+        """Every year with data behind it, plus the provisional years up to two years ahead (not
+        every year built so far: the list is the same however far the calendar was used)."""
+        last = min(self._last_published + 2, LAST_YEAR)
+        if self._built_to < last:
+            self._extend(last)
+        return [self._years[y].info for y in sorted(self._years) if y <= last]
 
     def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]:
         """The years of [start, end] (either order) with no published notice yet."""
