@@ -191,6 +191,11 @@ class HelpFormatter(click.HelpFormatter):
     """click's help layout, measuring Chinese by display width (two columns a character) and
     breaking lines between characters; English text is laid out by click itself."""
 
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None and current_lang() == "zh":  # 用法：deadlines (the colon is wide)
+            prefix = text("click.usage", "zh")
+        super().write_usage(prog, args, prefix)
+
     def write_heading(self, heading: str) -> None:
         self.write(
             f"{'':>{self.current_indent}}{text('cli.label', current_lang(), label=heading)}\n"
