@@ -123,7 +123,8 @@ def generate(path: Path, n: int, seed: int = 4) -> int:
 
 
 def _child(args: list[str]) -> None:
-    """Run one CLI command in this process, then print its peak RSS (MiB) on the last line."""
+    """Run one CLI command in this process, then print its peak RSS (MiB) and the CPU seconds it
+    used (user + system, interpreter start included) on the last line."""
     sys.path.insert(0, str(ROOT))
     from deadlines.cli import main
 
@@ -132,12 +133,17 @@ def _child(args: list[str]) -> None:
         main(args, standalone_mode=False)
     except SystemExit as exc:  # pragma: no cover
         code = int(exc.code or 0)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"peak_mib": round(peak, 1), "code": code}), file=sys.stderr)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(
+        json.dumps({"peak_mib": round(usage.ru_maxrss / 1024, 1), "cpu_s": cpu, "code": code}),
+        file=sys.stderr,
+    )
 
 
 def run(args: list[str], *, quiet: bool = True) -> tuple[float, float, str]:
-    """(wall seconds, peak MiB, stdout) of one CLI command in a fresh process."""
+    """(wall seconds, peak MiB, stdout) of one CLI command in a fresh process; its CPU seconds
+    in ``last_cpu`` (on a shared machine the wall time counts the other work too)."""
     t = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, __file__, "--child", *args],
@@ -149,8 +155,12 @@ def run(args: list[str], *, quiet: bool = True) -> tuple[float, float, str]:
     wall = time.perf_counter() - t
     if proc.returncode != 0:
         sys.exit(f"command {args} failed:\n{proc.stderr[-2000:]}")
-    last = proc.stderr.strip().splitlines()[-1]
-    return wall, float(json.loads(last)["peak_mib"]), proc.stdout
+    last = json.loads(proc.stderr.strip().splitlines()[-1])
+    last_cpu[0] = float(last["cpu_s"])
+    return wall, float(last["peak_mib"]), proc.stdout
+
+
+last_cpu = [0.0]
 
 
 def bench(n: int, folder: Path) -> dict[str, float]:
@@ -165,9 +175,11 @@ def bench(n: int, folder: Path) -> dict[str, float]:
     )
     run(["init", "--db", str(db)])
     wall, peak, out = run(["import", str(src), "--db", str(db)])
+    cpu = last_cpu[0]
     print(
         f"import: {wall:.1f} s, {events / wall:,.0f} events/s ({n / wall:,.0f} cases/s), "
-        f"peak RSS {peak:.0f} MiB — {out.strip()}"
+        f"CPU {cpu:.1f} s ({events / cpu:,.0f} events per CPU second), "
+        f"peak RSS {peak:.0f} MiB (load {os.getloadavg()[0]:.2f}) — {out.strip()}"
     )
     print(f"store file: {db.stat().st_size / 2**20:.0f} MiB")
     args = ["remind", "--as-of", AS_OF.isoformat(), "--format", "json", "--db", str(db)]
@@ -180,12 +192,16 @@ def bench(n: int, folder: Path) -> dict[str, float]:
         f"(interpreter start and imports alone: {base:.2f} s)"
     )
     re_wall, re_peak, out = run(["recompute", "--db", str(db)])
+    re_cpu = last_cpu[0]
     print(
-        f"recompute: {re_wall:.1f} s, {events / re_wall:,.0f} events/s, peak RSS {re_peak:.0f} MiB"
+        f"recompute: {re_wall:.1f} s, {events / re_wall:,.0f} events/s, CPU {re_cpu:.1f} s "
+        f"({events / re_cpu:,.0f} events per CPU second), peak RSS {re_peak:.0f} MiB"
         f" — {out.strip().splitlines()[0] if out.strip() else ''} (load {os.getloadavg()[0]:.2f})"
     )
     return {
         "events_per_s": events / wall,
+        "events_per_cpu_s": events / cpu,
+        "recompute_per_cpu_s": events / re_cpu,
         "recompute_per_s": events / re_wall,
         "recompute_peak_mib": re_peak,
         "store_mib": db.stat().st_size / 2**20,
@@ -209,8 +225,10 @@ def main() -> None:
     print("\nsummary")
     for n, r in results.items():
         print(
-            f"  {n:>9,} cases: import {r['events_per_s']:,.0f} events/s, peak {r['peak_mib']:.0f}"
-            f" MiB; recompute {r['recompute_per_s']:,.0f} events/s, peak "
+            f"  {n:>9,} cases: import {r['events_per_s']:,.0f} events/s"
+            f" ({r['events_per_cpu_s']:,.0f} per CPU s), peak {r['peak_mib']:.0f} MiB;"
+            f" recompute {r['recompute_per_s']:,.0f} events/s"
+            f" ({r['recompute_per_cpu_s']:,.0f} per CPU s), peak "
             f"{r['recompute_peak_mib']:.0f} MiB; store {r['store_mib']:.0f} MiB (target at 1M"
             f" <= 1024); remind {r['remind_s']:.2f} s ({r['notices']} notices), "
             f"again {r['remind2_s']:.2f} s"

@@ -245,10 +245,14 @@ def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
     if not etype:
         raise StoreError(key="rec.row.no_type")
     raw = rec.get("data")
-    data = {
-        k: v if isinstance(v, str) else str(_scalar(f"data {k}", v))
-        for k, v in _mapping(raw, "data").items()
-    }
+    data = (
+        {
+            k: v if isinstance(v, str) else str(_scalar(f"data {k}", v))
+            for k, v in _mapping(raw, "data").items()
+        }
+        if raw is not None and raw != ""
+        else {}
+    )
     note = _text(rec, "note")
     return _Row(
         line,
