@@ -144,6 +144,11 @@ class Period:
         return self.n * 12 if self.unit == "year" else self.n
 
 
+def period_in(p: Period, lang: Lang) -> str:
+    """``20个工作日`` / ``20 working days``."""
+    return p.zh if lang == "zh" else str(p)
+
+
 @dataclass(frozen=True)
 class Deadline:
     """A computed date and the inputs it was computed from.

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
+from deadlines.cli.common import rules_option
 from deadlines.cli.formats import Output, output_options, table
-from deadlines.cli.rules_cmd import rules_option
 from deadlines.rules import load_rules
 
 

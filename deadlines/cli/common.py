@@ -1,10 +1,12 @@
-"""Parameter types shared by the CLI commands (the output contract is :mod:`.output`)."""
+"""Parameter types and options shared by the CLI commands (the output contract is :mod:`.output`):
+dates, --calendar, and the --rules and --fact that ``due`` shares with ``rules`` and ``kinds``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,6 +15,9 @@ from deadlines.calendars.periods import ascii_digits
 from deadlines.cli import settings
 from deadlines.cli.formats import Choice, current_lang
 from deadlines.messages import text
+
+if TYPE_CHECKING:
+    from deadlines.model import FactValue
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -58,3 +63,27 @@ calendar_option = click.option(
     type=Choice(CALENDARS),
     default=lambda: settings.current().calendar,
 )
+
+rules_option = click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=True, dir_okay=True),
+)
+
+
+def parse_facts(items: Sequence[str]) -> dict[str, FactValue]:
+    """``k=v`` pairs: true/false become booleans, numbers numbers, anything else text (the
+    store's reading and checks: finite numbers, names and texts within the limits)."""
+    from deadlines.store.checks import check_facts_input
+    from deadlines.store.importer import parse_value
+
+    facts: dict[str, FactValue] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            said = text("cli.bad_fact", current_lang(), value=item)
+            raise click.BadParameter(said, param_hint="--fact")
+        facts[key.strip()] = parse_value(raw.strip())
+    check_facts_input(facts)
+    return facts

@@ -6,25 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
 
-from deadlines.calendars.periods import Deadline, Period
+from deadlines.calendars.periods import Deadline, Period, period_in
 from deadlines.calendars.periods import due as compute_due
-from deadlines.cli.common import DATE, calendar_option
+from deadlines.cli.common import DATE, calendar_option, parse_facts, rules_option
 from deadlines.cli.formats import Output, Range, dated, output_options, table
-from deadlines.cli.rules_cmd import parse_facts, rules_option
 from deadlines.errors import PeriodError
-from deadlines.rules import load_rules
-from deadlines.rules.answers import (
-    Answer,
-    answers_for,
-    condition_in,
-    matching_rules,
-    period_in,
-    title_in,
-)
+
+if TYPE_CHECKING:
+    from deadlines.rules.answers import Answer
 
 
 def marks(provisional: bool, low_confidence: bool, out: Output) -> str:
@@ -52,6 +46,8 @@ def _deadline_lines(d: Deadline, out: Output, heading: str | None = None) -> Ite
 
 
 def _answer_heading(a: Answer, out: Output) -> str:
+    from deadlines.rules.answers import title_in
+
     r = a.rule
     head = out.t(
         "due.rule_heading",
@@ -75,6 +71,8 @@ def _recurring_line(a: Answer, out: Output) -> str:
 
 
 def _answers_text(answers: Sequence[Answer], words: str, out: Output) -> Iterator[str]:
+    from deadlines.rules.answers import condition_in, title_in
+
     rules = list(dict.fromkeys(a.rule for a in answers))
     if len(answers) == 1 and answers[0].deadline is not None:
         yield from _deadline_lines(answers[0].deadline, out, _answer_heading(answers[0], out))
@@ -195,6 +193,10 @@ def _due_by_rules(
     rule_dirs: Sequence[str],
     out: Output,
 ) -> None:
+    # the rules, their engine and the answers' classes: only when PERIOD is not a period
+    from deadlines.rules import load_rules
+    from deadlines.rules.answers import answers_for, matching_rules
+
     rules = load_rules(rule_dirs)
     found = matching_rules(rules, words, parse_facts(facts))
     if not found:

@@ -1,25 +1,23 @@
-"""``deadlines rules list|show|check``; the ``--rules`` and ``--fact`` options ``due`` shares."""
+"""``deadlines rules list|show|check``."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 import click
 
 from deadlines.calendars.layers import calendar as get_calendar
-from deadlines.calendars.periods import due
-from deadlines.cli.common import DATE
-from deadlines.cli.formats import Output, current_lang, dated, labelled, output_options, table
+from deadlines.calendars.periods import due, period_in
+from deadlines.cli.common import DATE, rules_option
+from deadlines.cli.formats import Output, dated, labelled, output_options, table
 from deadlines.messages import Lang, text
-from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet, check_paths, load_rules
 from deadlines.rules.answers import (
     condition_in,
     default_reason_in,
     find_rule,
-    period_in,
     sources_in,
     title_in,
     trigger_of,
@@ -30,13 +28,6 @@ from deadlines.rules.matching import DURABLE_RULES_PER_KIND, oversized_kinds
 EXAMPLE_DATE = dt.date(2026, 9, 30)
 """The default trigger (or expiry) of ``rules show``'s example: the eve of National Day 2026, so
 the example shows a holiday block, a make-up working Saturday (10-10) and the roll."""
-
-rules_option = click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=True, dir_okay=True),
-)
 
 
 def rule_summary(rules: RuleSet, r: Rule) -> dict[str, Any]:
@@ -263,20 +254,3 @@ def register(main: click.Group) -> None:
 
 
 # -- deadlines due RULE_ID / "words" -------------------------------------------------------------
-
-
-def parse_facts(items: Sequence[str]) -> dict[str, FactValue]:
-    """``k=v`` pairs: true/false become booleans, numbers numbers, anything else text (the
-    store's reading and checks: finite numbers, names and texts within the limits)."""
-    from deadlines.store.checks import check_facts_input
-    from deadlines.store.importer import parse_value
-
-    facts: dict[str, FactValue] = {}
-    for item in items:
-        key, sep, raw = item.partition("=")
-        if not sep or not key.strip():
-            said = text("cli.bad_fact", current_lang(), value=item)
-            raise click.BadParameter(said, param_hint="--fact")
-        facts[key.strip()] = parse_value(raw.strip())
-    check_facts_input(facts)
-    return facts

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deadlines.calendars.layers import calendar as get_calendar
-from deadlines.calendars.periods import Deadline, Period, add_months, due
+from deadlines.calendars.periods import Deadline, add_months, due
 from deadlines.errors import ProvisionalRefusedError, RuleError, Texts
 from deadlines.messages import Lang, text
 from deadlines.model import FactValue
@@ -19,11 +19,6 @@ from deadlines.rules import Rule, RuleSet
 from deadlines.rules.conditions import AllOf, Compare, Condition
 from deadlines.rules.engine import recurring_periods
 from deadlines.rules.model import EVERY
-
-
-def period_in(p: Period, lang: Lang) -> str:
-    """``20个工作日`` / ``20 working days``."""
-    return p.zh if lang == "zh" else str(p)
 
 
 def condition_in(c: Condition | None, lang: Lang) -> str:
