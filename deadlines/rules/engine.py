@@ -56,6 +56,7 @@ from deadlines.errors import PeriodError
 from deadlines.model import Basis, Case, Event, FactValue, Obligation, Status
 from deadlines.rules.conditions import unstated
 from deadlines.rules.loading import load_rules as _load_rules
+from deadlines.rules.loading import plan_rules
 from deadlines.rules.matching import Matcher, default_matcher
 from deadlines.rules.model import EVERY, Rule, RuleSet
 
@@ -65,12 +66,6 @@ __all__ = ["Engine", "evaluate", "load_rules", "plan_rules", "recurring_periods"
 def load_rules(extra_dirs: Sequence[str] = ()) -> RuleSet:
     """The plan's rules plus ``DEADLINES_RULES`` and ``extra_dirs`` (see :mod:`deadlines.rules.model`)."""
     return _load_rules(extra_dirs)
-
-
-@lru_cache(maxsize=1)
-def plan_rules() -> RuleSet:
-    """The rules in force: the plan's rules plus ``$DEADLINES_RULES``, loaded once per process."""
-    return _load_rules()
 
 
 @lru_cache(maxsize=4096)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def _rules(rules: RuleSet | None) -> RuleSet:
     if rules is not None:
         return rules
-    from deadlines.rules.engine import plan_rules
+    from deadlines.rules.loading import plan_rules
 
     return plan_rules()
 

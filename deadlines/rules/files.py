@@ -12,7 +12,6 @@ import bisect
 import hashlib
 import json
 import re
-import tomllib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -149,6 +148,8 @@ def load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
 
 
 def _load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
+    import tomllib  # only when the user's cache has no rule set for these files
+
     problems: list[str] = []
     raws: dict[str, list[_Raw]] = {t: [] for t in _TABLES}
     for path, text in files:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,13 @@ def load_rules(
     for d in [*(env_dirs() if use_env else []), *extra_dirs]:
         files += _dir_files(d)
     return load_texts(files)
+
+
+@lru_cache(maxsize=1)
+def plan_rules() -> RuleSet:
+    """The rules in force: the plan's rules plus ``$DEADLINES_RULES``, loaded once per process
+    (here, not in the engine: explaining a stored duty needs the rules, not the engine)."""
+    return load_rules()
 
 
 def check_paths(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
