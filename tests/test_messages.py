@@ -31,3 +31,21 @@ def test_english_plural_is_chosen_by_n() -> None:
 def test_unknown_language_is_refused_with_the_accepted_ones() -> None:
     with pytest.raises(ValueError, match="accepted: zh, en"):
         check_lang("fr")
+
+
+def test_a_key_is_refused_outside_the_table_its_prefix_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The help table is read only when a help: key is asked for, so a help: key anywhere else
+    (or another key in the help table) would be found or missed by chance."""
+    import sys
+    import types
+
+    messages._load()
+    for name, key in (("stray", "help:deadlines stray"), ("help", "cli.stray")):
+        module = types.ModuleType(f"deadlines.messages.{name}")
+        module.MESSAGES = {key: {"zh": "中", "en": "x"}}  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+        monkeypatch.setattr(messages, "_read", set(messages._read))
+        with pytest.raises(RuntimeError, match="wrong table"):
+            messages._merge(name)

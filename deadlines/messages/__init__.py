@@ -43,13 +43,11 @@ def _merge(name: str) -> None:
     key outside its on-demand table's prefix (it could be asked for before the table is read)."""
     assert _catalogue is not None
     table: Table = getattr(importlib.import_module(f"{__name__}.{name}"), "MESSAGES", {})
+    own = name if name in ON_DEMAND else None
     for key, entry in table.items():
         if key in _catalogue:
             raise RuntimeError(f"message key {key!r} defined twice ({name})")
-        prefix = ON_DEMAND.get(name)
-        if (prefix is not None) != any(key.startswith(p) for p in ON_DEMAND.values()) or (
-            prefix is not None and not key.startswith(prefix)
-        ):
+        if own != next((n for n, prefix in ON_DEMAND.items() if key.startswith(prefix)), None):
             raise RuntimeError(f"message key {key!r} is in the wrong table ({name})")
         _catalogue[key] = entry
     _read.add(name)
