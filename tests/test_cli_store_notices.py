@@ -199,10 +199,14 @@ def test_not_a_store_and_newer_store(tmp_path: Path, db: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database at all" * 50)
     result = invoke(junk, "remind")
+    assert result.exit_code == 1 and "不是 SQLite 文件，因此不是 deadlines 存储" in result.output
+    result = invoke(junk, "remind", "--lang", "en")
     assert result.exit_code == 1 and "not a deadlines store" in result.output
     with sqlite3.connect(db) as conn:
         conn.execute("INSERT INTO deadlines_schema VALUES (99, 'future', '2030-01-01')")
     result = invoke(db, "remind")
+    assert result.exit_code == 1 and "结构版本为 99，比本程序的" in result.output
+    result = invoke(db, "remind", "--lang", "en")
     assert result.exit_code == 1 and "newer than this program" in result.output
 
 
@@ -211,7 +215,8 @@ def test_locked_store_waits_then_fails_cleanly(db: Path, monkeypatch: pytest.Mon
     blocker = sqlite3.connect(db, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     try:
-        result = invoke(db, "event", "add", "D0", "loan.decided", "--on", "2026-03-10")
+        args = ("event", "add", "D0", "loan.decided", "--on", "2026-03-10", "--lang", "en")
+        result = invoke(db, *args)
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()

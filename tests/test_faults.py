@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -24,7 +25,12 @@ from click.testing import CliRunner
 from deadlines.cli import main
 from deadlines.errors import StoreError
 from deadlines.store import import_file, init_store, open_store
+from deadlines.store.database import store_error
 from deadlines.store.health import check_store
+from tests.test_cli_language import english_words, known_ids
+
+# what a Chinese store error writes as it is: SQLite's name, its -wal/-shm files, the README
+STORE_CODES = known_ids() | {"SQLite", "README", "WAL", "quick_check", "check", "backup"}
 
 DEADLINES = [sys.executable, "-c", "from deadlines.cli import main; main()"]
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "sample.jsonl"
@@ -122,7 +128,8 @@ def test_disk_full_on_a_real_small_disk(tiny_disk: Path, tmp_path: Path) -> None
     before = dump(db)
     done = cli("import", str(big_file(tmp_path / "big.jsonl", 3000)), "--db", str(db))
     assert done.returncode == 1
-    assert "the disk is full" in one_line(done.stderr)
+    # a Chinese run (the default) names SQLite's error code, not its English words
+    assert "磁盘已满(SQLite 错误码 SQLITE_FULL)；未写入任何内容" in one_line(done.stderr)
     assert dump(db) == before
     assert check_store(db) == []
     assert cli("case", "add", "Z1", "--kind", "loan", "--db", str(db)).returncode == 0
@@ -145,7 +152,7 @@ def test_read_only_file_and_folder(sample: Path, tmp_path: Path) -> None:
     sample.chmod(0o444)
     try:
         done = cli("case", "add", "RO-1", "--kind", "loan", "--db", str(sample))
-        assert done.returncode == 1 and "read-only" in one_line(done.stderr)
+        assert done.returncode == 1 and "存储为只读" in one_line(done.stderr)
         assert cli("next", "ZQ-2026-01", "--db", str(sample)).returncode == 0  # reading works
     finally:
         sample.chmod(0o644)
@@ -158,7 +165,7 @@ def test_read_only_file_and_folder(sample: Path, tmp_path: Path) -> None:
     try:
         done = cli("remind", "--db", str(db))
         line = one_line(done.stderr)
-        assert done.returncode == 1 and "folder" in line and "not a deadlines store" not in line
+        assert done.returncode == 1 and "文件夹" in line and "不是 deadlines 存储" not in line
     finally:
         folder.chmod(0o755)
 
@@ -180,6 +187,12 @@ def test_damaged_store_is_named_damaged(sample: Path, where: str) -> None:
     result = runner.invoke(main, ["remind", "--db", str(sample)])
     line = one_line(result.stderr)
     assert result.exit_code == 1
+    assert "文件已损坏" in line and "不是 deadlines 存储" not in line, line
+    command = re.sub(r"`deadlines [^`]*`", "", line)  # a command to type is typed as it is
+    assert "并从备份恢复" in line and list(english_words(command, STORE_CODES)) == [], line
+    result = runner.invoke(main, ["remind", "--db", str(sample), "--lang", "en"])
+    line = one_line(result.stderr)
+    assert result.exit_code == 1
     assert "damaged" in line and "not a deadlines store" not in line, line
     assert "restore it from a backup" in line
     result = runner.invoke(main, ["check", "--db", str(sample)])
@@ -189,7 +202,7 @@ def test_damaged_store_is_named_damaged(sample: Path, where: str) -> None:
 def test_damaged_version_table_is_not_a_newer_schema(sample: Path) -> None:
     with sqlite3.connect(sample) as conn:
         conn.execute("UPDATE deadlines_schema SET version = 112 WHERE version = 2")
-    result = CliRunner().invoke(main, ["remind", "--db", str(sample)])
+    result = CliRunner().invoke(main, ["remind", "--db", str(sample), "--lang", "en"])
     line = one_line(result.stderr)
     assert "damaged" in line and "newer" not in line
 
@@ -211,7 +224,7 @@ def test_backup_is_a_whole_copy(sample: Path, tmp_path: Path) -> None:
     assert dump(tmp_path / "b.db") == dump(sample)
     assert check_store(tmp_path / "b.db") == []
     again = runner.invoke(main, ["backup", str(tmp_path / "b.db"), "--db", str(sample)])
-    assert again.exit_code == 1 and "exists" in one_line(again.stderr)
+    assert again.exit_code == 1 and "已存在；请为备份给出新的文件名" in one_line(again.stderr)
 
 
 # --- output that cannot be written -----------------------------------------------------------
@@ -354,3 +367,69 @@ def test_a_reader_that_leaves_the_pipe_ends_the_command_quietly(tmp_path: Path) 
         os.close(write_end)
     assert done.returncode == 141, done.stderr
     assert done.stderr == ""
+
+
+# --- every SQLite failure, said in the run's language ----------------------------------------
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize(
+    ("name", "message", "zh", "en"),
+    [
+        (
+            "SQLITE_BUSY",
+            "database is locked",
+            "存储 {p}：写入失败：被另一个进程锁定(SQLite 错误码 SQLITE_BUSY)；请稍后重试",
+            "store {p}: writing failed: locked by another process (SQLite says: database is "
+            "locked); try again",
+        ),
+        (
+            "SQLITE_IOERR_WRITE",
+            "disk I/O error",
+            "存储 {p}：写入失败：磁盘报告错误(SQLite 错误码 SQLITE_IOERR_WRITE)；请检查磁盘",
+            "store {p}: writing failed: the disk reported an error (SQLite says: disk I/O "
+            "error); check the disk",
+        ),
+        (
+            "SQLITE_FULL",
+            "database or disk is full",
+            "存储 {p}：写入失败：磁盘已满(SQLite 错误码 SQLITE_FULL)；未写入任何内容：请腾出空间后再运行",
+            "store {p}: writing failed: the disk is full (SQLite says: database or disk is full); "
+            "nothing was written: free space and run again",
+        ),
+        (
+            "SQLITE_CANTOPEN",
+            "unable to open database file",
+            "无法打开存储 {p}(SQLite 错误码 SQLITE_CANTOPEN)；其所在文件夹 {d} 不存在：请创建它，"
+            "或用 --db 给出其他路径",
+            "cannot open store {p} (SQLite says: unable to open database file); its folder {d} "
+            "does not exist: create it, or give another --db path",
+        ),
+    ],
+)
+def test_a_store_failure_is_said_in_the_runs_language(
+    tmp_path: Path, name: str, message: str, zh: str, en: str
+) -> None:
+    exc = sqlite3.OperationalError(message)
+    exc.sqlite_errorname = name  # type: ignore[attr-defined]  # as SQLite sets it
+    path = tmp_path / "gone" / "t.db"
+    err = store_error(exc, path, "writing")
+    said_zh, said_en = err.in_lang("zh"), err.in_lang("en")
+    assert said_zh == zh.format(p=path, d=path.parent)
+    assert list(english_words(said_zh, STORE_CODES | {name})) == [], said_zh
+    assert said_en == str(err) == en.format(p=path, d=path.parent)
+    assert not CJK.search(said_en)
+
+
+def test_a_locked_store_is_said_in_the_runs_language(sample: Path) -> None:
+    with open_store(sample) as holder, holder.transaction():
+        for lang, said in (
+            ("zh", f"存储 {sample} 被另一个进程锁定(已等待 0 秒)；请待其完成后重试"),
+            ("en", f"store {sample} is locked by another process (waited 0 s); try again"),
+        ):
+            result = CliRunner().invoke(
+                main,
+                ["case", "add", "LK-1", "--kind", "loan", "--db", str(sample), "--lang", lang],
+                env={"DEADLINES_BUSY_TIMEOUT": "0"},
+            )
+            assert result.exit_code == 1 and said in one_line(result.stderr), result.stderr

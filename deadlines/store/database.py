@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from deadlines.errors import StoreError
+from deadlines.errors import Phrase, StoreError
 from deadlines.model import Case, Event, FactValue, Obligation, open_on
 from deadlines.model import status_on as status_on  # where callers have read it from
 from deadlines.store import basis as _basis
@@ -110,17 +110,12 @@ def busy_timeout_setting() -> float:
     try:
         return check_busy_timeout(float(text) if text else DEFAULT_BUSY_TIMEOUT)
     except (ValueError, StoreError):
-        raise StoreError(
-            f"DEADLINES_BUSY_TIMEOUT={text!r} is not a number of seconds; accepted: 0 to "
-            f"{MAX_BUSY_TIMEOUT:g}, e.g. 5"
-        ) from None
+        raise StoreError(key="store.busy_env", text=text, max=MAX_BUSY_TIMEOUT) from None
 
 
 def check_busy_timeout(seconds: float) -> float:
     if not 0 <= seconds <= MAX_BUSY_TIMEOUT:  # also refuses nan
-        raise StoreError(
-            f"busy timeout {seconds!r} is out of range; accepted: 0 to {MAX_BUSY_TIMEOUT:g} seconds"
-        )
+        raise StoreError(key="store.busy_range", seconds=seconds, max=MAX_BUSY_TIMEOUT)
     return seconds
 
 
@@ -129,35 +124,31 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def store_error(exc: sqlite3.Error, path: Path | str, doing: str = "") -> StoreError:
     """What an SQLite failure means for the user, and what to do: full disk, read-only file or
-    folder, a damaged file, not an SQLite file, a lock. ``doing`` names the operation."""
+    folder, a damaged file, not an SQLite file, a lock. ``doing`` names the operation (a key of
+    ``store.doing.*`` in the catalogue)."""
     name = getattr(exc, "sqlite_errorname", "") or ""
-    said = f"SQLite says: {exc}"
-    at = f"store {path}" + (f": {doing}" if doing else "")
+    said = Phrase("store.said", {"msg": str(exc), "code": name or "?"})
+    at = (
+        Phrase("store.at_doing", {"path": str(path), "doing": Phrase(f"store.doing.{doing}")})
+        if doing
+        else Phrase("store.at", {"path": str(path)})
+    )
     if name == "SQLITE_FULL":
-        return StoreError(
-            f"{at} failed: the disk is full ({said}); nothing was written: free space and run again"
-        )
+        return StoreError(key="store.full", at=at, said=said)
     if name.startswith("SQLITE_READONLY"):
-        return StoreError(
-            f"{at} failed: the store is read-only ({said}); writing needs write permission on the "
-            "file and its folder (SQLite keeps -wal and -shm files beside it)"
-        )
+        return StoreError(key="store.readonly", at=at, said=said)
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
-        return StoreError(f"{at} failed: locked by another process ({said}); try again")
+        return StoreError(key="store.busy", at=at, said=said)
     if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB":
         if name == "SQLITE_NOTADB" and not _has_sqlite_header(Path(path)):
-            return StoreError(
-                f"{path} is not an SQLite file, so not a deadlines store; give another --db path"
-            )
-        return StoreError(
-            f"{at}: the file is damaged ({said}); run `deadlines check --db {path}` and restore "
-            "it from a backup (README: Backup and restore)"
-        )
+            return StoreError(key="store.not_sqlite", path=str(path))
+        return StoreError(key="store.damaged", at=at, said=said, path=str(path))
     if name.startswith("SQLITE_CANTOPEN"):
-        return StoreError(f"cannot open store {path} ({said}); {_access_advice(Path(path))}")
+        advice = _access_advice(Path(path))
+        return StoreError(key="store.cantopen", path=str(path), said=said, advice=advice)
     if name.startswith("SQLITE_IOERR"):
-        return StoreError(f"{at} failed: the disk reported an error ({said}); check the disk")
-    return StoreError(f"{at} failed ({said})")
+        return StoreError(key="store.ioerr", at=at, said=said)
+    return StoreError(key="store.failed", at=at, said=said)
 
 
 def _has_sqlite_header(path: Path) -> bool:
@@ -168,18 +159,15 @@ def _has_sqlite_header(path: Path) -> bool:
         return False
 
 
-def _access_advice(path: Path) -> str:
+def _access_advice(path: Path) -> Phrase:
     folder = path.parent if str(path.parent) else Path(".")
     if path.exists() and not os.access(path, os.R_OK):
-        return "the file is not readable: check its permissions"
+        return Phrase("store.advice.unreadable")
     if not folder.is_dir():
-        return f"its folder {folder} does not exist: create it, or give another --db path"
+        return Phrase("store.advice.no_folder", {"folder": str(folder)})
     if not os.access(folder, os.W_OK | os.X_OK):
-        return (
-            f"its folder {folder} is read-only and SQLite needs to create the -wal and -shm files "
-            "there: make the folder writable, or copy the store (deadlines backup) elsewhere"
-        )
-    return "check the path and its permissions"
+        return Phrase("store.advice.readonly_folder", {"folder": str(folder)})
+    return Phrase("store.advice.check")
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -249,8 +237,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             if _locked(exc):
                 raise StoreError(
-                    f"store {self.path} is locked by another process (waited "
-                    f"{self.busy_timeout:g} s); try again when it has finished"
+                    key="store.locked_waited", path=str(self.path), seconds=self.busy_timeout
                 ) from None
             raise store_error(exc, self.path, "starting a write") from None
         try:
@@ -950,20 +937,13 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int | None:
     if not tables and app_id == 0:
         return None
     if VERSION_TABLE not in tables or app_id not in (0, APPLICATION_ID):
-        raise StoreError(
-            f"{path} is an SQLite file but not a deadlines store (no {VERSION_TABLE} table); "
-            "give another --db path"
-        )
+        raise StoreError(key="store.foreign", path=str(path), table=VERSION_TABLE)
     try:
         version = checked_version(conn, path)
         if path.stat().st_size <= QUICK_CHECK_BYTES:
             problem = " ".join(str(conn.execute("PRAGMA quick_check(1)").fetchone()[0]).split())
             if problem != "ok":
-                raise StoreError(
-                    f"store {path}: the file is damaged (SQLite quick_check: {problem}); run "
-                    f"`deadlines check --db {path}` and restore it from a backup (README: Backup "
-                    "and restore)"
-                )
+                raise StoreError(key="store.quick_check", path=str(path), problem=problem)
     except sqlite3.DatabaseError as exc:
         raise store_error(exc, path, "reading") from None
     return version
@@ -983,11 +963,7 @@ def checked_version(conn: sqlite3.Connection, path: Path) -> int:
     expected = [(v, MIGRATIONS[v][0]) for v in range(1, len(ours) + 1)]
     if ours != expected or (newer and len(ours) != SCHEMA_VERSION):
         versions = [v for v, _ in rows]
-        raise StoreError(
-            f"store {path}: the file is damaged (its schema version table reads "
-            f"{versions[:6]}, not the versions 1..N this program wrote); run `deadlines check "
-            f"--db {path}` and restore it from a backup (README: Backup and restore)"
-        )
+        raise StoreError(key="store.bad_versions", path=str(path), versions=versions[:6])
     return max(newer, default=len(ours))
 
 
@@ -996,10 +972,10 @@ def _pragmas(conn: sqlite3.Connection, path: Path) -> None:
         mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
     except sqlite3.OperationalError as exc:
         if _locked(exc):
-            raise StoreError(f"store {path} is locked by another process; try again") from None
+            raise StoreError(key="store.locked", path=str(path)) from None
         raise store_error(exc, path, "opening") from None
     if str(mode).lower() != "wal" and str(path) != ":memory:":
-        raise StoreError(f"store {path}: cannot switch to WAL mode (got {mode!r})")
+        raise StoreError(key="store.no_wal", path=str(path), mode=mode)
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=NORMAL")
     # 64 MiB of page cache: bulk imports keep their index pages hot; bounded, so memory stays
@@ -1079,17 +1055,14 @@ def open_store(
     if not create and not p.exists():
         raise StoreError(key="err.no_store", path=str(p))
     if p.is_dir():
-        raise StoreError(f"{p} is a directory, not a deadlines store; give a file path")
+        raise StoreError(key="store.directory", path=str(p))
     conn = _connect(p, busy_timeout)
     try:
         version = _inspect(conn, p)
         if version is None and not create:
-            raise StoreError(f"{p} is an empty database: run `deadlines init --db {p}` first")
+            raise StoreError(key="store.empty", path=str(p))
         if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(
-                f"store {p} has schema version {version}, newer than this program's "
-                f"{SCHEMA_VERSION}; upgrade the deadlines package to use it"
-            )
+            raise StoreError(key="store.newer", path=str(p), version=version, ours=SCHEMA_VERSION)
         _pragmas(conn, p)
         store = Store(p, conn, evaluator=evaluator, busy_timeout=busy_timeout)
         # upgrade_to lets a test build an older store and check that it is upgraded.

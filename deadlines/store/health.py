@@ -82,7 +82,7 @@ def check_store(path: str | os.PathLike[str] | None = None, limit: int = 20) -> 
     the file is whole and every invariant holds. Reads only; never repairs."""
     p = default_path(path)
     if not p.is_file():
-        raise StoreError(f"no store file at {p}; give the path of a deadlines store with --db")
+        raise StoreError(key="store.no_file", path=str(p))
     with p.open("rb") as f:
         if f.read(16) != SQLITE_HEADER:
             return [f"{p} is not an SQLite file (its first bytes are not the SQLite header)"]
@@ -129,7 +129,7 @@ def backup(store: Store, dest: str | os.PathLike[str]) -> int:
     Refuses an existing ``dest``. Returns the number of pages copied."""
     target = Path(dest)
     if target.exists():
-        raise StoreError(f"{target} exists; give a new file name for the backup")
+        raise StoreError(key="store.backup_exists", path=str(target))
     try:
         out = sqlite3.connect(target)
     except sqlite3.Error as exc:
