@@ -291,6 +291,45 @@ def test_the_version_speaks_the_runs_language() -> None:
     assert ", version " in CliRunner().invoke(main, ["--version", "--lang", "en"]).stdout
 
 
+def test_the_password_prompt_speaks_the_runs_language(tmp_path: Path) -> None:
+    """user add on a terminal: the prompt, click's repeat and its mismatch, all in Chinese."""
+    import pty
+    import select
+
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(main, ["init", "--db", str(db)]).exit_code == 0
+    master, terminal = pty.openpty()
+    args = [str(ENTRY), "user", "add", "zhang", "--role", "supervisor", "--db", str(db)]
+    proc = subprocess.Popen(args, stdin=terminal, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    seen = ""
+
+    def wait_for(mark: str, times: int = 1) -> None:
+        nonlocal seen
+        for _ in range(200):  # 20 s at most
+            if seen.count(mark) >= times:
+                return
+            if select.select([master], [], [], 0.1)[0]:
+                seen += os.read(master, 4096).decode("utf-8", "replace")
+        raise AssertionError(seen)
+
+    try:
+        for answer, mark, times in (
+            (b"abc\n", "密码：", 1),
+            (b"abd\n", "再输入一次以确认：", 1),
+            (b"correct-horse-battery-staple\n", "密码：", 2),
+            (b"correct-horse-battery-staple\n", "再输入一次以确认：", 2),
+        ):
+            wait_for(mark, times)
+            os.write(master, answer)
+        wait_for("zhang")  # the account is added
+        assert proc.wait(timeout=20) == 0, seen
+        assert "错误：两次输入的不一致。" in seen, seen
+    finally:
+        proc.kill()
+        os.close(master)
+
+
 # --- click's texts and the catalogue -------------------------------------------------------------
 # click texts this program never shows, and why
 NOT_SHOWN = {

@@ -11,9 +11,10 @@ import sys
 
 import click
 
-from deadlines.cli.formats import Choice, Range
+from deadlines.cli.formats import Choice, Range, current_lang
 from deadlines.cli.store_common import db_option, open_db
 from deadlines.errors import StoreError
+from deadlines.messages import text
 
 
 @click.command()
@@ -45,7 +46,11 @@ def user_group() -> None:
 
 def _read_password() -> str:
     if sys.stdin.isatty():
-        return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
+        lang = current_lang()  # click asks the repeat and says a mismatch in the same language
+        said, suffix = text("cli.password", lang), text("cli.prompt_suffix", lang)
+        return str(
+            click.prompt(said, hide_input=True, confirmation_prompt=True, prompt_suffix=suffix)
+        )
     line = sys.stdin.readline()
     if not line:
         raise StoreError("no password on standard input; give it as one line")

@@ -10,6 +10,8 @@ MESSAGES: Table = {
     "cli.error": {"zh": "错误：{message}", "en": "Error: {message}"},
     "cli.see_help": {"zh": "（参见 '{command} --help'）", "en": "(see '{command} --help')"},
     "cli.version": {"zh": "{prog}，版本 {version}", "en": "{prog}, version {version}"},
+    "cli.password": {"zh": "密码", "en": "Password"},
+    "cli.prompt_suffix": {"zh": "：", "en": ": "},
     "cli.aborted": {"zh": "已中止。", "en": "Aborted."},
     "cli.bom_needs_csv": {"zh": "--bom 只用于 --format csv", "en": "--bom goes with --format csv"},
     "cli.sep": {"zh": "；", "en": "; "},
