@@ -27,7 +27,6 @@ from deadlines.cli.store_common import (
 )
 from deadlines.notices import contract
 from deadlines.notices import daily as nt
-from deadlines.notices.case_view import move_payload, next_items
 from deadlines.store import config
 from deadlines.store.database import china_today, open_store
 
@@ -85,6 +84,8 @@ def next_cmd(case_id: str, as_of: dt.date | None, db: str | None, out: Output) -
     first, each with its date, working days left or days overdue, rule, clause and why."""
     day = as_of or china_today()
     with open_db(db) as store:
+        from deadlines.notices.case_view import next_items  # with the rules' explanations
+
         items = next_items(store, case_id, day, out.lang)
     out.emit(items, lambda: _next_lines(case_id, items, day, out))
 
@@ -231,6 +232,8 @@ def recompute(
                 out.t("recompute.not_recorded") if as_of is not None else ""
             )
         yield from move_lines(moves, out)
+
+    from deadlines.notices.case_view import move_payload
 
     out.emit([move_payload(m) for m in moves], lines)
 

@@ -29,14 +29,6 @@ from deadlines.model import Case, Event, FactValue, Obligation, open_on
 from deadlines.model import status_on as status_on  # where callers have read it from
 from deadlines.store import basis as _basis
 from deadlines.store import config
-from deadlines.store.checks import (
-    catalogue,
-    check_case_events,
-    check_case_input,
-    check_case_size,
-    check_event_input,
-    check_facts_input,
-)
 from deadlines.store.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -469,6 +461,8 @@ class Store:
         facts: Mapping[str, FactValue] | None = None,
         unit: str | None = None,
     ) -> None:
+        from deadlines.store.checks import catalogue, check_case_input  # recording only
+
         check_case_input(case_id, facts or {}, unit)
         catalogue().check_kind(kind)
         catalogue().check_facts(kind, facts or {})
@@ -480,6 +474,8 @@ class Store:
     def set_facts(self, case_id: str, facts: Mapping[str, FactValue]) -> list[Move]:
         """Give or change facts of a case (one transaction) and re-evaluate it; returns every
         obligation that appeared, moved or went away (an undetermined one is decided)."""
+        from deadlines.store.checks import catalogue, check_facts_input
+
         with self.transaction():
             row = self.conn.execute(
                 "SELECT kind, facts FROM cases WHERE id = ?", (case_id,)
@@ -511,6 +507,13 @@ class Store:
         """Record an event, re-evaluate the case (its chains move with it) and return the new
         event's id and every obligation that appeared, moved or went away. ``by`` (a web
         account) is written to the write log in the same transaction."""
+        from deadlines.store.checks import (
+            catalogue,
+            check_case_events,
+            check_case_size,
+            check_event_input,
+        )
+
         with self.transaction():
             row = self.conn.execute("SELECT kind FROM cases WHERE id = ?", (case_id,)).fetchone()
             if row is None:
