@@ -265,6 +265,7 @@ def test_a_usage_error_is_one_line_in_the_runs_language(args: list[str], zh: str
     assert result.exit_code == 2 and result.stdout == "", result.output
     (line,) = result.stderr.splitlines()
     assert line.startswith("错误：") and zh in line, line
+    assert line.endswith(" --help'）"), line  # where the help is
     # the values the user gave (quoted or not) and the names and values they may type
     said = re.sub(r"'[^']*'", "", line)
     typed_anywhere = {w for _, c in COMMANDS for t in typed(c) for w in WORD.findall(t)}

@@ -72,6 +72,24 @@ def _usage_message(exc: click.UsageError) -> str:
     return exc.format_message()
 
 
+def _named(root: click.Group, words: Sequence[str]) -> str:
+    """``deadlines calendar month``: the commands the command line names, for where its help is."""
+    names = ["deadlines"]
+    command: click.Command = root
+    ctx = click.Context(root)
+    rest = iter(words)
+    for word in rest:
+        if word in ("--config", "--lang"):  # the options taking a value before a command
+            next(rest, None)
+        elif not word.startswith("-"):
+            sub = command.get_command(ctx, word) if isinstance(command, click.Group) else None
+            if sub is None:
+                break
+            names.append(word)
+            command = sub
+    return " ".join(names)
+
+
 class DeadlinesGroup(click.Group):
     """A group that turns every error into one clear line on stderr instead of a traceback.
 
@@ -140,10 +158,12 @@ class DeadlinesGroup(click.Group):
             click.echo(exc.format_message(), err=True)
             sys.exit(exc.exit_code)
         except click.UsageError as exc:
-            message = _usage_message(exc)
-            if exc.ctx:
-                message += " " + text("cli.see_help", current_lang(), command=exc.ctx.command_path)
-            _fail(message, exc.exit_code)
+            # click's parser leaves out the context of an option missing its value
+            command = exc.ctx.command_path if exc.ctx else _named(self, words)
+            _fail(
+                _usage_message(exc) + " " + text("cli.see_help", current_lang(), command=command),
+                exc.exit_code,
+            )
         except click.ClickException as exc:
             _fail(exc.format_message(), exc.exit_code)
         except click.Abort:
