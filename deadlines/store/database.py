@@ -987,6 +987,16 @@ def _pragmas(conn: sqlite3.Connection, path: Path) -> None:
 
 
 _CONFIG_VERSION = 5  # the migration that made the config table
+_NARROW_VERSION = 10  # the migration that rebuilt cases, events and obligations narrow
+
+
+def _compact(conn: sqlite3.Connection) -> None:
+    """Give the pages of the tables a migration rebuilt back to the disk (VACUUM): a store
+    upgraded to narrow rows would otherwise keep its old size as free pages. Not done if it
+    cannot be (another process in the file, no room for the copy): the store works as it is,
+    and later rows reuse the free pages."""
+    with suppress(sqlite3.OperationalError):
+        conn.execute("VACUUM")
 
 
 def _configure(store: Store, path: Path, setup: config.StoreConfig | None, check: bool) -> None:
@@ -1072,6 +1082,8 @@ def open_store(
         target = SCHEMA_VERSION if upgrade_to is None else upgrade_to
         if (version or 0) < target:
             _migrate(store, target)
+            if 0 < (version or 0) < _NARROW_VERSION <= target:
+                _compact(conn)
         if target >= _CONFIG_VERSION:
             _configure(store, p, setup, check_config)
         return store
