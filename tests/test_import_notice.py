@@ -23,6 +23,7 @@ from deadlines.calendars import noticetext
 from deadlines.calendars.library import library_data
 from deadlines.cli import main
 from deadlines.errors import CalendarDataError
+from tests.test_cli_language import english_words, known_ids
 
 # written against the English texts (the Chinese default is tested in test_cli_language.py)
 pytestmark = pytest.mark.usefixtures("english")
@@ -469,3 +470,14 @@ def test_a_ningxia_notice_through_the_command_writes_the_regional_file(tmp_path:
     written = out_file.read_text(encoding="utf-8")
     assert 'calendar = "cn-nx"' in written and 'confidence = "medium"' in written
     assert written.count("{ date = ") == 4  # 05-13, 05-14, 07-19, 07-20: the regional days only
+
+
+def test_the_dry_run_speaks_chinese_by_default(tmp_path: Path) -> None:
+    src = tmp_path / "notice.txt"
+    src.write_text(NOTICE_2026, encoding="utf-8")
+    args = ["calendar", "import-notice", str(src), "--dry-run", "--lang", "zh"]
+    code, out = _cli(args, {"DEADLINES_CALENDARS": str(tmp_path)})
+    assert code == 0, out
+    assert "国办发明电〔2025〕7号(cn，2026 年)：休息日 33 天，调休上班日 6 天" in out
+    assert out.rstrip().endswith("试运行：未写入任何内容。"), out
+    assert list(english_words(out, known_ids())) == [], out

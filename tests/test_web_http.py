@@ -18,6 +18,7 @@ from deadlines.cli import main
 from deadlines.store.database import open_store
 from deadlines.web.app import create_app
 from deadlines.web.auth import LoginLimiter
+from tests.test_cli_language import english_words, known_ids
 from tests.web_store import PASSWORD, TODAY, UNIT_A, UNIT_B, build_store
 
 # written against the English texts (the Chinese default is tested in test_cli_language.py)
@@ -455,3 +456,33 @@ def test_a_store_that_cannot_be_opened_is_one_line_not_a_traceback(tmp_path: Pat
     assert r.status_code == 503 and r.json()["error"].startswith("no store at")
     r = c.get("/today")
     assert r.status_code == 503 and "Traceback" not in r.text and len(r.text.splitlines()) == 1
+
+
+def test_user_add_and_list_speak_the_runs_language(db: Path) -> None:
+    def run(*args: str, password: str = "long enough pw\n") -> tuple[int, str, str]:
+        r = CliRunner().invoke(main, ["user", *args, "--db", str(db)], input=password)
+        return r.exit_code, r.stdout, r.stderr
+
+    assert run("add", "clerk-z", "--unit", "别处", "--role", "clerk", "--lang", "zh") == (
+        0,
+        "已添加经办人 clerk-z(别处)\n",
+        "提示：还没有哪个案件的责任单位是 '别处'；请检查拼写\n",
+    )
+    code, _, err = run("add", "clerk-y", "--role", "clerk", "--lang", "zh")
+    assert (code, err) == (1, "错误：经办人需要 --unit：其负责案件的责任单位\n")
+    code, _, err = run(
+        "add", "clerk-y", "--unit", "u", "--role", "clerk", "--lang", "zh", password="short\n"
+    )
+    assert (code, err) == (1, "错误：密码只有 5 个字符；至少需要 8 个\n")
+    code, out, _ = run("list", "--lang", "zh")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split() == ["用户名", "角色", "责任单位"], out
+    assert "clerk-z  经办人    别处" in out, out
+    assert (
+        list(english_words(out, known_ids() | {"boss", "clerk-a", "clerk-b", "clerk-z"})) == []
+    ), out
+    code, out, _ = run("list", "--lang", "en")
+    assert code == 0 and out.splitlines()[0].split() == ["NAME", "ROLE", "UNIT"]
+    assert "clerk-z  clerk       别处" in out, out
+    code, out, _ = run("list", "--json")
+    assert {"name": "clerk-z", "role": "clerk", "unit": "别处"} in json.loads(out)

@@ -53,7 +53,8 @@ def reason(d: DayInfo, lang: Lang) -> str:
     return text(f"day.{d.kind}", lang, name=holiday_name(d.name, lang))
 
 
-def day_record(d: DayInfo, calendar_name: str, year: YearInfo, lang: Lang) -> dict[str, Any]:
+def day_record(d: DayInfo, calendar_name: str, year: YearInfo) -> dict[str, Any]:
+    """A day of the calendar commands' JSON (the same whatever --lang: docs/output.md)."""
     return {
         "date": d.date.isoformat(),
         "weekday": f"{d.date:%A}",
@@ -61,7 +62,7 @@ def day_record(d: DayInfo, calendar_name: str, year: YearInfo, lang: Lang) -> di
         "kind": d.kind,
         "name": d.name,
         "reason": d.reason,
-        "source": say(d.source, lang),
+        "source": say(d.source, "en"),
         "provisional": d.provisional,
         "calendar": calendar_name,
         "regional_confidence": year.regional_confidence,
@@ -87,7 +88,7 @@ def month_cmd(month: tuple[int, int], calendar_name: str, out: Output) -> None:
     cal = calendar(calendar_name)
     days = _days(cal, year, mon)
     info = cal.year_info(year)
-    records = [day_record(d, calendar_name, info, out.lang) for d in days]
+    records = [day_record(d, calendar_name, info) for d in days]
     out.emit(records, lambda: [*_month_lines(days, info, cal.name, out), *_year_notes(info, out)])
 
 
@@ -149,7 +150,7 @@ def day_cmd(day: dt.date, calendar_name: str, out: Output) -> None:
     cal = calendar(calendar_name)
     d = cal.day_info(day)
     year = cal.year_info(day.year)
-    record = day_record(d, calendar_name, year, out.lang)
+    record = day_record(d, calendar_name, year)
 
     def lines() -> Iterator[str]:
         status = out.t("calendar.workday" if d.workday else "calendar.restday")
@@ -174,7 +175,7 @@ def years_cmd(calendar_name: str, out: Output) -> None:
     """
     cal = calendar(calendar_name)
     years = cal.years()
-    records = [_year_record(y, out.lang) for y in years]
+    records = [_year_record(y, "en") for y in years]
 
     def lines() -> Iterator[str]:
         keys = ["year", "data", "confidence"]
@@ -197,7 +198,7 @@ def years_cmd(calendar_name: str, out: Output) -> None:
             "calendar.beyond", after=years[-1].year + 1, last=LAST_YEAR, first=cal.first_day.year
         )
         yield out.t("calendar.sources")
-        for r in records:
+        for r in (_year_record(y, out.lang) for y in years):
             yield out.t("calendar.source_line", **r)
             if r["regional_source"]:
                 yield out.t(
@@ -210,7 +211,8 @@ def years_cmd(calendar_name: str, out: Output) -> None:
 
 
 def _year_record(y: YearInfo, lang: Lang) -> dict[str, Any]:
-    """A year of ``calendar years --json``, its sources and origins said in ``lang``."""
+    """A year of ``calendar years``, its sources and origins said in ``lang`` (English in JSON,
+    which is the same whatever --lang: docs/output.md)."""
     said = ("source", "origin", "regional_source", "regional_origin")
     record = dict(y.__dict__)
     record.update({k: say(record[k], lang) if record[k] is not None else None for k in said})

@@ -15,9 +15,9 @@ import click
 
 from deadlines import messages
 from deadlines.calendars import layers, noticetext, yearfiles
-from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR, Calendar, fmt
-from deadlines.cli.calendar_cmd import print_month
-from deadlines.cli.formats import Choice, Range, current_lang
+from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR, Calendar
+from deadlines.cli.calendar_cmd import holiday_name, print_month, reason
+from deadlines.cli.formats import Choice, Range, current_lang, dated
 from deadlines.cli.store_common import print_moves
 from deadlines.errors import CalendarDataError
 from deadlines.store import config
@@ -41,8 +41,7 @@ def _target(output: str | None, layer: str, year: int) -> Path:
     folder = yearfiles.configured_dir()
     if folder is None:
         raise CalendarDataError(
-            f"no calendar folder is configured: set ${yearfiles.ENV_VAR} to the folder year files "
-            f"go in (it gets {layer}/{year}.toml), or give --output PATH"
+            key="notice.no_folder", env=yearfiles.ENV_VAR, file=f"{layer}/{year}.toml"
         )
     yearfiles.check_folder(folder, f"${yearfiles.ENV_VAR}")
     return folder / layer / f"{year}.toml"
@@ -88,6 +87,11 @@ def import_notice(
     '共N天' must equal its block, make-up days must be weekends; anything ambiguous is refused with
     its line. The year is printed as month grids for review.
     """
+    lang = current_lang()
+
+    def t(key: str, **fields: object) -> str:
+        return messages.text(key, lang, **fields)
+
     notice = noticetext.parse(_read(file), layer=calendar_name, year=year)
     if db and (dry_run or output):
         raise click.UsageError(messages.text("cli.db_writes", current_lang()))
@@ -101,31 +105,33 @@ def import_notice(
         staged.write_text(text, encoding="utf-8")
         yearfiles.load_year_file(staged, notice.layer)  # exactly what the calendar will read
         review = Calendar(notice.layer, Path(tmp))
+        document = notice.document or t("notice.no_document")
         click.echo(
-            f"{notice.document or 'no document number'} ({notice.layer}, {notice.year}): "
-            f"{len(rest)} rest days, {len(work)} make-up working days"
+            t(
+                "notice.head",
+                document=document,
+                layer=notice.layer,
+                year=notice.year,
+                rest=len(rest),
+                work=len(work),
+            )
         )
         for mon in range(1, 13):
             print_month(review, notice.year, mon)
     for day, name in sorted(outside.items()):
         now = national.day_info(day)
-        click.echo(
-            f"Note: {fmt(day)} ({name}) is in {day.year}, so it is not in this file; "
-            f"{day.year}'s data has it as {now.reason}."
-        )
+        said = {"day": dated(day, lang), "name": holiday_name(name, lang), "year": day.year}
+        click.echo(t("notice.outside", **said, reason=reason(now, lang)))
     if target is None:
-        click.echo("Dry run: nothing written.")
+        click.echo(t("notice.dry_run"))
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".toml.partial")
     partial.write_text(text, encoding="utf-8")
     os.replace(partial, target)  # never a half-written year file
-    click.echo(f"Wrote {target}.")
+    click.echo(t("notice.wrote", path=target))
     if db is None:
-        click.echo(
-            "Next: `deadlines recompute` reports every stored deadline this moves "
-            "(provisional dates become official)."
-        )
+        click.echo(t("notice.next"))
         return
     layers.reset_cache()  # the calendars are read again, with the new year
     # the store's calendar folder just changed: the recompute adopts it (deadlines.store.config)
@@ -133,5 +139,5 @@ def import_notice(
         config.check_env(store.config, store.path)
         adopted = config.make(store.config.rules, store.config.calendars)
         moves = store.recompute(adopt=adopted)
-    click.echo(f"recomputed: {len(moves)} changes")
+    click.echo(t("notice.recomputed", n=len(moves)))
     print_moves(moves)

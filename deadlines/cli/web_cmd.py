@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from deadlines.cli.formats import Choice, Range, current_lang
+from deadlines.cli.formats import Choice, Output, Range, current_lang, output_options, table
 from deadlines.cli.store_common import db_option, open_db
 from deadlines.errors import StoreError
 from deadlines.messages import text
@@ -32,7 +32,9 @@ def serve(host: str, port: int, db: str | None) -> None:
 
     from deadlines.web.app import create_app
 
-    click.echo(f"serving {db or 'the store'} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    lang = current_lang()
+    shown = db or text("serve.the_store", lang)
+    click.echo(text("serve.serving", lang, db=shown, host=host, port=port), err=True)
     from deadlines.cli.settings import current
 
     app = create_app(db, default_calendar=current().calendar)
@@ -53,7 +55,7 @@ def _read_password() -> str:
         )
     line = sys.stdin.readline()
     if not line:
-        raise StoreError("no password on standard input; give it as one line")
+        raise StoreError(key="user.no_password")
     return line.rstrip("\r\n")
 
 
@@ -73,7 +75,8 @@ def _os_user() -> str:
     required=True,
 )
 @db_option
-def user_add(name: str, unit: str | None, role: str, db: str | None) -> None:
+@output_options
+def user_add(name: str, unit: str | None, role: str, db: str | None, out: Output) -> None:
     """Add account NAME; the password is prompted (read from standard input when piped)."""
     from deadlines.web.accounts import add_user, check_new_user, unit_known
 
@@ -82,20 +85,26 @@ def user_add(name: str, unit: str | None, role: str, db: str | None) -> None:
     with open_db(db) as store:
         add_user(store, name, unit, role, password, by=f"cli:{_os_user()}")
         unknown = unit is not None and not unit_known(store, unit)
-    click.echo(f"added {role} {name}" + (f" ({unit})" if unit else ""))
+    record = {"name": name, "role": role, "unit": unit}
+    said = {"role": out.t(f"web.role.{role}"), "name": name, "unit": unit}
+    out.emit([record], lambda: [out.t("user.added_unit" if unit else "user.added", **said)])
     if unknown:
-        click.echo(f"note: no case has unit {unit!r} yet; check the spelling", err=True)
+        click.echo(out.t("user.unit_unknown", unit=unit), err=True)
 
 
 @user_group.command("list")
 @db_option
-def user_list(db: str | None) -> None:
+@output_options
+def user_list(db: str | None, out: Output) -> None:
     """The accounts: name, role, unit."""
     from deadlines.web.accounts import list_users
 
     with open_db(db) as store:
-        for u in list_users(store):
-            click.echo(f"{u.name}\t{u.role}\t{u.unit or '—'}")
+        users = list_users(store)
+    records = [{"name": u.name, "role": u.role, "unit": u.unit} for u in users]
+    heads = [out.t(f"user.head.{k}") for k in ("name", "role", "unit")]
+    rows = [[u.name, out.t(f"web.role.{u.role}"), u.unit or "—"] for u in users]
+    out.emit(records, lambda: table(heads, rows))
 
 
 COMMANDS: tuple[click.Command, ...] = (serve, user_group)

@@ -54,4 +54,30 @@ MESSAGES: Table = {
         "and their extra rest days (art. 6), no make-up working days (no State Council notice "
         "for {year} yet)",
     },
+    # --- calendar import-notice -----------------------------------------------------------
+    "notice.head": {
+        "zh": "{document}({layer}，{year} 年)：休息日 {rest} 天，调休上班日 {work} 天",
+        "en": "{document} ({layer}, {year}): {rest} rest days, {work} make-up working days",
+    },
+    "notice.no_document": {"zh": "无文号", "en": "no document number"},
+    "notice.outside": {
+        "zh": "注意：{day}({name})属于 {year} 年，不写入本文件；{year} 年的数据中该日为{reason}。",
+        "en": "Note: {day} ({name}) is in {year}, so it is not in this file; {year}'s data "
+        "has it as {reason}.",
+    },
+    "notice.dry_run": {"zh": "试运行：未写入任何内容。", "en": "Dry run: nothing written."},
+    "notice.wrote": {"zh": "已写入 {path}。", "en": "Wrote {path}."},
+    "notice.next": {
+        "zh": "下一步：运行 `deadlines recompute`，它会列出本文件使哪些已存的期限变动(暂定日期"
+        "转为正式日期)。",
+        "en": "Next: `deadlines recompute` reports every stored deadline this moves "
+        "(provisional dates become official).",
+    },
+    "notice.recomputed": {"zh": "已重算：{n} 处变动", "en": "recomputed: {n} changes"},
+    "notice.no_folder": {
+        "zh": "未配置日历文件夹：请把 ${env} 设为存放年份文件的文件夹(本文件写入 {file})，"
+        "或给出 --output PATH",
+        "en": "no calendar folder is configured: set ${env} to the folder year files go in "
+        "(it gets {file}), or give --output PATH",
+    },
 }

@@ -60,15 +60,13 @@ def check_new_user(name: str, unit: str | None, role: str, password: str) -> Non
     if unit:
         check_text(what_text("unit"), unit, MAX_UNIT)
     if not name or name != name.strip() or any(c.isspace() for c in name):
-        raise StoreError(f"bad user name {name!r}; accepted: a non-empty name without spaces")
+        raise StoreError(key="user.bad_name", name=name)
     if role not in ROLES:
-        raise StoreError(f"unknown role {role!r}; accepted: {', '.join(ROLES)}")
+        raise StoreError(key="user.bad_role", role=role, roles=", ".join(ROLES))
     if role == "clerk" and not unit:
-        raise StoreError("a clerk needs --unit: the responsible unit whose cases they keep")
+        raise StoreError(key="user.clerk_needs_unit")
     if len(password) < MIN_PASSWORD:
-        raise StoreError(
-            f"the password has {len(password)} characters; accepted: at least {MIN_PASSWORD}"
-        )
+        raise StoreError(key="user.short_password", n=len(password), min=MIN_PASSWORD)
 
 
 def add_user(
@@ -80,7 +78,7 @@ def add_user(
     digest = _hasher().hash(password)
     with store.transaction():
         if store.conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
-            raise StoreError(f"user {name!r} already exists; choose another name")
+            raise StoreError(key="user.exists", name=name)
         store.conn.execute(
             "INSERT INTO users (name, unit, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
             (name, unit or None, role, digest, china_now()),
