@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 import deadlines
-from deadlines.calendars.periods import Period
-from deadlines.errors import PeriodError, ProvisionalRefusedError
+from deadlines.calendars.periods import Period, add_months
+from deadlines.errors import OutOfRangeError, PeriodError, ProvisionalRefusedError
 
 D = dt.date
 
@@ -192,3 +195,22 @@ def test_reminder_that_would_fall_before_2004_says_why() -> None:
 )
 def test_chinese_numerals_past_one_hundred(text: str, n: int) -> None:
     assert Period.parse(text).n == n
+
+
+@given(
+    st.dates(min_value=dt.date(2004, 1, 1), max_value=dt.date(2099, 12, 31)),
+    st.integers(min_value=-1300, max_value=1300),
+)
+def test_add_months_clamps_as_relativedelta_does(d: dt.date, months: int) -> None:
+    """add_months does without dateutil (its import is a tenth of a command's start): the same
+    day as relativedelta, month ends clamped (2024-01-31 + 1 month = 2024-02-29)."""
+    assert add_months(d, months) == d + relativedelta(months=months)
+
+
+def test_add_months_clamps_to_the_month_end() -> None:
+    assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
+    assert add_months(dt.date(2023, 1, 31), 1) == dt.date(2023, 2, 28)
+    assert add_months(dt.date(2026, 3, 31), -1) == dt.date(2026, 2, 28)
+    assert add_months(dt.date(2026, 10, 15), 12) == dt.date(2027, 10, 15)
+    with pytest.raises(OutOfRangeError):
+        add_months(dt.date(2026, 1, 1), 12 * 8000)
