@@ -136,3 +136,29 @@ def test_a_changed_calendar_file_is_read_again(
     assert changed.is_workday(dt.date(2026, 5, 27)) and not changed.is_workday(dt.date(2026, 5, 29))
     # the shipped data alone is another input again
     assert Calendar("cn-nx").is_workday(dt.date(2026, 5, 29)) and len(built) == 3
+
+
+def test_the_data_version_comes_from_the_cache_and_follows_a_changed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A calendar from the cache carries the data version built with it (a stored date's
+    calendar version is compared with it): the same as hashing the files, and a changed year
+    file gives a new one."""
+    folder = nx_folder(tmp_path / "cal", NX_2026)
+    monkeypatch.setenv(cache.ENV_VAR, "")
+    uncached = Calendar("cn-nx", folder).data_version
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
+    built: list[int] = []
+    real = Calendar._build
+
+    def counting(self: Calendar) -> dict[str, object]:
+        built.append(1)
+        return real(self)
+
+    monkeypatch.setattr(Calendar, "_build", counting)
+    Calendar("cn-nx", folder)
+    assert Calendar("cn-nx", folder).data_version == uncached and len(built) == 1
+    nx_folder(folder, NX_2026.replace("2026-05-27", "2026-05-29"))
+    changed = Calendar("cn-nx", folder).data_version
+    assert len(built) == 2
+    assert changed != uncached and changed.startswith("cn-nx@chinese-calendar-")

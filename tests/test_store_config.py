@@ -9,6 +9,7 @@ due Mon 03-30 (03-03..06, 09..13, 16..20, 23..27, 30). With a test calendar fold
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from deadlines.cli import main
+from deadlines.store import config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,3 +99,13 @@ def test_an_existing_store_is_not_reconfigured_by_init(tmp_path: Path) -> None:
     rules.mkdir()
     result = run(db, "init", "--rules", str(rules))
     assert result.exit_code == 1 and "recompute --rules" in result.output
+
+
+def test_a_store_without_folders_of_its_own_records_the_hash_of_no_files(tmp_path: Path) -> None:
+    """The hash of no files is not computed (that would load OpenSSL's hashes at every command):
+    it is SHA-256 of no bytes, and a folder with a file in it hashes to something else."""
+    assert hashlib.sha256().hexdigest()[:16] == config.NO_FILES
+    assert config.make([], None) == config.StoreConfig((), config.NO_FILES, None, config.NO_FILES)
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "x.toml").write_text("", encoding="utf-8")
+    assert config.make([str(tmp_path / "r")], None).rules_hash != config.NO_FILES

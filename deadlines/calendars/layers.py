@@ -188,8 +188,10 @@ _BUILT = (
     "_pos",
     "_built_to",
     "_last_published",
+    "data_version",
 )
-"""A calendar's state that follows from its data files alone (what the cache keeps)."""
+"""A calendar's state that follows from its data files alone (what the cache keeps): with its
+data version, so that showing a stored date's calendar version hashes no file again."""
 _MAX_CACHED_FILE = 1 << 20
 
 
@@ -216,6 +218,7 @@ def _cache_key(name: str, folder: Path | None) -> tuple[object, ...] | None:
         str(folder) if folder else None,
         folder.is_dir() if folder else None,
         user_cache.installed_version(*_LIBRARY),
+        user_cache.installed_version(*_LUNAR),  # named in the data version
         tuple(contents),
     )
 

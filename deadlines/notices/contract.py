@@ -34,7 +34,6 @@ overdue duty is sent ``overdue``, not the ``due-soon`` it missed): nothing open 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -115,6 +114,8 @@ def notice_id(
     case: str, rule: str, instance: str, kind: str, due: dt.date, follows: str = ""
 ) -> str:
     """Stable: the same duty, kind and due date always give the same id; a moved date a new one."""
+    import hashlib  # (OpenSSL's) only where a notice is made: next and case show make none
+
     parts = (case, rule, instance, kind, due.isoformat(), *((follows,) if follows else ()))
     return "n" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 

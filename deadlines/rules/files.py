@@ -9,7 +9,6 @@ line numbers, so :class:`_Lines` finds the ``[[table]]`` headers and keys in the
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -222,6 +221,8 @@ def _load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
     notes = [_note(raw, problems) for raw in raws["note"]]
     if problems:
         raise RuleFileError(problems)
+    import hashlib  # the rules' versions: only when the cache has no rule set
+
     version = hashlib.sha256("".join(sorted(r.version for r in rules)).encode()).hexdigest()[:12]
     return RuleSet(
         rules=tuple(rules),
@@ -319,6 +320,8 @@ def _note(raw: _Raw, problems: list[str]) -> Note | None:
 def _rule(
     raw: _Raw, kinds: Mapping[str, CaseKind], events: Mapping[str, EventType], problems: list[str]
 ) -> Rule | None:
+    import hashlib  # the rule's version: only when the cache has no rule set
+
     d = raw.data
     rid = d.get("id")
     if not isinstance(rid, str) or not _ID_RE.match(rid):
