@@ -121,3 +121,37 @@ def test_the_detector_finds_english() -> None:
     ids = {"credit.small-loan"}
     assert list(english_words("规则 credit.small-loan 到期 2026-03-19", ids)) == []
     assert list(english_words("2026-03-19 working day 到期", ids)) == ["working", "day"]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("zh", "导入中"), ("en", "importing")])
+def test_the_progress_bar_on_a_terminal_speaks_the_runs_language(
+    tmp_path: Path, lang: str, label: str
+) -> None:
+    """import and recompute draw a progress bar when stderr is a terminal (a pty here)."""
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    entry = str(Path(sys.executable).parent / "deadlines")
+    db = str(tmp_path / "t.db")
+    assert CliRunner().invoke(main, ["init", "--db", db]).exit_code == 0
+    master, terminal = pty.openpty()
+    args = [entry, "import", str(SAMPLE), "--db", db, "--lang", lang]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    seen = b""
+    try:
+        for _ in range(300):  # 30 s at most
+            if select.select([master], [], [], 0.1)[0]:
+                try:
+                    seen += os.read(master, 4096)
+                except OSError:  # the other end closed
+                    break
+            elif proc.poll() is not None:
+                break
+        assert proc.wait(timeout=30) == 0, seen
+    finally:
+        proc.kill()
+        os.close(master)
+    assert label in seen.decode("utf-8", "replace")

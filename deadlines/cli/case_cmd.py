@@ -425,7 +425,7 @@ def import_cmd(file: str, skip_bad: bool, db: str | None, out: Output) -> None:
     transaction. The format: README, 'Importing cases', and seeds/sample.csv."""
     with _readable(file) as path:
         size = path.stat().st_size
-        with open_db(db) as store, progress(size, "importing") as bar:
+        with open_db(db) as store, progress(size, out.t("progress.import")) as bar:
             report = import_file(store, path, skip_bad=skip_bad, progress=bar)
     for problem in report.skipped:
         click.echo(out.t("import.skipped", problem=problem.in_lang(out.lang)), err=True)

@@ -219,7 +219,7 @@ def recompute(
         target = config.make(folders, cal)
         config.check_env(target, store.path)
         total = store.counts()["cases"]
-        with progress(total, "recomputing") as bar:
+        with progress(total, out.t("progress.recompute")) as bar:
             moves = store.recompute(as_of, progress=bar, preview=as_of is not None, adopt=target)
 
     def lines() -> Iterator[str]:

@@ -345,6 +345,8 @@ MESSAGES: Table = {
         "zh": "规则：{rules}；日历：{calendars}",
         "en": "rules: {rules}; calendars: {calendars}",
     },
+    "progress.import": {"zh": "导入中", "en": "importing"},
+    "progress.recompute": {"zh": "重新计算中", "en": "recomputing"},
     "store.plan_rules_only": {"zh": "仅规划自带规则", "en": "the plan's rules only"},
     "store.shipped_calendars": {"zh": "仅随包节假日数据", "en": "the shipped holiday data only"},
     "recompute.not_recorded": {"zh": "(预览：未记录)", "en": "(preview: not recorded)"},
