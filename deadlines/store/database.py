@@ -993,7 +993,7 @@ _NARROW_VERSION = 10  # the migration that rebuilt cases, events and obligations
 def _compact(conn: sqlite3.Connection) -> None:
     """Give the pages of the tables a migration rebuilt back to the disk (VACUUM): a store
     upgraded to narrow rows would otherwise keep its old size as free pages. Not done if it
-    cannot be (another process in the file, no room for the copy): the store works as it is,
+    cannot be (another process writing, no room for the copy): the store works as it is,
     and later rows reuse the free pages."""
     with suppress(sqlite3.OperationalError):
         conn.execute("VACUUM")
