@@ -125,11 +125,12 @@ def remind(
     def emit(run: contract.RemindRun) -> None:
         items = run.new if new_only else run.notices
         extra = {"as_of": run.as_of.isoformat(), "run": run.run_id}
-        records = [{**n.as_json(), **extra} for n in items]
+        for_programs = out.format != "text"  # the records are not built for a text list
+        records = [{**n.as_json(), **extra} for n in items] if for_programs else []
         out.emit(
             records,
             lambda: nt.render_text(run, items, out.lang).splitlines(),
-            document=[n.as_json() for n in items],
+            document=[n.as_json() for n in items] if for_programs else [],
             columns=nt.CSV_COLUMNS,
         )
         sys.stdout.flush()  # written before the record: see deadlines.notices.contract
