@@ -486,3 +486,46 @@ def test_user_add_and_list_speak_the_runs_language(db: Path) -> None:
     assert "clerk-z  clerk       别处" in out, out
     code, out, _ = run("list", "--json")
     assert {"name": "clerk-z", "role": "clerk", "unit": "别处"} in json.loads(out)
+
+
+def test_the_api_answers_in_the_language_asked_for(db: Path) -> None:
+    """Chinese by default; English with ?lang=en or after the pages' switch (/lang/en): the
+    API's own refusals, the body checks and an event refused by the store alike."""
+    zh, en = client(db, "clerk-a"), client(db, "clerk-a")
+    en.get("/lang/en?next=/cases/L-1")
+    refused = {"type": "loan.application-received", "on": "2026-03-04"}
+    for c, lang in ((zh, "zh"), (en, "en"), (client(db, "clerk-a"), "en?")):
+        q = "?lang=en" if lang == "en?" else ""
+        said = {
+            "event": c.post(f"/api/cases/L-1/events{q}", json=refused).json()["error"],
+            "body": c.post(f"/api/cases/L-1/events{q}", content=b"[1]", headers=JSON).json()[
+                "error"
+            ],
+            "type": c.post(f"/api/cases/L-1/events{q}", content=b"{}").json()["error"],
+            "case": c.get(f"/api/cases/NO-1{q}").json()["error"],
+            "date": c.get(f"/api/remind{q}{'&' if q else '?'}as_of=2026-02-30").json()["error"],
+        }
+        if lang == "zh":
+            assert said["event"].startswith("案件 L-1 已有 loan.application-received"), said
+            assert said["body"] == "正文必须是 JSON 对象"
+            assert said["type"] == "请以 JSON 发送正文，并带上 Content-Type: application/json"
+            assert said["case"] == "没有案件 'NO-1'"
+            assert (
+                said["date"] == "'2026-02-30' 不是真实存在的日期；应为 YYYY-MM-DD，例如 2026-02-14"
+            )
+            words = [w for s in said.values() for w in english_words(s, API_CODES)]
+            assert words == [], said
+        else:
+            assert "already has loan.application-received" in said["event"], said
+            assert said["body"] == "the body must be a JSON object"
+            assert said["case"] == "no case 'NO-1'"
+            assert said["date"].startswith("'2026-02-30' is not a real date (")
+            assert not any(CJK.search(s) for s in said.values()), said
+    logged_out = client(db).get("/api/cases/L-1?lang=en").json()["error"]
+    assert logged_out.startswith("log in first: POST /api/login")
+    assert client(db).get("/api/cases/L-1").json()["error"].startswith("请先登录")
+
+
+JSON = {"Content-Type": "application/json"}
+API_CODES = known_ids() | {"JSON", "Content-Type", "application/json", "YYYY-MM-DD", "ISO"}
+CJK = re.compile(r"[\u4e00-\u9fff]")

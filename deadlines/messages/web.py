@@ -207,4 +207,41 @@ MESSAGES: Table = {
     "web.weekday.4": {"zh": "星期五", "en": "Fri"},
     "web.weekday.5": {"zh": "星期六", "en": "Sat"},
     "web.weekday.6": {"zh": "星期日", "en": "Sun"},
+    # --- the JSON API's own refusals, and dates read from a form or query ------------------
+    "web.bad_date": {
+        "zh": "{value!r} 不是真实存在的日期；应为 YYYY-MM-DD，例如 2026-02-14",
+        "en": "{value!r} is not a real date ({why}); accepted: YYYY-MM-DD, e.g. 2026-02-14",
+    },
+    "web.unknown_calendar": {
+        "zh": "未知日历 {name!r}；可用：{names}",
+        "en": "unknown calendar {name!r}; accepted: {names}",
+    },
+    "api.login_first": {
+        "zh": '请先登录：POST /api/login，正文为 {{"username": …, "password": …}}',
+        "en": 'log in first: POST /api/login with {{"username": …, "password": …}}',
+    },
+    "api.content_type": {
+        "zh": "请以 JSON 发送正文，并带上 Content-Type: application/json",
+        "en": "send the body as JSON with Content-Type: application/json",
+    },
+    "api.not_json": {"zh": "正文不是 JSON", "en": "the body is not JSON ({msg})"},
+    "api.not_object": {"zh": "正文必须是 JSON 对象", "en": "the body must be a JSON object"},
+    "api.too_many_logins": {
+        "zh": "登录失败次数过多；请 {wait} 秒后再试",
+        "en": "too many failed logins; try again in {wait} s",
+    },
+    "api.wrong_login": {"zh": "用户名或密码错误", "en": "wrong user name or password"},
+    "api.no_case": {"zh": "没有案件 {case!r}", "en": "no case {case!r}"},
+    "api.may_not_record": {
+        "zh": "{role} {name} 无权登记事件",
+        "en": "{role} {name} may not record events",
+    },
+    "api.give_period": {
+        "zh": "请给出 period 和 date(以及 direction=from|before、calendar、strict)",
+        "en": "give period and date (and direction=from|before, calendar, strict)",
+    },
+    "api.data_object": {
+        "zh": "data 必须是由文字值组成的对象",
+        "en": "data must be an object of text values",
+    },
 }

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from deadlines.messages import text
 from deadlines.notices import daily as nt
 from deadlines.notices.case_view import move_payload
 from deadlines.store.database import Store
@@ -37,19 +38,24 @@ def _error(status: int, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=status)
 
 
-def _unauthorised() -> JSONResponse:
-    return _error(401, 'log in first: POST /api/login with {"username": …, "password": …}')
+def _said(request: Request, status: int, key: str, **fields: Any) -> JSONResponse:
+    """A refusal of the API's own, in the language the request asks for (:func:`lang_of`)."""
+    return _error(status, text(key, lang_of(request), **fields))
+
+
+def _unauthorised(request: Request) -> JSONResponse:
+    return _said(request, 401, "api.login_first")
 
 
 async def _json_body(request: Request) -> dict[str, Any] | JSONResponse:
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-        return _error(415, "send the body as JSON with Content-Type: application/json")
+        return _said(request, 415, "api.content_type")
     try:
         body = json.loads(await request.body())
     except ValueError as exc:
-        return _error(400, f"the body is not JSON ({exc})")
+        return _said(request, 400, "api.not_json", msg=exc)
     if not isinstance(body, dict):
-        return _error(400, "the body must be a JSON object")
+        return _said(request, 400, "api.not_object")
     return body
 
 
@@ -62,14 +68,14 @@ async def login(request: Request) -> Response:
     client = request.client.host if request.client else ""
     wait = limiter.retry_after(name, client)
     if wait:
-        response = _error(429, f"too many failed logins; try again in {wait} s")
+        response = _said(request, 429, "api.too_many_logins", wait=wait)
         response.headers["Retry-After"] = str(wait)
         return response
     with store_of(request) as store:
         user = authenticate(store, name, password)
         if user is None:
             limiter.failed(name, client)
-            return _error(401, "wrong user name or password")
+            return _said(request, 401, "api.wrong_login")
         limiter.succeeded(name)
         token = start_session(store, user)
     response = JSONResponse({"username": user.name, "role": user.role, "unit": user.unit})
@@ -90,7 +96,7 @@ async def logout(request: Request) -> Response:
 
 def _session(request: Request, store: Store) -> Session | JSONResponse:
     session = session_of(request, store)
-    return session if session is not None else _unauthorised()
+    return session if session is not None else _unauthorised(request)
 
 
 def case(request: Request) -> Response:
@@ -108,7 +114,7 @@ def case(request: Request) -> Response:
         except FieldError as exc:
             return _error(400, str(exc), field=exc.field)
         except reads.NotVisible:
-            return _error(404, f"no case {request.path_params['case_id']!r}")
+            return _said(request, 404, "api.no_case", case=request.path_params["case_id"])
 
 
 def remind(request: Request) -> Response:
@@ -154,7 +160,7 @@ def due(request: Request) -> Response:
     except FieldError as exc:
         return _error(400, str(exc), field=exc.field)
     if not answers:
-        return _error(400, "give period and date (and direction=from|before, calendar, strict)")
+        return _said(request, 400, "api.give_period")
     records = [a.record for a in answers]
     return JSONResponse(records[0] if len(records) == 1 else records)
 
@@ -172,12 +178,14 @@ async def record(request: Request) -> Response:
         try:
             payload = reads.visible_case(store, session.user, case_id, day, lang_of(request))
         except reads.NotVisible:
-            return _error(404, f"no case {case_id!r}")
+            return _said(request, 404, "api.no_case", case=case_id)
         if not session.user.records(payload["units"]):
-            return _error(403, f"{session.user.role} {session.user.name} may not record events")
+            role = text(f"web.role.{session.user.role}", lang_of(request))
+            return _said(request, 403, "api.may_not_record", role=role, name=session.user.name)
         data = body.get("data") or {}
         if not isinstance(data, dict):
-            return _error(400, "data must be an object of text values", field="data")
+            said = text("api.data_object", lang_of(request))
+            return _error(400, said, field="data")
         given = EventInput(
             type=str(body.get("type", "")),
             on=str(body.get("on", "")),
@@ -187,7 +195,7 @@ async def record(request: Request) -> Response:
         )
         try:
             event_id, moves = record_event(
-                store, session.user, case_id, payload["kind"], given, day
+                store, session.user, case_id, payload["kind"], given, day, lang_of(request)
             )
         except FieldError as exc:
             return _error(400, str(exc), field=exc.field)

@@ -33,7 +33,7 @@ class FieldError(DeadlineError):
         self.field = field
 
 
-def parse_date(value: str, field: str) -> dt.date:
+def parse_date(value: str, field: str, lang: Lang = DEFAULT_LANG) -> dt.date:
     """An ISO date from a form or query, or :class:`FieldError` in the command line's words."""
     value = value.strip()
     try:
@@ -41,13 +41,13 @@ def parse_date(value: str, field: str) -> dt.date:
             raise ValueError("not in the form YYYY-MM-DD")
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise FieldError(
-            field, f"{value!r} is not a real date ({exc}); accepted: YYYY-MM-DD, e.g. 2026-02-14"
-        ) from None
+        raise FieldError(field, text("web.bad_date", lang, value=value, why=exc)) from None
 
 
 def lang_of(request: Request) -> Lang:
-    chosen = request.cookies.get(LANG_COOKIE, DEFAULT_LANG)
+    """``?lang=zh|en`` (an API client's choice), else the cookie the pages' language switch sets,
+    else Chinese."""
+    chosen = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE, DEFAULT_LANG)
     return next((lang for lang in LANGS if lang == chosen), DEFAULT_LANG)
 
 
@@ -65,7 +65,7 @@ def today_of(request: Request) -> dt.date:
 def as_of(request: Request) -> dt.date:
     """``?as_of=DATE`` (a replay, like the command line's --as-of), else today in China."""
     value = request.query_params.get("as_of", "")
-    return parse_date(value, "as_of") if value else today_of(request)
+    return parse_date(value, "as_of", lang_of(request)) if value else today_of(request)
 
 
 def session_of(request: Request, store: Store) -> Session | None:

@@ -47,10 +47,11 @@ def due_question(
     words = form.get("period", "").strip()
     if not words:
         return []
-    day = parse_date(form.get("date", ""), "date")
+    day = parse_date(form.get("date", ""), "date", lang)
     name = form.get("calendar", "")
     if name and name not in CALENDARS:
-        raise FieldError("calendar", f"unknown calendar {name!r}; accepted: {', '.join(CALENDARS)}")
+        said = text("web.unknown_calendar", lang, name=name, names=", ".join(CALENDARS))
+        raise FieldError("calendar", said)
     before = day if form.get("direction") == "before" else None
     start = None if before else day
     strict = form.get("strict") in ("1", "on", "true")

@@ -60,7 +60,7 @@ def _check(store: Store, kind: str, case_id: str, given: EventInput, lang: Lang)
         et = catalogue().check_event(kind, given.type)
     except DeadlineError as exc:
         raise FieldError("type", exc.in_lang(lang)) from None
-    on = parse_date(given.on, "on")
+    on = parse_date(given.on, "on", lang)
     try:
         check_event_date(et, on, china_today())
     except DeadlineError as exc:
