@@ -234,3 +234,31 @@ def test_errors_speak_the_chosen_language() -> None:
     rule = CliRunner().invoke(main, ["due", "licence.remind-60", "--from", "2026-10-31"])
     assert rule.exit_code == 1
     assert "规则 'licence.remind-60' 自届满日向前计算：请给出 --before DATE" in rule.stderr
+
+
+@pytest.mark.parametrize(
+    ("doc", "args"),
+    [
+        ("case list", ("case", "list", "--unit", "无此单位", "--as-of", AS_OF)),
+        ("next", ("next", "DK-2026-101", "--as-of", "2026-01-05")),  # before any event
+        ("recompute", ("recompute",)),  # nothing moves after the import
+        ("outbox", ("outbox",)),  # nothing sent yet
+        ("user list", ("user", "list")),  # no accounts yet
+    ],
+)
+def test_an_empty_csv_still_has_its_documented_header(
+    cli: Run, tmp_path: Path, doc: str, args: tuple[str, ...]
+) -> None:
+    """A program reading the CSV finds its columns whether or not there are rows."""
+    extra = ("--db", str(tmp_path / "t.db")) if args[0] in ("outbox", "user") else ()
+    out = cli(*args, *extra, "--format", "csv").output
+    assert out.splitlines() == [",".join(documented()[doc])]
+
+
+def test_a_list_commands_columns_are_its_records_keys(cli: Run) -> None:
+    """The CSV columns written when there is no row are those of the rows themselves."""
+    docs = documented()
+    listed = json.loads(cli("case", "list", "--as-of", AS_OF, "--json").output)
+    assert _keys(listed) == docs["case list"]
+    nexts = json.loads(cli("next", "ZX-2026-101", "--as-of", AS_OF, "--json").output)
+    assert _keys(nexts) == docs["next"]

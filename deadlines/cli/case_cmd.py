@@ -30,6 +30,7 @@ from deadlines.cli.store_common import (
 from deadlines.messages import text
 from deadlines.model import FactValue, Obligation, status_on
 from deadlines.notices.case_view import (
+    CASE_LIST_KEYS,
     case_rows,
     event_payload,
     move_payload,
@@ -289,7 +290,6 @@ def case_list(
         if not rows:
             yield out.t("case.list_empty")
             return
-        keys = ("case", "kind", "unit", "status", "open", "overdue", "next_due")
         body = [
             [
                 r["case"],
@@ -302,9 +302,9 @@ def case_list(
             ]
             for r in rows
         ]
-        yield from table([out.t(f"head.{k}") for k in keys], body)
+        yield from table([out.t(f"head.{k}") for k in CASE_LIST_KEYS], body)
 
-    out.emit(rows, lines)
+    out.emit(rows, lines, columns=CASE_LIST_KEYS)
 
 
 def _case_event(

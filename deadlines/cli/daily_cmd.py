@@ -84,10 +84,10 @@ def next_cmd(case_id: str, as_of: dt.date | None, db: str | None, out: Output) -
     first, each with its date, working days left or days overdue, rule, clause and why."""
     day = as_of or china_today()
     with open_db(db) as store:
-        from deadlines.notices.case_view import next_items  # with the rules' explanations
+        from deadlines.notices.case_view import NEXT_KEYS, next_items  # with the explanations
 
         items = next_items(store, case_id, day, out.lang)
-    out.emit(items, lambda: _next_lines(case_id, items, day, out))
+    out.emit(items, lambda: _next_lines(case_id, items, day, out), columns=NEXT_KEYS)
 
 
 # --- remind / overdue -------------------------------------------------------------------------
@@ -234,9 +234,9 @@ def recompute(
             )
         yield from move_lines(moves, out)
 
-    from deadlines.notices.case_view import move_payload
+    from deadlines.notices.case_view import MOVE_KEYS, move_payload
 
-    out.emit([move_payload(m) for m in moves], lines)
+    out.emit([move_payload(m) for m in moves], lines, columns=MOVE_KEYS)
 
 
 COMMANDS: tuple[click.Command, ...] = (next_cmd, remind, overdue, recompute)

@@ -157,7 +157,7 @@ def outbox_cmd(which: str | None, db: str | None, out: Output) -> None:
             if m.last_error and m.state == "pending":
                 yield f"    {m.last_error}"
 
-    out.emit([m.as_json() for m in messages], lines)
+    out.emit([m.as_json() for m in messages], lines, columns=outbox.MESSAGE_KEYS)
 
 
 @click.group("export")

@@ -101,10 +101,11 @@ def user_list(db: str | None, out: Output) -> None:
 
     with open_db(db) as store:
         users = list_users(store)
+    keys = ("name", "role", "unit")
     records = [{"name": u.name, "role": u.role, "unit": u.unit} for u in users]
-    heads = [out.t(f"user.head.{k}") for k in ("name", "role", "unit")]
+    heads = [out.t(f"user.head.{k}") for k in keys]
     rows = [[u.name, out.t(f"web.role.{u.role}"), u.unit or "—"] for u in users]
-    out.emit(records, lambda: table(heads, rows))
+    out.emit(records, lambda: table(heads, rows), columns=keys)
 
 
 COMMANDS: tuple[click.Command, ...] = (serve, user_group)

@@ -27,6 +27,26 @@ from deadlines.store.database import (
 )
 from deadlines.store.schema import TERM_IDS
 
+# The keys of each record, in order: the CSV header even when there is no record
+# (docs/output.md lists them; tests check these against the records themselves).
+NEXT_KEYS = (
+    "case", "rule", "clause", "title_zh", "title_en", "kind", "unit", "due", "weekday",
+    "calendar", "calendar_version", "working_days_left", "days_overdue", "status",
+    "provisional", "low_confidence", "missing", "trigger", "trigger_date", "instance",
+    "rule_version", "steps", "stale", "as_of",
+)  # fmt: skip
+MOVE_KEYS = (
+    "change",
+    "case",
+    "rule",
+    "instance",
+    "old",
+    "new",
+    "old_provisional",
+    "new_provisional",
+)
+CASE_LIST_KEYS = ("case", "kind", "unit", "status", "open", "overdue", "next_due")
+
 
 def next_items(
     store: Store, case_id: str, day: dt.date, lang: Lang = DEFAULT_LANG

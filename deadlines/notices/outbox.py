@@ -35,6 +35,13 @@ LONGEST_WAIT = dt.timedelta(hours=6)
 ID_DOMAIN = "deadlines"
 
 
+# A message's record (Message.as_json) keys in order: the CSV header even when there is none.
+MESSAGE_KEYS = (
+    "id", "unit", "destination", "as_of", "title", "notices", "state", "attempts",
+    "created_at", "last_attempt_at", "next_attempt_at", "last_error", "delivered_at",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Message:
     id: str
