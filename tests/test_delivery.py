@@ -360,7 +360,7 @@ def test_a_bad_units_file_is_one_clear_line_and_changes_nothing(
 def test_the_units_file_beside_the_store_is_the_default(db: Path) -> None:
     result = invoke(db, "send", "--as-of", "2026-03-27")
     assert result.exit_code == 1
-    assert f"no units file at {db.parent / 'units.toml'}" in result.output
+    assert f"{db.parent / 'units.toml'} 处没有单位文件" in result.output  # Chinese by default
 
 
 def test_a_second_send_at_once_is_refused(db: Path, tmp_path: Path) -> None:

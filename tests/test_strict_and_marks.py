@@ -37,7 +37,7 @@ def _run(*args: str) -> Result:
     ],
 )
 def test_strict_refusals_name_the_real_cause(args: list[str], cause: str) -> None:
-    result = _run("due", *args, "--strict")
+    result = _run("due", *args, "--strict", "--lang", "en")
     assert result.exit_code == 1
     assert cause in result.output
     assert "earlier than 2004-01-01" not in result.output
@@ -128,3 +128,28 @@ def test_every_view_marks_a_low_confidence_date(cli) -> None:  # type: ignore[no
     assert "[low-confidence" not in cli(
         "case", "show", "L1", "--as-of", "2021-04-01", "--lang", "en"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (
+            ["due", "3个月", "--from", "2026-10-15", "--strict"],
+            "严格模式(--strict)：2027 年的国务院放假通知尚未发布；日历 cn-nx 覆盖 2004–2026 年"
+            "(去掉 --strict 可得暂定答案)",
+            "strict: 2027 has no published State Council holiday notice; calendar cn-nx covers "
+            "2004–2026 (drop --strict for a provisional answer)",
+        ),
+        (
+            ["due", "3wd", "--from", "2018-06-13", "--strict"],
+            "严格模式(--strict)：宁夏 2018 年的地方假日未知(没有文件 calendars/cn-nx/2018.toml)；"
+            "请用日历 cn，或去掉 --strict",
+            "strict: Ningxia's regional holidays for 2018 are unknown (no file "
+            "calendars/cn-nx/2018.toml); use calendar cn, or drop --strict",
+        ),
+    ],
+)
+def test_a_strict_refusal_speaks_the_runs_language(args: list[str], zh: str, en: str) -> None:
+    for lang, said in (("zh", "错误：" + zh), ("en", "Error: " + en)):
+        result = CliRunner().invoke(main, [*args, "--lang", lang])
+        assert result.exit_code == 1 and result.stderr == said + "\n", result.stderr

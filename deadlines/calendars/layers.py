@@ -442,15 +442,14 @@ class Calendar:
             if info.status == "provisional":
                 published = [y for y in self._years if self._years[y].info.status == "published"]
                 raise ProvisionalRefusedError(
-                    f"strict: {year} has no published State Council holiday notice; "
-                    f"calendar {self.name} covers {min(published)}–{max(published)} "
-                    f"(drop --strict for a provisional answer)"
+                    key="strict.provisional",
+                    year=year,
+                    calendar=self.name,
+                    first=min(published),
+                    last=max(published),
                 )
             if self.name == "cn-nx" and info.regional_confidence == "unknown":
-                raise ProvisionalRefusedError(
-                    f"strict: Ningxia's regional holidays for {year} are unknown "
-                    f"(no file calendars/cn-nx/{year}.toml); use calendar cn, or drop --strict"
-                )
+                raise ProvisionalRefusedError(key="strict.nx_unknown", year=year)
 
     # -- days ----------------------------------------------------------------------------------
 

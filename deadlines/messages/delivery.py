@@ -5,6 +5,10 @@ from __future__ import annotations
 from deadlines.messages import Table
 
 MESSAGES: Table = {
+    "units.no_file": {
+        "zh": "{path} 处没有单位文件：请写一个(见 README 的投递一节)，或用 --units FILE 指定",
+        "en": "no units file at {path}: write one (see README, 'Delivery') or give --units FILE",
+    },
     # The digest's subject (mail) or title (group chat): the unit, the day and its counts.
     "delivery.title": {
         "zh": "【期限提醒】{unit} {day}({weekday})：今日到期 {today} 件，逾期 {overdue} 件，提醒 {reminders} 件",

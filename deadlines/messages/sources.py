@@ -80,4 +80,17 @@ MESSAGES: Table = {
         "en": "no calendar folder is configured: set ${env} to the folder year files go in "
         "(it gets {file}), or give --output PATH",
     },
+    # --- --strict refusing a year the data does not cover ------------------------------------
+    "strict.provisional": {
+        "zh": "严格模式(--strict)：{year} 年的国务院放假通知尚未发布；日历 {calendar} 覆盖 {first}–{last} 年"
+        "(去掉 --strict 可得暂定答案)",
+        "en": "strict: {year} has no published State Council holiday notice; calendar "
+        "{calendar} covers {first}–{last} (drop --strict for a provisional answer)",
+    },
+    "strict.nx_unknown": {
+        "zh": "严格模式(--strict)：宁夏 {year} 年的地方假日未知(没有文件 calendars/cn-nx/{year}.toml)；请用日历 "
+        "cn，或去掉 --strict",
+        "en": "strict: Ningxia's regional holidays for {year} are unknown (no file "
+        "calendars/cn-nx/{year}.toml); use calendar cn, or drop --strict",
+    },
 }

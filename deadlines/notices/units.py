@@ -60,9 +60,7 @@ def units_path(path: str | os.PathLike[str] | None, store_path: Path) -> Path:
 def load_units(path: Path) -> Units:
     """Read and check the units file: every key, every URL, no secret written out."""
     if not path.exists():
-        raise UnitsError(
-            f"no units file at {path}: write one (see README, 'Delivery') or give --units FILE"
-        )
+        raise UnitsError(key="units.no_file", path=str(path))
     try:
         raw = tomllib.loads(read_text_file(path, "a units file", UnitsError))
     except (tomllib.TOMLDecodeError, RecursionError) as exc:
