@@ -17,6 +17,19 @@ MAX_NUMBER = 10**15
 """Numbers anywhere (facts, rule values) are finite and within ±MAX_NUMBER (amounts in yuan, exact
 in a float): inf, nan and 1e400 would match nothing sensibly and break durable-rules."""
 
+REDACTED = "(略)"
+"""How the plan writes a unit whose name it redacts (市(略)〔法院〕, rules/enforcement.toml): a
+placeholder, not a unit anyone can be reached at."""
+NO_UNIT = ""
+"""The unit of an obligation whose rule names only a placeholder and whose case names no unit: its
+notices are listed as 未指定责任单位 / no unit given and never routed to the placeholder."""
+
+
+def is_placeholder(unit: str) -> bool:
+    """Whether a rule's unit is one the plan redacted."""
+    return REDACTED in unit
+
+
 ObligationKind = Literal["deadline", "reminder", "aging", "recurring"]
 """deadline: act within a period of a trigger; reminder: N days before an expiry;
 aging: a flag that turns on the day after trigger + N years; recurring: a duty per month/half-year."""

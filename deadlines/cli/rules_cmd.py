@@ -13,6 +13,7 @@ from deadlines.calendars.periods import due, period_in
 from deadlines.cli.common import DATE, rules_option
 from deadlines.cli.formats import Output, dated, labelled, output_options, table
 from deadlines.messages import Lang, text
+from deadlines.model import is_placeholder
 from deadlines.rules import Rule, RuleSet, check_paths, load_rules
 from deadlines.rules.answers import (
     condition_in,
@@ -135,7 +136,7 @@ def _show_lines(rules: RuleSet, r: Rule, example: dt.date, out: Output) -> Itera
     trigger = trigger_of(rules, r) + (t("rules.after", rule=r.after) if r.after else "")
     lines = [
         ("clause", t("rules.clause", clause=r.clause, quote=r.quote)),
-        ("unit", r.unit),
+        ("unit", t("rules.unit_placeholder", unit=r.unit) if is_placeholder(r.unit) else r.unit),
         ("case_kind", _kind_name(rules, r.case_kind, out.lang)),
         ("kind", t(f"rule_kind.{r.kind}") + ("" if r.enabled else " " + t("cli.off"))),
         ("trigger", trigger),

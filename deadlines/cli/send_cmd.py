@@ -19,6 +19,7 @@ import click
 from deadlines.cli.formats import Output, lang_option, output_options
 from deadlines.cli.store_common import as_of_option, db_option, open_db
 from deadlines.messages import Lang, check_lang, text
+from deadlines.model import NO_UNIT
 from deadlines.notices import ics, outbox
 from deadlines.notices.sending import SendReport, send
 from deadlines.notices.units import load_units, units_path
@@ -114,6 +115,8 @@ def _problems(report: SendReport, lang: Lang) -> list[str]:
     """One line per unit without a destination, then one for the failed destinations."""
     lines = [
         text("delivery.unrouted", lang, unit=unit, n=len(ids), path=report.units_file)
+        if unit != NO_UNIT
+        else text("delivery.no_unit", lang, n=len(ids))
         for unit, ids in report.unrouted.items()
     ]
     if report.failed and not report.dry_run:

@@ -278,6 +278,10 @@ MESSAGES: Table = {
         "zh": "本身不产生期限：它约束另一条规则",
         "en": "nothing of its own: it caps another rule",
     },
+    "rules.unit_placeholder": {
+        "zh": "{unit}（规划中的占位，非实际单位：请在添加案件时指定其责任单位）",
+        "en": "{unit} (a placeholder in the plan, not a real unit: give each case case add --unit)",
+    },
     "rules.clause": {"zh": "{clause}：“{quote}”", "en": "{clause}: “{quote}”"},
     "rules.label.clause": {"zh": "条款", "en": "clause"},
     "rules.label.unit": {"zh": "责任单位", "en": "unit"},

@@ -89,6 +89,19 @@ MESSAGES: Table = {
             "send failed: {n} messages not delivered ({destinations}); retried on the next run; see deadlines outbox --failed",
         ),
     },
+    "delivery.no_unit": {
+        "zh": (
+            "{n} 条通知无法发送：案件未指定责任单位，规则中的“市(略)”只是占位；"
+            "这些通知在 deadlines remind 中列于【未指定责任单位】，新案件请用 case add --unit 指定"
+        ),
+        "en": (
+            "{n} notice cannot be sent: its case has no unit and the rule names only a placeholder;"
+            " deadlines remind lists it under 'no unit given'; give new cases case add --unit",
+            "{n} notices cannot be sent: their cases have no unit and the rules name only a"
+            " placeholder; deadlines remind lists them under 'no unit given'; give new cases"
+            " case add --unit",
+        ),
+    },
     "delivery.unrouted": {
         "zh": "单位“{unit}”有 {n} 条通知但没有收件地址：请在单位文件 {path} 中为它设置 send_to",
         "en": (

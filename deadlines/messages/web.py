@@ -60,6 +60,7 @@ MESSAGES: Table = {
     "web.col.duty": {"zh": "事项", "en": "Duty"},
     "web.col.days": {"zh": "时限", "en": "Time"},
     "web.col.unit": {"zh": "责任单位", "en": "Unit"},
+    "web.no_unit": {"zh": "未指定责任单位", "en": "no unit given"},
     "web.col.rule": {"zh": "规则", "en": "Rule"},
     "web.col.count": {"zh": "件数", "en": "Count"},
     "web.col.status": {"zh": "状态", "en": "Status"},

@@ -147,6 +147,7 @@ _WORDS = {
         "case": "案件",
         "count": "{n} 条",
         "no_overdue": "截至 {day} 无逾期事项。",
+        "no_unit": "未指定责任单位",
         "overdue_title": "截至 {day} 逾期事项：共 {n} 条",
     },
     "en": {
@@ -178,6 +179,7 @@ _WORDS = {
         "case": "case",
         "count": "{n}",
         "no_overdue": "Nothing overdue on {day}.",
+        "no_unit": "no unit given",
         "overdue_title": "Overdue on {day}: {n} in all",
     },
 }
@@ -243,7 +245,7 @@ def render_text(run: RemindRun, notices: Sequence[Notice], lang: Lang = "zh") ->
         lines.append(w["empty"])
     for unit, items in _grouped(notices).items():
         lines.append("")
-        lines.append(f"【{unit}】 {w['count'].format(n=len(items))}")
+        lines.append(f"【{unit or w['no_unit']}】 {w['count'].format(n=len(items))}")
         lines.extend(_line(n, lang) for n in items)
     return "\n".join(lines) + "\n"
 
@@ -302,7 +304,7 @@ def render_overdue_text(groups: Sequence[OverdueGroup], as_of: dt.date, lang: La
     lines = [w["overdue_title"].format(day=as_of.isoformat(), n=total)]
     for g in groups:
         lines.append("")
-        lines.append(f"【{g.key}】 {w['count'].format(n=g.count)}")
+        lines.append(f"【{g.key or w['no_unit']}】 {w['count'].format(n=g.count)}")
         lines.extend(_line(n, lang) for n in g.notices)
     return "\n".join(lines) + "\n"
 

@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from deadlines.errors import Phrase, StoreError
-from deadlines.model import Case, Event, FactValue, Obligation, open_on
+from deadlines.model import NO_UNIT, Case, Event, FactValue, Obligation, is_placeholder, open_on
 from deadlines.model import status_on as status_on  # where callers have read it from
 from deadlines.store import basis as _basis
 from deadlines.store import config
@@ -598,6 +598,8 @@ class Store:
                 # the rule's generic one: reminders are grouped by who must act.
                 if case.unit and ob.unit != case.unit:
                     ob = _with_unit(ob, case.unit)
+                elif not case.unit and is_placeholder(ob.unit):
+                    ob = _with_unit(ob, NO_UNIT)  # never routed to a unit nobody configures
                 out.append(ob)
         return out
 
