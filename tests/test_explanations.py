@@ -104,23 +104,47 @@ def test_a_calendar_data_change_is_marked(cli) -> None:  # type: ignore[no-untyp
 
 
 @pytest.mark.parametrize(
-    ("name", "zh"),
+    ("name", "zh", "en"),
     [
-        ("元旦 New Year's Day", "元旦"),  # "Year's" is an English word too
-        ("中秋 Mid-autumn Festival / 国庆节 National Day", "中秋 / 国庆节"),
-        ("春节 Spring Festival 初一", "春节 初一"),
+        ("元旦 New Year's Day", "元旦", "New Year's Day"),  # "Year's" is an English word too
+        (
+            "中秋 Mid-autumn Festival / 国庆节 National Day",
+            "中秋 / 国庆节",
+            "Mid-autumn Festival / National Day",
+        ),
+        ("春节 Spring Festival 初一", "春节 初一", "Spring Festival day 1"),
+        ("古尔邦节 Eid al-Adha", "古尔邦节", "Eid al-Adha"),
+        ("国庆节", "国庆节", "National Day"),  # a user's year file may name it in Chinese only
         (
             "补假 make-up rest day for 春节 Spring Festival 初一 2027-02-06 (Sat), which fell on a "
             "weekend (放假办法 第六条)",
             "补假(补春节 初一 2027-02-06，适逢周末；放假办法 第六条)",
+            "make-up rest day for Spring Festival day 1 2027-02-06, which fell on a weekend "
+            "(holiday regulations, art. 6)",
         ),
         (
             "补假 make-up rest day for 国庆节 National Day 2028-10-03 (Tue), which fell on 中秋 "
             "(放假办法 第六条)",
             "补假(补国庆节 2028-10-03，适逢中秋；放假办法 第六条)",
+            "make-up rest day for National Day 2028-10-03, which fell on Mid-autumn Festival "
+            "(holiday regulations, art. 6)",
         ),
     ],
 )
-def test_holiday_names_in_chinese_carry_no_english(name: str, zh: str) -> None:
+def test_holiday_names_are_said_in_one_language(name: str, zh: str, en: str) -> None:
     assert holiday_name(name, "zh") == zh
-    assert holiday_name(name, "en") == name
+    assert holiday_name(name, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited"),
+    [("zh", "见 docs/counting.md「Counting」一节"), ("en", "docs/counting.md § Counting")],
+)
+def test_a_reminder_moved_back_cites_a_document_that_ships(lang: str, cited: str) -> None:
+    # 2026-10-08 - 60 days = Sun 2026-08-09 (8 + 30 + 22 days); a reminder moves back over the
+    # weekend to Fri 2026-08-07
+    result = CliRunner().invoke(main, ["due", "60 days", "--before", "2026-10-08", "--lang", lang])
+    assert result.exit_code == 0 and result.output.startswith("2026-08-07")
+    assert cited in result.output and "decisions.md" not in result.output
+    counting = (Path(__file__).parent.parent / "docs" / "counting.md").read_text(encoding="utf-8")
+    assert "## Counting" in counting and '**Reminders "N days before"' in counting

@@ -371,6 +371,28 @@ def test_calendar_page_marks_the_spring_festival_and_its_make_up_days(db: Path) 
     assert client(db, "clerk-a").get("/calendar?month=2026-13").status_code == 400
 
 
+def test_calendar_page_says_sources_and_holiday_names_in_the_pages_language_only(
+    db: Path,
+) -> None:
+    """May 2026 on cn-nx: 劳动节 1-5 May off, Saturday 9 May worked (国办发明电〔2025〕7号 of
+    2025-11-04); 古尔邦节 27-28 May off in Ningxia (宁政办发〔2025〕36号, graded low)."""
+    c = client(db, "clerk-a")
+    zh = c.get("/calendar?month=2026-05&calendar=cn-nx").text
+    for internal in ("Phrase(", "Joined(", "Texts("):
+        assert internal not in zh
+    assert "国办发明电〔2025〕7号(2025-11-04 发布)" in zh
+    assert "宁政办发〔2025〕36号(未经核实" in zh and "(低)" in zh
+    assert "2026-05-27 地区假日: 古尔邦节<" in zh.replace("</li>", "<")
+    for english in ("Labour Day", "Eid al-Adha", "chinese-calendar 1.11.0 with"):
+        assert english not in zh
+    assert c.get("/lang/en", follow_redirects=False).status_code == 303
+    en = c.get("/calendar?month=2026-05&calendar=cn-nx").text
+    assert "Phrase(" not in en and "Joined(" not in en
+    assert "国办发明电〔2025〕7号 of 2025-11-04" in en and "(low)" in en
+    assert ": Labour Day<" in en.replace("</li>", "<") and "Eid al-Adha" in en
+    assert "劳动节" not in en and "古尔邦节" not in en
+
+
 def test_english_switch(db: Path) -> None:
     c = client(db, "clerk-a")
     r = c.get("/lang/en?next=/cases/L-1", follow_redirects=False)

@@ -45,17 +45,43 @@ _MAKE_UP = re.compile(
 )
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# the provisional calendar's labels of the Spring Festival days (deadlines.calendars.layers)
+_LABEL_EN = {"除夕": "Eve", "初一": "day 1", "初二": "day 2", "初三": "day 3"}
+
+
 @cache
 def holiday_name(name: str, lang: Lang) -> str:
-    """A holiday's name in ``lang``: ``春节 Spring Festival 初一`` is ``春节 初一`` in Chinese; a
-    补假 day's says in Chinese which holiday-day it makes up for and why."""
-    if lang == "en":
-        return name
+    """A holiday's name in ``lang`` only: the data's ``春节 Spring Festival 初一`` is ``春节 初一`` in
+    Chinese and ``Spring Festival day 1`` in English; a 补假 day's says which holiday-day it makes
+    up for and why. A name the data gives in one language only is said as it is."""
     if m := _MAKE_UP.fullmatch(name):  # a 补假 day names the holiday-day it makes up for
-        fell_on = "周末" if m["on"] == "a weekend" else holiday_name(m["on"], lang)
-        return f"补假(补{holiday_name(m['holiday'], lang)} {m['date']}，适逢{fell_on}；{m['law']})"
-    words = [w for w in name.split(" ") if not _ENGLISH_WORD.fullmatch(w)]
-    return " ".join(words) or name
+        weekend = m["on"] == "a weekend"
+        fields = {
+            "holiday": holiday_name(m["holiday"], lang),
+            "date": m["date"],
+            "on": text("name.weekend", lang) if weekend else _one_name(m["on"], lang),
+        }
+        return text("name.make_up", lang, **fields)
+    if lang == "zh":
+        words = [w for w in name.split(" ") if not _ENGLISH_WORD.fullmatch(w)]
+        return " ".join(words) or name
+    return " / ".join(_english(part) for part in name.split(" / "))
+
+
+def _english(name: str) -> str:
+    """``Spring Festival day 1`` for ``春节 Spring Festival 初一``; a Chinese-only name as it is."""
+    words = name.split(" ")
+    if not any(_ENGLISH_WORD.fullmatch(w) for w in words):
+        return _one_name(name, "en")
+    return " ".join(_LABEL_EN.get(w, w) for w in words if w in _LABEL_EN or not _CJK.search(w))
+
+
+def _one_name(zh: str, lang: Lang) -> str:
+    """A holiday named in Chinese alone (``中秋``), in ``lang`` when it is a known holiday."""
+    from deadlines.calendars.noticetext import DISPLAY
+
+    return holiday_name(DISPLAY[zh], lang) if zh in DISPLAY and lang == "en" else zh
 
 
 def reason(info: DayInfo, lang: Lang) -> str:

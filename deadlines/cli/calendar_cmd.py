@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from deadlines.calendars.explain import source_notes
+from deadlines.calendars.explain import holiday_name, source_notes
 from deadlines.calendars.layers import LAST_YEAR, Calendar, DayInfo, YearInfo, calendar
 from deadlines.calendars.periods import ascii_digits
 from deadlines.cli.common import DATE, calendar_option
@@ -19,7 +19,6 @@ from deadlines.errors import say
 from deadlines.messages import Lang, text
 
 _MARK = {"workday": " ", "makeup": "w", "weekend": ".", "holiday": "h", "regional": "r"}
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 class MonthType(click.ParamType[tuple[int, int]]):
@@ -38,19 +37,9 @@ class MonthType(click.ParamType[tuple[int, int]]):
         return first.year, first.month
 
 
-def holiday_name(name: str | None, lang: Lang) -> str:
-    """``国庆节`` or ``National Day`` from the data's ``国庆节 National Day``."""
-    if not name:
-        return ""
-    zh, _, en = name.partition(" ")
-    if not _CJK.search(zh) or not en:
-        return name
-    return zh if lang == "zh" else en
-
-
 def reason(d: DayInfo, lang: Lang) -> str:
     """Why the day is what it is, in ``lang``: 节假日：国庆节 / holiday: National Day."""
-    return text(f"day.{d.kind}", lang, name=holiday_name(d.name, lang))
+    return text(f"day.{d.kind}", lang, name=holiday_name(d.name or "", lang))
 
 
 def day_record(d: DayInfo, calendar_name: str, year: YearInfo) -> dict[str, Any]:

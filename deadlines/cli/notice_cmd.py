@@ -15,8 +15,9 @@ import click
 
 from deadlines import messages
 from deadlines.calendars import layers, noticetext, yearfiles
+from deadlines.calendars.explain import holiday_name
 from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR, Calendar
-from deadlines.cli.calendar_cmd import holiday_name, print_month, reason
+from deadlines.cli.calendar_cmd import print_month, reason
 from deadlines.cli.formats import Choice, Range, current_lang, dated
 from deadlines.cli.store_common import print_moves
 from deadlines.errors import CalendarDataError

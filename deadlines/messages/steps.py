@@ -25,6 +25,11 @@ MESSAGES: Table = {
     "reason.weekend": {"zh": "周末", "en": "weekend"},
     "reason.regional": {"zh": "宁夏地方假日：{name}", "en": "Ningxia regional holiday: {name}"},
     "reason.holiday": {"zh": "法定节假日：{name}", "en": "holiday: {name}"},
+    "name.make_up": {
+        "zh": "补假(补{holiday} {date}，适逢{on}；放假办法 第六条)",
+        "en": "make-up rest day for {holiday} {date}, which fell on {on} (holiday regulations, art. 6)",
+    },
+    "name.weekend": {"zh": "周末", "en": "a weekend"},
     "count.days": {"zh": "{n} 日", "en": ("{n} day", "{n} days")},
     "count.calendar_days": {"zh": "{n} 个自然日", "en": ("{n} calendar day", "{n} calendar days")},
     "count.working_days": {"zh": "{n} 个工作日", "en": ("{n} working day", "{n} working days")},
@@ -120,8 +125,8 @@ MESSAGES: Table = {
         "en": "{raw} is a {reason}: no move needed.",
     },
     "before.moved": {
-        "zh": "{raw} 是休息日。向前跨过的休息日：{block}。提醒提前到前一个工作日 {end}，使提前量不少于 {period}(倒算规则，见 decisions.md；提醒不向后顺延)。",
-        "en": "{raw} is a rest day. Rest days stepped back over: {block}. A reminder moves back to the previous working day, {end}, so that notice is never shorter than {period} (backward counting, decisions.md; do not roll a reminder forward).",
+        "zh": "{raw} 是休息日。向前跨过的休息日：{block}。提醒提前到前一个工作日 {end}，使提前量不少于 {period}(倒算规则，见 docs/counting.md「Counting」一节；提醒不向后顺延)。",
+        "en": "{raw} is a rest day. Rest days stepped back over: {block}. A reminder moves back to the previous working day, {end}, so that notice is never shorter than {period} (backward counting, docs/counting.md § Counting; do not roll a reminder forward).",
     },
     # -- the calendar's data -----------------------------------------------------------------
     "note.provisional": {

@@ -14,7 +14,8 @@ from jinja2 import Environment
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from deadlines.errors import DeadlineError
+from deadlines.calendars.explain import holiday_name
+from deadlines.errors import DeadlineError, say
 from deadlines.messages import DEFAULT_LANG, LANGS, Lang, text
 from deadlines.notices.daily import why
 from deadlines.store.database import Store, open_store
@@ -92,6 +93,8 @@ def render(
         t=t,
         wd=wd,
         why=lambda reason: why(reason, lang),
+        say=lambda said: say(said, lang),
+        holiday=lambda name: holiday_name(name or "", lang),
         other_lang_name=text("lang.name", "en" if lang == "zh" else "zh"),
         user=session.user if session else None,
         csrf=session.csrf if session else "",

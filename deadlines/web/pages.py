@@ -259,7 +259,7 @@ def month(request: Request) -> Response:
     name = request.query_params.get("calendar", "cn-nx")
     context: dict[str, Any] = {"session": session, "calendars": CALENDARS, "name": name}
     try:
-        context["m"] = month_grid(chosen, name)
+        context["m"] = month_grid(chosen, name, lang_of(request))
     except FieldError as exc:
         context["error"] = exc
         return render(request, "calendar.html", context, 400)

@@ -132,23 +132,22 @@ class Month:
         return f"{n // 12:04d}-{n % 12 + 1:02d}"
 
 
-def month_grid(month: str, name: str) -> Month:
-    """The month ``YYYY-MM`` of calendar ``name`` in weeks from Monday."""
+def month_grid(month: str, name: str, lang: Lang) -> Month:
+    """The month ``YYYY-MM`` of calendar ``name`` in weeks from Monday (a refusal in ``lang``)."""
     try:
         first = dt.date.fromisoformat(f"{month.strip()}-01")
     except ValueError:
-        raise FieldError(
-            "month", f"{month!r} is not a month; accepted: YYYY-MM, e.g. 2026-02"
-        ) from None
+        raise FieldError("month", text("cli.bad_month", lang, value=month)) from None
     if name not in CALENDARS:
-        raise FieldError("calendar", f"unknown calendar {name!r}; accepted: {', '.join(CALENDARS)}")
+        said = text("web.unknown_calendar", lang, name=name, names=", ".join(CALENDARS))
+        raise FieldError("calendar", said)
     last = first.replace(day=stdlib_calendar.monthrange(first.year, first.month)[1])
     try:
         cal = calendar(name)
         days: list[DayInfo | None] = [None] * first.weekday() + list(cal.days(first, last))
         info = cal.year_info(first.year)
     except DeadlineError as exc:
-        raise FieldError("month", str(exc)) from None
+        raise FieldError("month", exc.in_lang(lang)) from None
     days += [None] * (-len(days) % 7)
     weeks = tuple(tuple(days[i : i + 7]) for i in range(0, len(days), 7))
     return Month(first.year, first.month, name, weeks, info)
