@@ -405,7 +405,7 @@ def test_moved_and_undetermined_notices_read_in_the_digest(db: Path, tmp_path: P
         run(db, units, "2026-03-30")  # D1 (03-31) and D3 (04-02) due soon; B2 undetermined
         first = hook.posts[0]["message"]
         assert (
-            "[待定] 2026-06-02(星期二) 案件 B2" in first and "缺少事实 simplified, track" in first
+            "[期限待定] 2026-06-02(星期二) 案件 B2" in first and "缺少事实 simplified, track" in first
         )
         assert "[即将到期] 2026-04-02(星期四) 案件 D3" in first
         # D3's application came on Fri 03-06, not 03-05: 20 working days -> Fri 04-03
@@ -423,7 +423,7 @@ def test_moved_and_undetermined_notices_read_in_the_digest(db: Path, tmp_path: P
         report = run(db, units, "2026-03-30")
         assert report.sent == 1 and len(report.notices) == 1
         moved = hook.posts[1]["message"]
-        assert "[日期变更] 2026-04-03(星期五) 案件 D3" in moved and "原定 2026-04-02" in moved
+        assert "[期限变更] 2026-04-03(星期五) 案件 D3" in moved and "原定 2026-04-02" in moved
         assert "D3#1" in moved  # why: the correction
 
 

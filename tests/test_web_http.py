@@ -165,7 +165,7 @@ def test_an_undetermined_deadline_is_marked_with_the_missing_fact(db: Path) -> N
         store.add_event("L-9", "loan.application-received", dt.date(2026, 3, 2), as_of=TODAY)
     html = client(db, "clerk-a").get("/cases/L-9").text
     assert re.search(r'id="next-due">2026-03-30 星期一<', html)
-    assert "待定：缺少事实 amount_yuan" in html
+    assert "期限待定：缺少事实 amount_yuan" in html
 
 
 def test_supervisor_sees_a_case_without_the_form(db: Path) -> None:
@@ -334,7 +334,7 @@ def test_due_form_answers_with_steps_and_shows_a_bad_period_beside_the_field(db:
     c = client(db, "clerk-a")
     html = c.get("/due?period=20个工作日&direction=from&date=2026-03-02&calendar=cn-nx").text
     assert "2026-03-30 星期一" in html
-    assert "地区假日数据可信度低" in html  # Ningxia's 2026 days are graded low
+    assert "宁夏地方假日数据可信度低" in html  # Ningxia's 2026 days are graded low
     r = c.get("/due?period=3 fortnights&date=2026-03-02")
     assert r.status_code == 400 and 'class="field-error"' in r.text
     api = c.get("/api/due?period=20wd&date=2026-03-02&calendar=cn-nx").json()

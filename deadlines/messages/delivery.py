@@ -15,15 +15,15 @@ MESSAGES: Table = {
         "en": "[Deadlines] {unit} {day} ({weekday}): due today {today}, overdue {overdue}, reminders {reminders}",
     },
     "delivery.more": {
-        "zh": "另有：即将到期 {soon} 件，日期变更 {moved} 件，待定 {undetermined} 件",
+        "zh": "另有：即将到期 {soon} 件，期限变更 {moved} 件，期限待定 {undetermined} 件",
         "en": "Also: due soon {soon}, dates moved {moved}, undetermined {undetermined}",
     },
     "delivery.kind.reminder": {"zh": "提醒", "en": "reminder"},
     "delivery.kind.due-soon": {"zh": "即将到期", "en": "due soon"},
     "delivery.kind.due-today": {"zh": "今日到期", "en": "due today"},
     "delivery.kind.overdue": {"zh": "逾期", "en": "OVERDUE"},
-    "delivery.kind.moved": {"zh": "日期变更", "en": "date moved"},
-    "delivery.kind.undetermined": {"zh": "待定", "en": "undetermined"},
+    "delivery.kind.moved": {"zh": "期限变更", "en": "date moved"},
+    "delivery.kind.undetermined": {"zh": "期限待定", "en": "undetermined"},
     "delivery.case": {"zh": "案件 {case}", "en": "case {case}"},
     "delivery.left": {
         "zh": "剩余 {n} 个工作日",

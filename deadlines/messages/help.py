@@ -354,7 +354,7 @@ MESSAGES: Table = {
         "why.",
     },
     "help:deadlines remind": {
-        "zh": "当日的通知，按责任单位分组：提醒、即将到期、今日到期、逾期、日期变动和期限待定。\n\n"
+        "zh": "当日的通知，按责任单位分组：提醒、即将到期、今日到期、逾期、期限变更和期限待定。\n\n"
         "不加 --new 只是查看，不改变任何内容。--new 为发送运行：只打印从未发送过的通知(每条有固定"
         "编号)，打印后即记为已发送，因此发送方不会漏掉任何一条；若在记录前中断，下次以相同编号"
         "重发(接收方按编号去重)。",
@@ -483,7 +483,7 @@ MESSAGES: Table = {
     },
     # --- the web view: serve, user --------------------------------------------------------------
     "help:deadlines serve": {
-        "zh": "在存储之上提供办事人员的网页和 json 接口(单进程)。\n\n"
+        "zh": "在存储之上提供经办人的网页和 json 接口(单进程)。\n\n"
         "页面：今日清单、案件及其下一个期限和记录事件的表单、“何时到期”、日历、逾期统计。"
         "账号：'deadlines user add'。",
         "en": "Serve the clerk's pages and the JSON API over the store (one process).\n\n"
@@ -493,7 +493,7 @@ MESSAGES: Table = {
     "help:deadlines serve --host": {"zh": "监听的地址。", "en": "Address to listen on."},
     "help:deadlines serve --port": {"zh": "监听的端口。", "en": "Port to listen on."},
     "help:deadlines user": {
-        "zh": "网页账号：办事人员(一个单位)、督办人员(所有单位，只读)、管理员。",
+        "zh": "网页账号：经办人(一个单位)、督查人员(所有单位，只读)、管理员。",
         "en": "Web accounts: clerks (one unit), supervisors (every unit, read only), admins.",
     },
     "help:deadlines user add": {
@@ -501,7 +501,7 @@ MESSAGES: Table = {
         "en": "Add account NAME; the password is prompted (read from standard input when piped).",
     },
     "help:deadlines user add --unit": {
-        "zh": "责任单位(办事人员必填)。",
+        "zh": "责任单位(经办人必填)。",
         "en": "The responsible unit (required for a clerk).",
     },
     "help:deadlines user add --role": {
