@@ -405,7 +405,8 @@ def test_moved_and_undetermined_notices_read_in_the_digest(db: Path, tmp_path: P
         run(db, units, "2026-03-30")  # D1 (03-31) and D3 (04-02) due soon; B2 undetermined
         first = hook.posts[0]["message"]
         assert (
-            "[期限待定] 2026-06-02(星期二) 案件 B2" in first and "缺少事实 simplified, track" in first
+            "[期限待定] 2026-06-02(星期二) 案件 B2" in first
+            and "缺少事实 simplified, track" in first
         )
         assert "[即将到期] 2026-04-02(星期四) 案件 D3" in first
         # D3's application came on Fri 03-06, not 03-05: 20 working days -> Fri 04-03

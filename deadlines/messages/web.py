@@ -104,7 +104,10 @@ MESSAGES: Table = {
         "zh": "该年度放假安排尚未公布，按法定节假日推算",
         "en": "the year's holiday notice is not out yet; computed from the statutory holidays",
     },
-    "web.mark.low_confidence": {"zh": "宁夏地方假日数据可信度低", "en": "low-confidence regional data"},
+    "web.mark.low_confidence": {
+        "zh": "宁夏地方假日数据可信度低",
+        "en": "low-confidence regional data",
+    },
     "web.mark.undetermined": {
         "zh": "期限待定：缺少事实 {facts}，按最早可能日期",
         "en": "undetermined: missing {facts}; the earliest possible date",
@@ -142,7 +145,10 @@ MESSAGES: Table = {
     "web.status.paused": {"zh": "暂停计算", "en": "paused"},
     "web.status.flagged": {"zh": "已超期限", "en": "flagged"},
     "web.status.removed": {"zh": "—", "en": "—"},
-    "web.status.undetermined": {"zh": "期限待定(缺少事实)", "en": "undetermined (a fact is missing)"},
+    "web.status.undetermined": {
+        "zh": "期限待定(缺少事实)",
+        "en": "undetermined (a fact is missing)",
+    },
     # recording an event
     "web.record.title": {"zh": "登记事件", "en": "Record an event"},
     "web.record.type": {"zh": "事件类型", "en": "Event type"},
