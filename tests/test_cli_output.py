@@ -111,6 +111,8 @@ def test_every_command_prints_the_documented_json_keys(
     cli: Run, name: str, args: tuple[str, ...]
 ) -> None:
     docs = documented()
+    if name == "case reopen":  # only a closed case is reopened
+        cli("case", "close", "DK-2026-101", "--on", "2026-11-27", "--reason", "撤回")
     doc = json.loads(cli(*args, "--format", "json").output)
     assert _keys(doc) == docs[name]
     if name in ("case add", "case close", "case reopen", "event add"):

@@ -65,3 +65,63 @@ def test_rules_show_says_the_placeholder_unit_is_not_a_unit_in_english() -> None
     assert result.exit_code == 0
     unit_line = next(line for line in result.output.splitlines() if "unit:" in line)
     assert "a placeholder in the plan, not a real unit" in unit_line
+
+
+# --- 2. reopen needs a closed case, close an open one (as of the --on date) ---------------------
+@pytest.fixture()
+def filed(db: Path) -> Path:
+    ok(db, "case", "add", "E-6", "--kind", "enforcement", "--unit", "大武口区人民法院")
+    ok(db, "event", "add", "E-6", "enforcement.filed", "--on", "2026-11-02")
+    return db
+
+
+def events_of(db: Path) -> str:
+    return ok(db, "case", "show", "E-6")
+
+
+def test_reopening_a_case_never_closed_is_refused_and_records_nothing(filed: Path) -> None:
+    before = events_of(filed)
+    result = run(filed, "case", "reopen", "E-6", "--on", "2026-11-10", "--reason", "x")
+    assert result.exit_code != 0
+    assert result.output == "错误：案件 E-6 于 2026-11-10 未结案，无需恢复\n"
+    assert events_of(filed) == before
+
+
+def test_closing_twice_is_refused_naming_the_first_close(filed: Path) -> None:
+    ok(filed, "case", "close", "E-6", "--on", "2026-11-10", "--reason", "执行完毕")
+    before = events_of(filed)
+    result = run(
+        filed, "case", "close", "E-6", "--on", "2026-11-12", "--reason", "x", "--lang", "en"
+    )
+    assert result.exit_code != 0
+    assert result.output.startswith(
+        "Error: case E-6 was already closed on 2026-11-10 (event E-6#2)"
+    )
+    assert len(result.output.splitlines()) == 1
+    assert events_of(filed) == before
+
+
+def test_open_or_closed_is_judged_as_of_the_on_date(filed: Path) -> None:
+    ok(filed, "case", "close", "E-6", "--on", "2026-11-10", "--reason", "执行完毕")
+    # the day before the close the case was open: nothing to reopen then
+    assert run(filed, "case", "reopen", "E-6", "--on", "2026-11-09").exit_code != 0
+    ok(filed, "case", "reopen", "E-6", "--on", "2026-11-12", "--reason", "恢复执行")
+    assert run(filed, "case", "reopen", "E-6", "--on", "2026-11-13").exit_code != 0
+    ok(filed, "case", "close", "E-6", "--on", "2026-11-16", "--reason", "执行完毕")
+    # a close corrected with --supersedes is not a second close
+    ok(filed, "event", "add", "E-6", "case.closed", "--on", "2026-11-17", "--supersedes", "E-6#4")
+
+
+def test_import_refuses_a_reopen_of_a_case_never_closed(db: Path, tmp_path: Path) -> None:
+    rows = tmp_path / "r.csv"
+    rows.write_text(
+        "record,case,kind,unit,facts,type,on,note,data,supersedes,id\n"
+        "case,E-7,enforcement,大武口区人民法院,,,,,,,\n"
+        "event,E-7,,,,enforcement.filed,2026-11-02,,,,\n"
+        "event,E-7,,,,case.reopened,2026-11-05,,,,\n",
+        encoding="utf-8",
+    )
+    result = run(db, "import", str(rows))
+    assert result.exit_code != 0
+    assert "案件 E-7 于 2026-11-05 未结案，无需恢复" in result.output
+    assert run(db, "case", "show", "E-7").exit_code != 0

@@ -166,6 +166,16 @@ MESSAGES: Table = {
         "en": "case {case} already has {etype} on {on} (event {old}); a renewal must be "
         "later. To correct that date, add the new one with --supersedes {old}",
     },
+    "rec.case.not_closed": {
+        "zh": "案件 {case} 于 {on} 未结案，无需恢复",
+        "en": "case {case} is not closed on {on}: there is nothing to reopen",
+    },
+    "rec.case.already_closed": {
+        "zh": "案件 {case} 已于 {closed} 结案(事件 {old})；若要更正结案日期，请用 deadlines event"
+        " add {case} case.closed --on 日期 --supersedes {old}",
+        "en": "case {case} was already closed on {closed} (event {old}); to correct the date: deadlines"
+        " event add {case} case.closed --on DATE --supersedes {old}",
+    },
     "rec.case.second_opening": {
         "zh": "案件 {case} 已有 {etype}，日期 {on}(事件 {old})；若要更正，请用 --supersedes "
         "{old} 添加新事件",

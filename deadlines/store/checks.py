@@ -17,7 +17,8 @@ from deadlines.calendars.layers import FIRST_YEAR
 from deadlines.calendars.periods import Period
 from deadlines.errors import PeriodError, Phrase, StoreError
 from deadlines.errors import did_you_mean as close_to
-from deadlines.model import MAX_NUMBER, Case, FactValue
+from deadlines.model import MAX_NUMBER, Case, Event, FactValue
+from deadlines.store.database import CLOSE_EVENT, REOPEN_EVENT
 
 # Events marked `future` in the catalogue (a licence's expiry) may lie ahead, but not further than
 # this: a licence term is at most a few years, and 2062 for 2026 is a typing slip. Every other
@@ -503,11 +504,33 @@ def _check_renewals(case: Case, new_ids: Collection[str]) -> None:
             )
 
 
+def _check_closings(case: Case, new_ids: Collection[str]) -> None:
+    """A new close needs the case open on its date, a new reopen needs it closed: judged, as
+    LAST_CLOSING does, by the latest close or reopen dated up to that day (corrections applied;
+    the events come in date order, recording order within a day)."""
+    closed: Event | None = None
+    for e in case.events:
+        if e.type not in (CLOSE_EVENT, REOPEN_EVENT):
+            continue
+        if e.id in new_ids:
+            if e.type == REOPEN_EVENT and closed is None:
+                raise StoreError(key="rec.case.not_closed", case=case.id, on=e.on.isoformat())
+            if e.type == CLOSE_EVENT and closed is not None:
+                raise StoreError(
+                    key="rec.case.already_closed",
+                    case=case.id,
+                    closed=closed.on.isoformat(),
+                    old=closed.id,
+                )
+        closed = e if e.type == CLOSE_EVENT else None
+
+
 def check_case_events(case: Case, new_ids: Collection[str] = ()) -> None:
     """The case's effective events in a sensible order: nothing before the event that opens the
     case, and one opening event (a second one is a correction: use --supersedes). ``new_ids``:
     the events being added, so that the advice names one already recorded."""
     _check_renewals(case, new_ids)
+    _check_closings(case, new_ids)
     opening = OPENING_EVENT.get(case.kind)
     if opening is None:
         return
