@@ -277,7 +277,9 @@ def test_provisional_years_rest_on_bujia_days(year: int) -> None:
     for day in BUJIA[year]:
         info = CN.day_info(dt.date.fromisoformat(day))
         assert not info.workday and info.provisional
-        assert "第六条" in info.reason  # why: the holiday-day it makes up for, and the article
+        assert "第六条" in (
+            info.name or ""
+        )  # why: the holiday-day it makes up for, and the article
 
 
 def test_a_provisional_explanation_names_each_bujia_day() -> None:

@@ -264,3 +264,74 @@ def test_a_list_commands_columns_are_its_records_keys(cli: Run) -> None:
     assert _keys(listed) == docs["case list"]
     nexts = json.loads(cli("next", "ZX-2026-101", "--as-of", AS_OF, "--json").output)
     assert _keys(nexts) == docs["next"]
+
+
+def _csv_rows(result: Result) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(result.output.lstrip("\ufeff"))))
+
+
+@pytest.mark.parametrize(
+    ("lang", "monday", "workday", "makeup", "regional", "regional_name"),
+    [
+        ("zh", "星期一", "工作日", "调休上班：春节", "宁夏地方节日：古尔邦节", "古尔邦节"),
+        (
+            "en",
+            "Monday",
+            "working day",
+            "make-up working day for Spring Festival",
+            "Ningxia regional holiday: Eid al-Adha",
+            "Eid al-Adha",
+        ),
+    ],
+)
+def test_calendar_data_texts_follow_the_language(
+    cli: Run, lang: str, monday: str, workday: str, makeup: str, regional: str, regional_name: str
+) -> None:
+    # 2026: Mon 02-02 a plain working day; Sat 02-14 worked for 春节 (国办发明电〔2025〕7号 of
+    # 2025-11-04); Wed 05-27 古尔邦节, a Ningxia regional day off
+    rows = {
+        r["date"]: r
+        for r in _csv_rows(cli("calendar", "month", "2026-02", "--format", "csv", "--lang", lang))
+    }
+    assert (rows["2026-02-02"]["weekday"], rows["2026-02-02"]["reason"]) == (monday, workday)
+    assert (rows["2026-02-14"]["kind"], rows["2026-02-14"]["reason"]) == ("makeup", makeup)
+    assert "国办发明电〔2025〕7号" in rows["2026-02-02"]["source"]
+    day = json.loads(
+        cli("calendar", "day", "2026-05-27", "--format", "jsonl", "--lang", lang).output
+    )
+    assert (day["kind"], day["name"], day["reason"]) == ("regional", regional_name, regional)
+    years = json.loads(cli("calendar", "years", "--json", "--lang", lang).output)
+    y2004 = next(y for y in years if y["year"] == 2004)
+    assert y2004["status"] == "published" and y2004["confidence"] == "official"  # codes
+    said = (y2004["source"], y2004["origin"])
+    if lang == "zh":
+        assert "文号未找到" in said[0] and "随附的更正" in said[1]
+        assert not any(w in " ".join(said) for w in ("not found", "with the shipped", " via "))
+    else:
+        assert (
+            "(document number not found)" in said[0] and "with the shipped corrections" in said[1]
+        )
+
+
+@pytest.mark.parametrize(
+    ("lang", "monday", "tuesday", "period"),
+    [("zh", "星期一", "星期二", "20个工作日"), ("en", "Monday", "Tuesday", "20 working days")],
+)
+def test_due_and_next_texts_follow_the_language(
+    cli: Run, lang: str, monday: str, tuesday: str, period: str
+) -> None:
+    # 20 working days after Mon 2026-03-02 (no holiday in March 2026): Mon 03-30
+    (due,) = _csv_rows(
+        cli("due", "20wd", "--from", "2026-03-02", "--format", "csv", "--lang", lang)
+    )
+    assert (due["due"], due["weekday"], due["period"], due["mode"]) == (
+        "2026-03-30",
+        monday,
+        period,
+        "deadline",
+    )
+    # ZX-2026-101: 1 working day after Mon 11-02 is Tue 11-03, overdue on 11-30, listed first
+    first = _csv_rows(
+        cli("next", "ZX-2026-101", "--as-of", AS_OF, "--format", "csv", "--lang", lang)
+    )[0]
+    assert (first["due"], first["weekday"], first["status"]) == ("2026-11-03", tuesday, "overdue")

@@ -76,18 +76,6 @@ class DayInfo:
     def workday(self) -> bool:
         return self.kind in ("workday", "makeup")
 
-    @property
-    def reason(self) -> str:
-        if self.kind == "workday":
-            return "working day"
-        if self.kind == "makeup":
-            return f"make-up working day (调休) for {self.name}"
-        if self.kind == "weekend":
-            return "weekend"
-        if self.kind == "regional":
-            return f"Ningxia regional holiday: {self.name}"
-        return f"holiday: {self.name}"
-
 
 @dataclass(frozen=True)
 class YearInfo:

@@ -26,7 +26,7 @@ from typing import Any, Literal
 from deadlines.calendars import layers as _calendars
 from deadlines.calendars.layers import FIRST_YEAR, LAST_YEAR, Calendar
 from deadlines.errors import OutOfRangeError, PeriodError, Phrase, ProvisionalRefusedError
-from deadlines.messages import DEFAULT_LANG, Lang
+from deadlines.messages import DEFAULT_LANG, Lang, text
 
 Unit = Literal["workday", "day", "month", "year"]
 Direction = Literal["from", "before"]
@@ -201,12 +201,12 @@ class Deadline:
     def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
         return {
             "due": self.date.isoformat(),
-            "weekday": self.date.strftime("%A"),
+            "weekday": weekday_name(self.date, lang),
             "provisional": self.provisional,
             "provisional_years": list(self.provisional_years),
             "low_confidence": bool(self.low_confidence_years),
             "low_confidence_years": list(self.low_confidence_years),
-            "period": str(self.period),
+            "period": period_in(self.period, lang),
             "direction": self.direction,
             self.direction: self.trigger.isoformat(),
             "mode": self.mode,
@@ -214,6 +214,11 @@ class Deadline:
             "calendar_version": self.calendar_version,
             "steps": list(self.explain(lang)),
         }
+
+
+def weekday_name(d: dt.date, lang: Lang) -> str:
+    """``星期一`` / ``Monday``: a date's weekday in the text fields of JSON and CSV."""
+    return text(f"weekday.long.{d.weekday()}", lang)
 
 
 def add_months(d: dt.date, months: int) -> dt.date:

@@ -12,7 +12,7 @@ import click
 
 from deadlines.calendars.explain import holiday_name, source_notes
 from deadlines.calendars.layers import LAST_YEAR, Calendar, DayInfo, YearInfo, calendar
-from deadlines.calendars.periods import ascii_digits
+from deadlines.calendars.periods import ascii_digits, weekday_name
 from deadlines.cli.common import DATE, calendar_option
 from deadlines.cli.formats import Output, current_lang, dated, output_options, table, width
 from deadlines.errors import say
@@ -42,16 +42,17 @@ def reason(d: DayInfo, lang: Lang) -> str:
     return text(f"day.{d.kind}", lang, name=holiday_name(d.name or "", lang))
 
 
-def day_record(d: DayInfo, calendar_name: str, year: YearInfo) -> dict[str, Any]:
-    """A day of the calendar commands' JSON (the same whatever --lang: docs/output.md)."""
+def day_record(d: DayInfo, calendar_name: str, year: YearInfo, lang: Lang) -> dict[str, Any]:
+    """A day of the calendar commands' JSON: ``kind`` the code, the texts in ``lang``
+    (docs/output.md)."""
     return {
         "date": d.date.isoformat(),
-        "weekday": f"{d.date:%A}",
+        "weekday": weekday_name(d.date, lang),
         "workday": d.workday,
         "kind": d.kind,
-        "name": d.name,
-        "reason": d.reason,
-        "source": say(d.source, "en"),
+        "name": holiday_name(d.name, lang) if d.name else None,
+        "reason": reason(d, lang),
+        "source": say(d.source, lang),
         "provisional": d.provisional,
         "calendar": calendar_name,
         "regional_confidence": year.regional_confidence,
@@ -77,7 +78,7 @@ def month_cmd(month: tuple[int, int], calendar_name: str, out: Output) -> None:
     cal = calendar(calendar_name)
     days = _days(cal, year, mon)
     info = cal.year_info(year)
-    records = [day_record(d, calendar_name, info) for d in days]
+    records = [day_record(d, calendar_name, info, out.lang) for d in days]
     out.emit(records, lambda: [*_month_lines(days, info, cal.name, out), *_year_notes(info, out)])
 
 
@@ -139,7 +140,7 @@ def day_cmd(day: dt.date, calendar_name: str, out: Output) -> None:
     cal = calendar(calendar_name)
     d = cal.day_info(day)
     year = cal.year_info(day.year)
-    record = day_record(d, calendar_name, year)
+    record = day_record(d, calendar_name, year, out.lang)
 
     def lines() -> Iterator[str]:
         status = out.t("calendar.workday" if d.workday else "calendar.restday")
@@ -164,7 +165,7 @@ def years_cmd(calendar_name: str, out: Output) -> None:
     """
     cal = calendar(calendar_name)
     years = cal.years()
-    records = [_year_record(y, "en") for y in years]
+    records = [_year_record(y, out.lang) for y in years]
 
     def lines() -> Iterator[str]:
         keys = ["year", "data", "confidence"]
@@ -200,8 +201,7 @@ def years_cmd(calendar_name: str, out: Output) -> None:
 
 
 def _year_record(y: YearInfo, lang: Lang) -> dict[str, Any]:
-    """A year of ``calendar years``, its sources and origins said in ``lang`` (English in JSON,
-    which is the same whatever --lang: docs/output.md)."""
+    """A year of ``calendar years``, its sources and origins said in ``lang`` (docs/output.md)."""
     said = ("source", "origin", "regional_source", "regional_origin")
     record = dict(y.__dict__)
     record.update({k: say(record[k], lang) if record[k] is not None else None for k in said})

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from deadlines.calendars.layers import calendar
+from deadlines.calendars.periods import weekday_name
 from deadlines.messages import DEFAULT_LANG, Lang
 from deadlines.model import Obligation, open_on
 from deadlines.notices.contract import low_confidence
@@ -114,7 +115,7 @@ def _payload(case_id: str, ob: Obligation, day: dt.date, lang: Lang) -> dict[str
         "kind": ob.kind,
         "unit": ob.unit,
         "due": ob.due.isoformat(),
-        "weekday": ob.due.strftime("%A"),
+        "weekday": weekday_name(ob.due, lang),
         "calendar": ob.calendar,
         "calendar_version": ob.calendar_version,
         "working_days_left": left,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deadlines.calendars.layers import calendar as get_calendar
-from deadlines.calendars.periods import Deadline, add_months, due
+from deadlines.calendars.periods import Deadline, add_months, due, period_in, weekday_name
 from deadlines.errors import ProvisionalRefusedError, RuleError, Texts
 from deadlines.messages import Lang, text
 from deadlines.model import FactValue
@@ -103,12 +103,12 @@ class Answer:
         cal = get_calendar(self.calendar)
         return {
             "due": self.due.isoformat(),
-            "weekday": self.due.strftime("%A"),
+            "weekday": weekday_name(self.due, lang),
             "provisional": self.provisional,
             "provisional_years": list(d.provisional_years) if d else self._years(),
             "low_confidence": bool(self.low_confidence_years),
             "low_confidence_years": list(self.low_confidence_years),
-            "period": str(d.period) if d else r.every,
+            "period": period_in(d.period, lang) if d else r.every,
             "direction": d.direction if d else "from",
             "from" if d is None or d.direction == "from" else "before": (
                 d.trigger if d else start or before or self.due
