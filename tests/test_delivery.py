@@ -173,6 +173,10 @@ def test_smtp_down_then_up_retries_with_backoff_and_loses_nothing(db: Path, tmp_
     failed = json.loads(ok(db, "outbox", "--failed", "--json"))
     assert len(failed) == 1 and failed[0]["attempts"] == 1
     assert "Connection refused" in failed[0]["last_error"]
+    # a clerk reading the outbox is told why in Chinese; the channel's words with --lang en
+    listed = ok(db, "outbox", "--failed")
+    assert "连接被拒绝" in listed and "Connection refused" not in listed
+    assert "Connection refused" in ok(db, "outbox", "--failed", "--lang", "en")
     # a run inside the backoff tries nothing, but the cron job must still hear that it waits
     again = invoke(db, "send", "--as-of", "2026-03-27", "--units", str(units))
     assert again.exit_code == 1
@@ -330,29 +334,33 @@ def test_secrets_come_from_the_environment_and_are_never_stored(
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "chinese"),
     [
         (
             '[units."X"]\nsend_to = ["mailto://u:hunter2@smtp.example.org"]',
             "password is written out",
+            "地址中写出了密码",
         ),
-        ('[units."X"]\nsend_to = ["json://h?pass=hunter2"]', "pass= is written out"),
-        ('[units."X"]\nsend_to = ["nonsense"]', "is not an apprise URL"),
-        ('[units."X"]\nsend_to = ["nosuchservice://x"]', "apprise does not understand"),
-        ('[units."X"]\nsendto = []', "unknown key 'sendto'; accepted: send_to"),
-        ('[unit."X"]\nsend_to = []', "unknown top-level key 'unit'"),
-        ("[units", "cannot read the units file"),
+        ('[units."X"]\nsend_to = ["json://h?pass=hunter2"]', "pass= is written out", "写出了 pass="),
+        ('[units."X"]\nsend_to = ["nonsense"]', "is not an apprise URL", "不是 apprise 地址"),
+        ('[units."X"]\nsend_to = ["nosuchservice://x"]', "apprise does not understand", "apprise 不认识"),
+        ('[units."X"]\nsendto = []', "unknown key 'sendto'; accepted: send_to", "未知的键 'sendto'；可用：send_to"),
+        ('[unit."X"]\nsend_to = []', "unknown top-level key 'unit'", "未知的顶层键 'unit'"),
+        ("[units", "cannot read the units file", "不是有效的 TOML(文件末尾)"),
+        ('[units."X"]\nsend_to = [1 2]', "cannot read the units file", "不是有效的 TOML(第 2 行第 14 列)"),
     ],
-)
+)  # fmt: skip
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_bad_units_file_is_one_clear_line_and_changes_nothing(
-    db: Path, tmp_path: Path, text: str, message: str
+    db: Path, tmp_path: Path, text: str, message: str, chinese: str, lang: str
 ) -> None:
     units = tmp_path / "u.toml"
     units.write_text(text, encoding="utf-8")
     before = db.read_bytes()
-    result = invoke(db, "send", "--as-of", "2026-03-27", "--units", str(units))
+    result = invoke(db, "send", "--as-of", "2026-03-27", "--units", str(units), "--lang", lang)
     assert result.exit_code == 1
-    assert message in result.output and "Traceback" not in result.output
+    assert (message if lang == "en" else chinese) in result.output
+    assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert db.read_bytes() == before
 

@@ -91,6 +91,20 @@ def test_output_file_and_unknown_filters(db: Path, tmp_path: Path) -> None:
     assert "no duties of unit '无此单位' in the store; units with duties:" in result.output
     result = invoke(db, "export", "ics", "--case", "NOPE")
     assert result.exit_code == 1 and "unknown case 'NOPE'" in result.output
+    result = invoke(db, "export", "ics", "--output", str(tmp_path / "none" / "feed.ics"))
+    assert (
+        result.exit_code == 1
+        and "the folder" in result.output
+        and "does not exist" in result.output
+    )
+
+
+def test_export_errors_in_chinese(db: Path, tmp_path: Path) -> None:
+    result = invoke(db, "export", "ics", "--unit", "无此单位")
+    assert result.exit_code == 1 and "存储中没有责任单位 '无此单位' 的义务" in result.output
+    result = invoke(db, "export", "ics", "--output", str(tmp_path / "none" / "feed.ics"))
+    assert result.exit_code == 1 and "文件夹" in result.output and "不存在" in result.output
+    assert len(result.output.splitlines()) == 1
 
 
 def test_a_moved_date_raises_the_sequence_and_a_superseded_duty_is_cancelled(db: Path) -> None:

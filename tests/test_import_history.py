@@ -104,7 +104,10 @@ def test_an_unknown_unit_is_an_error_with_did_you_mean(tmp_path: Path) -> None:
     ok(db, "init")
     ok(db, "case", "add", "L1", "--kind", "loan", "--unit", "石嘴山银行")
     ok(db, "event", "add", "L1", "loan.application-received", "--on", "2026-03-02")
-    result = run(db, "remind", "--unit", "石嘴山银")
+    result = run(db, "remind", "--unit", "石嘴山银", "--lang", "en")
     assert result.exit_code == 1
     assert "did you mean '石嘴山银行'" in result.output and "Traceback" not in result.output
+    result = run(db, "remind", "--unit", "石嘴山银")
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+    assert "存储中没有责任单位 '石嘴山银' 的义务(是否想输入 '石嘴山银行'？)" in result.output
     assert ok(db, "remind", "--unit", "石嘴山银行", "--as-of", "2026-03-02")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ import click
 
 from deadlines.cli.formats import Output, lang_option, output_options
 from deadlines.cli.store_common import as_of_option, db_option, open_db
+from deadlines.errors import DeadlineError
 from deadlines.messages import Lang, check_lang, text
 from deadlines.model import NO_UNIT
 from deadlines.notices import ics, outbox
@@ -98,7 +100,7 @@ def _report_lines(report: SendReport, lang: Lang) -> Iterator[str]:
         line = (
             f"{text(f'delivery.state.{state}', lang)}  {a.message.destination}  {a.message.title}"
         )
-        yield line + (f"  ({a.error})" if a.error else "")
+        yield line + (f"  ({why_failed(a.error, lang)})" if a.error else "")
     yield (
         text(
             "delivery.summary",
@@ -135,6 +137,27 @@ def _problems(report: SendReport, lang: Lang) -> list[str]:
     return lines
 
 
+_WHY = (
+    ("refused", re.compile(r"connection refused|errno 111", re.I)),
+    ("timeout", re.compile(r"timed? ?out", re.I)),
+    ("host", re.compile(r"name or service not known|getaddrinfo|nodename nor servname", re.I)),
+    ("login", re.compile(r"authenticat|\b535\b|username and password", re.I)),
+    ("http", re.compile(r"(?:error|code)[=: ]+([45]\d\d)\b", re.I)),
+)
+
+
+def why_failed(raw: str, lang: Lang) -> str:
+    """Why a delivery failed, in ``lang``: the channel's own words are English, so a Chinese run
+    names the kind of failure (refused, timed out, unknown host, login, HTTP status) and points
+    to ``--lang en`` for the rest; the raw words stay in the JSON's ``last_error``."""
+    for kind, pattern in _WHY:
+        found = pattern.search(raw)
+        if found:
+            code = found.group(1) if found.groups() else ""
+            return text(f"delivery.why.{kind}", lang, raw=raw, code=code)
+    return text("delivery.why.other", lang, raw=raw)
+
+
 @click.command("outbox")
 @click.option("--pending", "which", flag_value="pending")
 @click.option("--failed", "which", flag_value="failed")
@@ -158,7 +181,7 @@ def outbox_cmd(which: str | None, db: str | None, out: Output) -> None:
             yield f"    {m.title}"
             yield f"    {' '.join(m.notices)}"
             if m.last_error and m.state == "pending":
-                yield f"    {m.last_error}"
+                yield f"    {why_failed(m.last_error, out.lang)}"
 
     out.emit([m.as_json() for m in messages], lines, columns=outbox.MESSAGE_KEYS)
 
@@ -205,16 +228,12 @@ def _write_whole(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename: a reader sees old or new."""
     folder = path.parent or Path(".")
     if not folder.is_dir():
-        raise click.ClickException(
-            f"cannot write {path}: the folder {folder} does not exist; give --output a file in an "
-            "existing folder"
-        )
+        raise DeadlineError(key="export.no_folder", path=str(path), folder=str(folder))
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
     except OSError as exc:
-        raise click.ClickException(
-            f"cannot write {path}: {exc.strerror or exc}; give --output a file in a folder you "
-            "can write to"
+        raise DeadlineError(
+            key="export.cannot_write", path=str(path), reason=exc.strerror or exc
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -129,4 +129,77 @@ MESSAGES: Table = {
     "delivery.state.pending": {"zh": "待发", "en": "pending"},
     "delivery.state.failed": {"zh": "失败待重试", "en": "failed, will retry"},
     "delivery.state.delivered": {"zh": "已送达", "en": "delivered"},
+    # why a delivery failed, said in the run's language; the channel's own words (English) are
+    # kept in the outbox's JSON (last_error) and shown with --lang en
+    "delivery.why.refused": {
+        "zh": "连接被拒绝(对方服务未运行，或地址、端口有误)",
+        "en": "{raw}",
+    },
+    "delivery.why.timeout": {"zh": "连接超时(对方无应答)", "en": "{raw}"},
+    "delivery.why.host": {"zh": "找不到主机(地址有误或网络不通)", "en": "{raw}"},
+    "delivery.why.login": {"zh": "登录被拒(用户名或密码有误)", "en": "{raw}"},
+    "delivery.why.http": {"zh": "对方拒收(HTTP {code})", "en": "{raw}"},
+    "delivery.why.other": {
+        "zh": "对方拒收；详情见 deadlines outbox --lang en",
+        "en": "{raw}",
+    },
+    "units.not_toml": {
+        "zh": "{path}：单位文件不是有效的 TOML({where})；格式见 README 的投递一节",
+        "en": "{path}: cannot read the units file: {reason}",
+    },
+    "units.unknown_top": {
+        "zh": '{path}：未知的顶层键 {name!r}；可用：[units."单位名称"]',
+        "en": '{path}: unknown top-level key {name!r}; accepted: [units."NAME"]',
+    },
+    "units.not_tables": {
+        "zh": '{path}：units 须为表，如 [units."{example}"]',
+        "en": '{path}: units must be tables, e.g. [units."{example}"]',
+    },
+    "units.unknown_key": {
+        "zh": "{where}：未知的键 {name!r}；可用：send_to",
+        "en": "{where}: unknown key {name!r}; accepted: send_to",
+    },
+    "units.send_to_list": {
+        "zh": "{where}.send_to：须为 apprise 地址(字符串)的列表",
+        "en": "{where}.send_to: must be a list of apprise URLs (strings)",
+    },
+    "units.not_url": {
+        "zh": "{where}：{url!r} 不是 apprise 地址；例如 mailtos://user:${{SMTP_PASSWORD}}@host"
+        "?to=clerk@example.org 或 wecombot://${{WECOM_ROBOT_KEY}}",
+        "en": "{where}: {url!r} is not an apprise URL; e.g. mailtos://user:${{SMTP_PASSWORD}}@host"
+        "?to=clerk@example.org or wecombot://${{WECOM_ROBOT_KEY}}",
+    },
+    "units.unknown_service": {
+        "zh": "{where}：apprise 不认识 {url!r}；可用的服务见 apprise 的清单(mailto://、wecombot://、"
+        "dingtalk://、feishu://、json://)",
+        "en": "{where}: apprise does not understand {url!r}; see apprise's list of services "
+        "(mailto://, wecombot://, dingtalk://, feishu://, json://)",
+    },
+    "units.password_in_url": {
+        "zh": "{where}：地址中写出了密码；请写 ${{NAME}} 并设置环境变量 NAME(密钥从不存入文件或存储)",
+        "en": "{where}: a password is written out in the URL; write ${{NAME}} and set the "
+        "environment variable NAME instead (secrets are never kept in files or the store)",
+    },
+    "units.secret_in_query": {
+        "zh": "{where}：地址中写出了 {name}=；请写 {name}=${{NAME}} 并设置环境变量 NAME",
+        "en": "{where}: {name}= is written out in the URL; write {name}=${{NAME}} and set the "
+        "environment variable NAME instead",
+    },
+    "units.unknown_unit": {
+        "zh": "存储中没有责任单位 {unit!r} 的义务{hint}；存储中的单位：{listed}",
+        "en": "no obligation of unit {unit!r} in the store{hint}; the store's units: {listed}",
+    },
+    "export.unknown_unit": {
+        "zh": "存储中没有责任单位 {unit!r} 的义务{hint}；有义务的单位：{listed}",
+        "en": "no duties of unit {unit!r} in the store{hint}; units with duties: {listed}",
+    },
+    "export.no_folder": {
+        "zh": "无法写入 {path}：文件夹 {folder} 不存在；请给 --output 一个已有文件夹中的文件",
+        "en": "cannot write {path}: the folder {folder} does not exist; give --output a file in an "
+        "existing folder",
+    },
+    "export.cannot_write": {
+        "zh": "无法写入 {path}：{reason}；请给 --output 一个可写文件夹中的文件",
+        "en": "cannot write {path}: {reason}; give --output a file in a folder you can write to",
+    },
 }

@@ -45,9 +45,9 @@ def check_destinations(units: Units) -> None:
             probe = expand(url, _Placeholders())
             if apprise.Apprise.instantiate(probe, asset=_asset()) is None:
                 raise UnitsError(
-                    f'{units.path}: units."{unit}".send_to[{i}]: apprise does not understand '
-                    f"{url!r}; see apprise's list of services (mailto://, wecombot://, "
-                    "dingtalk://, feishu://, json://)"
+                    key="units.unknown_service",
+                    where=f'{units.path}: units."{unit}".send_to[{i}]',
+                    url=url,
                 )
 
 

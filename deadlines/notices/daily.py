@@ -70,11 +70,12 @@ def check_units(store: Store, units: Sequence[str]) -> None:
                     "SELECT unit FROM cases WHERE unit IS NOT NULL UNION SELECT unit FROM obligations"
                 )
             ]
-            listed = ", ".join(sorted(known)[:8]) + (", ..." if len(known) > 8 else "")
-            from deadlines.rules.model import did_you_mean
+            listed = "、".join(sorted(known)[:8]) + ("……" if len(known) > 8 else "")
+            from deadlines.errors import did_you_mean
 
-            hint = did_you_mean(unit, known) or f"; the store's units: {listed}"
-            raise StoreError(f"no obligation of unit {unit!r} in the store{hint}")
+            raise StoreError(
+                key="units.unknown_unit", unit=unit, hint=did_you_mean(unit, known), listed=listed
+            )
 
 
 # --- supervision: overdue counts and lists ------------------------------------------------------

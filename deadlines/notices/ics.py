@@ -21,7 +21,7 @@ from contextlib import suppress
 from typing import Any
 
 from deadlines.calendars.layers import calendar
-from deadlines.errors import DeadlineError, OutOfRangeError
+from deadlines.errors import DeadlineError, OutOfRangeError, did_you_mean
 from deadlines.messages import Lang, text
 from deadlines.model import Obligation
 from deadlines.notices.contract import DEFAULT_AHEAD_WORKDAYS, PLAN_CALENDAR, low_confidence
@@ -48,8 +48,10 @@ def _check_unit(store: Store, unit: str) -> None:
         return
     units = [r[0] for r in store.conn.execute("SELECT DISTINCT unit FROM obligations")]
     raise DeadlineError(
-        f"no duties of unit {unit!r} in the store; units with duties: "
-        + (", ".join(sorted(units)) or "none")
+        key="export.unknown_unit",
+        unit=unit,
+        hint=did_you_mean(unit, units),
+        listed="、".join(sorted(units)) or "—",
     )
 
 

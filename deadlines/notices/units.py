@@ -64,22 +64,32 @@ def load_units(path: Path) -> Units:
     try:
         raw = tomllib.loads(read_text_file(path, "a units file", UnitsError))
     except (tomllib.TOMLDecodeError, RecursionError) as exc:
-        raise UnitsError(f"{path}: cannot read the units file: {exc}") from None
+        at = re.search(r"line (\d+), column (\d+)", str(exc))
+        where = (
+            f"第 {at[1]} 行第 {at[2]} 列"
+            if at
+            else "文件末尾"
+            if "end of document" in str(exc)
+            else "嵌套过深"
+            if isinstance(exc, RecursionError)
+            else "位置不明"
+        )
+        raise UnitsError(key="units.not_toml", path=str(path), where=where, reason=exc) from None
     extra = sorted(set(raw) - {"units"})
     if extra:
-        raise UnitsError(f'{path}: unknown top-level key {extra[0]!r}; accepted: [units."NAME"]')
+        raise UnitsError(key="units.unknown_top", path=str(path), name=extra[0])
     tables = raw.get("units", {})
     if not isinstance(tables, dict):
-        raise UnitsError(f'{path}: units must be tables, e.g. [units."石嘴山市中级人民法院"]')
+        raise UnitsError(key="units.not_tables", path=str(path), example="石嘴山市中级人民法院")
     send_to: dict[str, tuple[str, ...]] = {}
     for unit, table in tables.items():
         where = f'{path}: units."{unit}"'
         if not isinstance(table, dict) or set(table) - {"send_to"}:
             keys = sorted(set(table) - {"send_to"}) if isinstance(table, dict) else [table]
-            raise UnitsError(f"{where}: unknown key {keys[0]!r}; accepted: send_to")
+            raise UnitsError(key="units.unknown_key", where=where, name=keys[0])
         urls = table.get("send_to", [])
         if not isinstance(urls, list) or not all(isinstance(u, str) and u for u in urls):
-            raise UnitsError(f"{where}.send_to: must be a list of apprise URLs (strings)")
+            raise UnitsError(key="units.send_to_list", where=where)
         for i, url in enumerate(urls):
             check_url(url, f"{where}.send_to[{i}]")
         send_to[unit] = tuple(dict.fromkeys(urls))
@@ -89,22 +99,13 @@ def load_units(path: Path) -> Units:
 def check_url(url: str, where: str) -> None:
     """A destination must be a URL whose secrets are ``${VAR}`` references."""
     if not _SCHEME.match(url):
-        raise UnitsError(
-            f"{where}: {url!r} is not an apprise URL; e.g. mailtos://user:${{SMTP_PASSWORD}}@host"
-            "?to=clerk@example.org or wecombot://${WECOM_ROBOT_KEY}"
-        )
+        raise UnitsError(key="units.not_url", where=where, url=url)
     password = urlsplit(url).password
     if password and not _VAR.fullmatch(password):
-        raise UnitsError(
-            f"{where}: a password is written out in the URL; write ${{NAME}} and set the "
-            "environment variable NAME instead (secrets are never kept in files or the store)"
-        )
+        raise UnitsError(key="units.password_in_url", where=where)
     for key, value in parse_qsl(urlsplit(url).query):
         if key.lower() in _SECRET_KEYS and not _VAR.fullmatch(value):
-            raise UnitsError(
-                f"{where}: {key}= is written out in the URL; write {key}=${{NAME}} and set the "
-                "environment variable NAME instead"
-            )
+            raise UnitsError(key="units.secret_in_query", where=where, name=key)
 
 
 def expand(url: str, env: Mapping[str, str] | None = None) -> str:
