@@ -125,3 +125,22 @@ def test_import_refuses_a_reopen_of_a_case_never_closed(db: Path, tmp_path: Path
     assert result.exit_code != 0
     assert "案件 E-7 于 2026-11-05 未结案，无需恢复" in result.output
     assert run(db, "case", "show", "E-7").exit_code != 0
+
+
+# --- 3. case show --open --since never hides an overdue duty ------------------------------------
+def test_show_open_since_keeps_every_overdue_duty(db: Path) -> None:
+    ok(db, "case", "add", "P-1", "--kind", "bankruptcy", "--unit", "石嘴山市中级人民法院")
+    ok(db, "case", "fact", "P-1", "track=ordinary")
+    ok(db, "event", "add", "P-1", "bankruptcy.accepted", "--on", "2019-04-22")
+    # accepted 2019-04-22: over 3 years from 2022-04-23, over 5 years from 2024-04-23 (民法典 202)
+    args = ("case", "show", "P-1", "--open", "--as-of", "2026-11-30")
+    whole = ok(db, *args)
+    since = ok(db, *args, "--since", "2026-11-01")
+    for rule, flagged in (
+        ("pending-over-3-years", "2022-04-23"),
+        ("pending-over-5-years", "2024-04-23"),
+    ):
+        assert f"bankruptcy.{rule}" in whole and f"bankruptcy.{rule}" in since
+        assert flagged in since
+    assert "2019-04-22  " not in since  # the acceptance itself is before --since
+    assert "无\n" not in since.split("义务")[1]

@@ -168,6 +168,14 @@ def _is_open(ob: Obligation, day: dt.date) -> bool:
     )
 
 
+def _late(ob: Obligation, day: dt.date) -> bool:
+    """Open and past its date on ``day``, as the case's status counts it (an aging flag from its
+    day on; a reminder never)."""
+    if ob.due is None or ob.kind == "reminder" or ob.status == "paused" or not _is_open(ob, day):
+        return False
+    return ob.due <= day if ob.kind == "aging" else ob.due < day
+
+
 def _obligation_lines(ob: Obligation, day: dt.date, out: Output) -> Iterator[str]:
     title = ob.title_zh if out.lang == "zh" else ob.title_en
     done = ob.completed_on
@@ -216,7 +224,10 @@ def case_show(
         (summary,) = case_rows(store, day, case_id=case_id)
     if since is not None:
         events = [se for se in events if se.event.on >= since]
-        obligations = [ob for ob in obligations if ob.due is None or ob.due >= since]
+        # an open overdue duty is never hidden: it is what a clerk must see first
+        obligations = [
+            ob for ob in obligations if ob.due is None or ob.due >= since or _late(ob, day)
+        ]
     if open_only:
         obligations = [ob for ob in obligations if _is_open(ob, day)]
     rules = load_rules()

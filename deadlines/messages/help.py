@@ -288,8 +288,9 @@ MESSAGES: Table = {
         "en": "Only obligations still open on the day.",
     },
     "help:deadlines case show --since": {
-        "zh": "只显示 DATE 当日及以后的事件和到期的义务。",
-        "en": "Only events and obligations due on or after DATE.",
+        "zh": "只显示 DATE 当日及以后的事件和到期的义务；逾期未完成的义务总是显示。",
+        "en": "Only events and obligations due on or after DATE; an open overdue duty is always"
+        " shown.",
     },
     "help:deadlines case close": {
         "zh": "关闭案件：记为 case.closed 事件，历史保留。",
