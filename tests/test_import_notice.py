@@ -481,3 +481,78 @@ def test_the_dry_run_speaks_chinese_by_default(tmp_path: Path) -> None:
     assert "国办发明电〔2025〕7号(cn，2026 年)：休息日 33 天，调休上班日 6 天" in out
     assert out.rstrip().endswith("试运行：未写入任何内容。"), out
     assert list(english_words(out, known_ids())) == [], out
+
+
+def test_a_store_made_before_the_folder_adopts_it_in_one_command(tmp_path: Path) -> None:
+    """The README's flow: a store made with the shipped data, then next year's notice into a
+    calendar folder with --db. The store adopts the folder (its dates move as above) instead of
+    refusing after the file is written."""
+    db = str(tmp_path / "t.db")
+    for args in (
+        ["init"],
+        ["case", "add", "X2", "--kind", "licence"],
+        ["event", "add", "X2", "licence.expires", "--on", "2027-03-31"],
+    ):
+        assert _cli([*args, "--db", db])[0] == 0
+    folder = tmp_path / "calendars"
+    folder.mkdir()
+    src = tmp_path / "notice.txt"
+    src.write_text(FIXTURE_2027, encoding="utf-8")
+    env = {"DEADLINES_CALENDARS": str(folder)}
+    code, out = _cli(["calendar", "import-notice", str(src), "--db", db, "--json"], env)
+    assert code == 0, out
+    record = json.loads(out)
+    assert record["written"] == str(folder / "cn" / "2027.toml")
+    assert ["2027-01-29", "2027-01-30"] in [[m["old"], m["new"]] for m in record["moves"]]
+    assert (record["document"], record["layer"], record["year"]) == (
+        "测试用〔2026〕1号",
+        "cn",
+        2027,
+    )
+    assert "2027-01-30" in record["work"] and "2027-02-05" in record["rest"]
+    docs = (Path(__file__).parent.parent / "docs" / "output.md").read_text(encoding="utf-8")
+    assert f"- `deadlines calendar import-notice`: {', '.join(record)} — " in docs
+    # the store now computes with the folder, with or without the variable set
+    nxt = json.loads(_cli(["next", "X2", "--json", "--as-of", "2027-01-04", "--db", db])[1])[0]
+    assert (nxt["due"], nxt["provisional"]) == ("2027-01-30", False)
+
+
+def test_a_store_that_cannot_adopt_is_refused_before_the_file_is_written(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    assert _cli(["init", "--db", db])[0] == 0
+    folder = tmp_path / "calendars"
+    folder.mkdir()
+    src = tmp_path / "notice.txt"
+    src.write_text(FIXTURE_2027, encoding="utf-8")
+    env = {"DEADLINES_CALENDARS": str(folder), "DEADLINES_RULES": str(tmp_path)}
+    code, out = _cli(["calendar", "import-notice", str(src), "--db", db], env)
+    assert code == 1 and len(out.strip().splitlines()) == 1, out
+    assert not (folder / "cn").exists()
+
+
+def test_output_into_a_missing_folder_is_refused_and_creates_nothing(tmp_path: Path) -> None:
+    src = tmp_path / "notice.txt"
+    src.write_text(NOTICE_2026, encoding="utf-8")
+    target = tmp_path / "nowhere" / "2026.toml"
+    code, out = _cli(["calendar", "import-notice", str(src), "--output", str(target)])
+    assert code == 1 and "does not exist" in out and len(out.strip().splitlines()) == 1
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "chinese"),
+    [
+        ("共9天", "共8天", "写明共8天，但 2026-02-15 至 2026-02-23 是 9 天"),
+        ("2月14日（周六）", "2月13日（周五）", "调休上班日 2026-02-13 是星期五；上班的日子应是周末"),
+        ("2月14日（周六）", "2月14日（周日）", "2026-02-14 是星期六，不是周日"),
+    ],
+)  # fmt: skip
+def test_a_refused_notice_is_said_in_chinese(
+    tmp_path: Path, old: str, new: str, chinese: str
+) -> None:
+    src = tmp_path / "notice.txt"
+    src.write_text(_replace(old, new), encoding="utf-8")
+    args = ["calendar", "import-notice", str(src), "--dry-run", "--lang", "zh"]
+    code, out = _cli(args)
+    assert code == 1 and out.startswith("错误：第 ") and len(out.strip().splitlines()) == 1, out
+    assert chinese in out, out

@@ -26,8 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from deadlines.calendars.periods import ascii_digits
-from deadlines.errors import CalendarDataError
+from deadlines.calendars.periods import ascii_digits, weekday_name
+from deadlines.errors import CalendarDataError, Phrase, Texts
 
 # Canonical holiday names, as the year files and chinese-calendar name them.
 DISPLAY = {
@@ -139,8 +139,15 @@ class ParsedNotice:
         return rest, work
 
 
-def _fail(line: int, text: str, why: str) -> NoticeError:
-    return NoticeError(f"line {line}: {text.strip()[:80]!r}: {why}")
+def _fail(line: int, text: str, key: str, **fields: object) -> NoticeError:
+    """The line as published (at most 80 characters), then why it cannot be read one way only
+    (``key``: a catalogue text of deadlines.messages.sources, with its fields)."""
+    why = Phrase(f"notice.err.{key}", fields)
+    return NoticeError(key="notice.err.line", line=line, text=text.strip()[:80], why=why)
+
+
+def _weekday(day: dt.date) -> Texts:
+    return Texts(weekday_name(day, "zh"), weekday_name(day, "en"))
 
 
 def _cn_int(text: str) -> int:
@@ -181,11 +188,9 @@ def _names(raw: str, line: int, text: str) -> tuple[str, ...]:
         elif part.endswith("纪念日"):
             names.append(part)  # a one-off day off by its own decision (2015's 抗战胜利70周年)
         else:
+            accepted = ", ".join(sorted(set(_ALIASES)))
             raise _fail(
-                line,
-                text,
-                f"unknown holiday {part!r}; accepted: {', '.join(sorted(set(_ALIASES)))}, or a "
-                "纪念日",
+                line, text, "unknown_holiday", part=part, accepted=accepted, memorial="纪念日"
             )
     return tuple(names)
 
@@ -201,7 +206,7 @@ class _Dates:
         item = self.item
         month = int(m["m"]) if m["m"] else (self.last.month if self.last else None)
         if month is None:
-            raise _fail(item.line, item.text, f"{m[0]!r} has no month")
+            raise _fail(item.line, item.text, "no_month", date=m[0])
         if m["y"]:
             year = int(m["y"])
         elif self.last is not None and not m["m"]:
@@ -213,13 +218,17 @@ class _Dates:
         try:
             day = dt.date(year, month, int(m["d"]))
         except ValueError:
-            raise _fail(item.line, item.text, f"{m[0]!r} is not a real date") from None
+            raise _fail(item.line, item.text, "not_real", date=m[0]) from None
         weekday = _WEEKDAY.search(m["note"] or "")
         if weekday and _WEEKDAYS.index(weekday[1].replace("天", "日")) != day.weekday():
             raise _fail(
                 item.line,
                 item.text,
-                f"{m[0]!r}: {day.isoformat()} is a {day:%A}, not {weekday[0]}",
+                "weekday",
+                date=m[0],
+                day=day.isoformat(),
+                weekday=_weekday(day),
+                said=weekday[0],
             )
         self.last = day
         return day
@@ -243,14 +252,12 @@ def _read_item(year: int, item: Item, body: str) -> None:
                 joins = [_RANGE.fullmatch(clause[a.end() : b.start()]) for a, b in pairwise(found)]
                 if len(found) == 2 and joins[0]:
                     if days[1] < days[0]:
-                        raise _fail(item.line, item.text, "a block that ends before it starts")
+                        raise _fail(item.line, item.text, "backwards")
                     span = [days[0] + i * _DAY for i in range((days[1] - days[0]).days + 1)]
                     block += span
                     item.rest += span
                 elif any(joins) or (len(found) > 2 and "至" in clause):
-                    raise _fail(
-                        item.line, item.text, f"cannot read {clause.strip()!r} one way only"
-                    )
+                    raise _fail(item.line, item.text, "ambiguous", clause=clause.strip())
                 else:
                     item.rest += days
             elif "正常休息" in clause or "不另" in clause:
@@ -261,14 +268,19 @@ def _read_item(year: int, item: Item, body: str) -> None:
                 raise _fail(
                     item.line,
                     item.text,
-                    f"{clause.strip()!r} gives a date without 放假, 补休 or 上班",
+                    "no_verb",
+                    clause=clause.strip(),
+                    words=Texts("放假、补休或上班", "放假, 补休 or 上班"),
                 )
         if total and block and int(total[1]) != len(block):
             raise _fail(
                 item.line,
                 item.text,
-                f"says 共{total[1]}天 but {block[0].isoformat()} to {block[-1].isoformat()} is "
-                f"{len(block)} days",
+                "total",
+                said=f"共{total[1]}天",
+                first=block[0].isoformat(),
+                last=block[-1].isoformat(),
+                n=len(block),
             )
 
 
@@ -281,12 +293,10 @@ def parse(text: str, *, layer: str | None = None, year: int | None = None) -> Pa
     documents = [m[0] for ln in lines for m in _DOCUMENT.finditer(ln)]
     titled = next((int(m[1]) for ln in lines[:5] if (m := _TITLE_YEAR.search(ln))), None)
     if year is not None and titled is not None and titled != year:
-        raise NoticeError(f"--year {year} but the notice's title is for {titled}")
+        raise NoticeError(key="notice.err.title_year", year=year, titled=titled)
     year = year or titled
     if year is None:
-        raise NoticeError(
-            "the notice's year was not found (no title '关于YYYY年…的通知'); give --year YYYY"
-        )
+        raise NoticeError(key="notice.err.no_year", title="关于YYYY年…的通知")
     regional = bool(re.search(r"宁夏|宁政办", text))
     layer = layer or ("cn-nx" if regional else "cn")
     # A regional notice cites the national one (国办发明电…): its own number is the region's (宁…)
@@ -305,19 +315,19 @@ def parse(text: str, *, layer: str | None = None, year: int | None = None) -> Pa
         if (day := _published(raw)) is not None:
             published = day
         elif _DATE.search(raw) and re.search("放假|上班|补休", raw):
-            raise _fail(
-                n, published_lines[n - 1], "holiday dates outside a numbered item ('一、元旦：…')"
-            )
+            raise _fail(n, published_lines[n - 1], "outside_item", example="一、元旦：…")
     if not items:
-        raise NoticeError("no numbered holiday items found (like '一、元旦：1月1日放假，共1天。')")
+        raise NoticeError(key="notice.err.no_items", example="一、元旦：1月1日放假，共1天。")
     notice = ParsedNotice(
         year, layer, document, published, tuple(dict.fromkeys(_URL.findall(text))), tuple(items)
     )
     if not notice.document and (layer == "cn" or not notice.urls):
+        if layer == "cn-nx" and documents and not regional:
+            raise NoticeError(key="notice.err.national_as_regional", document=documents[0])
         raise NoticeError(
-            "the notice's own document number was not found (国办发明电〔YYYY〕N号; for Ningxia "
-            "宁政办发〔YYYY〕N号, or a line with the URL where it was published): a year file "
-            "must name its source"
+            key="notice.err.no_document",
+            national="国办发明电〔YYYY〕N号",
+            regional="宁政办发〔YYYY〕N号",
         )
     _check(notice)
     return notice
@@ -330,37 +340,40 @@ def _check(notice: ParsedNotice) -> None:
     missing = [n for n in wanted if n not in named]
     if missing:
         raise NoticeError(
-            f"the notice has no item for {', '.join(missing)}; a {notice.layer} notice names "
-            f"{', '.join(wanted)}"
+            key="notice.err.missing",
+            missing=Texts("、".join(missing), ", ".join(missing)),
+            layer=notice.layer,
+            wanted=Texts("、".join(wanted), ", ".join(wanted)),
         )
     for item in notice.items:
         if notice.layer == "cn" and any(n in REGIONAL for n in item.names):
-            raise _fail(
-                item.line,
-                item.text,
-                "a regional festival in a national notice: use --calendar cn-nx",
-            )
+            raise _fail(item.line, item.text, "regional_in_national")
         for day in item.rest + item.workdays:
             crossing = "元旦" in item.names and day.year == notice.year - 1 and day.month == 12
             if day.year != notice.year and not crossing:
-                raise _fail(item.line, item.text, f"{day.isoformat()} is outside {notice.year}")
+                raise _fail(
+                    item.line, item.text, "outside_year", day=day.isoformat(), year=notice.year
+                )
         for day in item.workdays:
             if day.weekday() < 5:
                 raise _fail(
                     item.line,
                     item.text,
-                    f"make-up working day {day.isoformat()} is a {day:%A}; 上班 days are weekends",
+                    "weekday_workday",
+                    day=day.isoformat(),
+                    weekday=_weekday(day),
+                    work="上班",
                 )
         for day in item.rest:
             if day in seen and seen[day] is not item:
                 raise _fail(
-                    item.line, item.text, f"{day.isoformat()} is also in line {seen[day].line}"
+                    item.line, item.text, "twice", day=day.isoformat(), other=seen[day].line
                 )
             seen[day] = item
     worked = {d: i for i in notice.items for d in i.workdays}
     for day, item in worked.items():
         if day in seen:
-            raise _fail(item.line, item.text, f"{day.isoformat()} is both a day off and worked")
+            raise _fail(item.line, item.text, "rest_and_work", day=day.isoformat())
 
 
 def to_toml(

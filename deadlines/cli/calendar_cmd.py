@@ -87,12 +87,10 @@ def _days(cal: Calendar, year: int, mon: int) -> list[DayInfo]:
     return list(cal.days(dt.date(year, mon, 1), dt.date(year, mon, last)))
 
 
-def print_month(cal: Calendar, year: int, mon: int) -> None:
+def month_lines(cal: Calendar, year: int, mon: int, out: Output) -> Iterator[str]:
     """One month as a grid, then each day that is not a plain working day or weekend, and why
-    (in the run's language; ``calendar import-notice`` shows a notice's year this way)."""
-    out = Output(lang=current_lang())
-    for line in _month_lines(_days(cal, year, mon), cal.year_info(year), cal.name, out):
-        click.echo(line)
+    (``calendar import-notice`` shows a notice's year this way)."""
+    return _month_lines(_days(cal, year, mon), cal.year_info(year), cal.name, out)
 
 
 def _month_lines(days: list[DayInfo], info: YearInfo, name: str, out: Output) -> Iterator[str]:

@@ -10,17 +10,17 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import click
 
-from deadlines import messages
 from deadlines.calendars import layers, noticetext, yearfiles
 from deadlines.calendars.explain import holiday_name
 from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR, Calendar
-from deadlines.cli.calendar_cmd import print_month, reason
-from deadlines.cli.formats import Choice, Range, current_lang, dated
-from deadlines.cli.store_common import print_moves
-from deadlines.errors import CalendarDataError
+from deadlines.cli.calendar_cmd import month_lines, reason
+from deadlines.cli.formats import Choice, Output, Range, dated, output_options
+from deadlines.cli.store_common import move_lines
+from deadlines.errors import CalendarDataError, DeadlineError
 from deadlines.store import config
 from deadlines.store.database import open_store
 from deadlines.textfiles import read_bounded
@@ -33,12 +33,15 @@ def _read(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CalendarDataError(f"{path}: not a text file in UTF-8 or GB18030")
+    raise CalendarDataError(key="notice.not_text", path=str(path))
 
 
 def _target(output: str | None, layer: str, year: int) -> Path:
     if output:
-        return Path(output)
+        path = Path(output)
+        if not path.parent.is_dir():  # a mistyped folder is refused, not created
+            raise DeadlineError(key="export.no_folder", path=output, folder=str(path.parent))
+        return path
     folder = yearfiles.configured_dir()
     if folder is None:
         raise CalendarDataError(
@@ -46,6 +49,16 @@ def _target(output: str | None, layer: str, year: int) -> Path:
         )
     yearfiles.check_folder(folder, f"${yearfiles.ENV_VAR}")
     return folder / layer / f"{year}.toml"
+
+
+def _adopting(db: str) -> config.StoreConfig:
+    """What the store will compute with once the year file is in the calendar folder: its rule
+    folders and the configured calendar folder. Checked before anything is written."""
+    folder = yearfiles.configured_dir()  # before the store is open (it then names its own)
+    with open_store(db, check_config=False) as store:
+        target = config.make(store.config.rules, str(folder) if folder else None)
+        config.check_env(target, store.path)
+    return target
 
 
 @click.command("import-notice")
@@ -72,6 +85,7 @@ def _target(output: str | None, layer: str, year: int) -> Path:
     type=click.Path(dir_okay=False),
     default=None,
 )
+@output_options
 def import_notice(
     file: Path,
     calendar_name: str | None,
@@ -79,6 +93,7 @@ def import_notice(
     dry_run: bool,
     output: str | None,
     db: str | None,
+    out: Output,
 ) -> None:
     """Read a holiday notice (State Council, or Ningxia with --calendar cn-nx) into a year file.
 
@@ -88,57 +103,79 @@ def import_notice(
     '共N天' must equal its block, make-up days must be weekends; anything ambiguous is refused with
     its line. The year is printed as month grids for review.
     """
-    lang = current_lang()
-
-    def t(key: str, **fields: object) -> str:
-        return messages.text(key, lang, **fields)
-
     notice = noticetext.parse(_read(file), layer=calendar_name, year=year)
     if db and (dry_run or output):
-        raise click.UsageError(messages.text("cli.db_writes", current_lang()))
+        raise click.UsageError(out.t("cli.db_writes"))
     target = None if dry_run else _target(output, notice.layer, notice.year)
+    if db is not None:
+        _adopting(db)  # a store that cannot adopt the folder is refused before the file is written
     national = layers.calendar("cn")
     rest, work, outside = noticetext.year_file_days(notice, lambda d: national.day_info(d).workday)
     text = noticetext.to_toml(notice, rest, work, file.name)
+    record: dict[str, Any] = {
+        "document": notice.document,
+        "layer": notice.layer,
+        "year": notice.year,
+        "rest": [d.isoformat() for d in sorted(rest)],
+        "work": [d.isoformat() for d in sorted(work)],
+        "outside": [d.isoformat() for d in sorted(outside)],
+        "written": None,
+        "moves": None,
+    }
+    lines = _review(notice, text, rest, work, outside, national, out)
+    if target is not None:
+        target.parent.mkdir(
+            exist_ok=True
+        )  # the layer's folder (cn/, cn-nx/) in the calendar folder
+        partial = target.with_suffix(".toml.partial")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, target)  # never a half-written year file
+        record["written"] = str(target)
+        lines.append(out.t("notice.wrote", path=target))
+    if target is None:
+        lines.append(out.t("notice.dry_run"))
+    elif db is None and not output:
+        lines.append(out.t("notice.next"))
+    elif db is not None:
+        layers.reset_cache()  # the calendars are read again, with the new year
+        adopted = _adopting(db)  # now with the new file's hash
+        with open_store(db, check_config=False) as store:
+            moves = store.recompute(adopt=adopted)
+        from deadlines.notices.case_view import move_payload
+
+        record["moves"] = [move_payload(m) for m in moves]
+        lines.append(out.t("notice.recomputed", n=len(moves)))
+        lines.extend(move_lines(moves, out))
+    out.emit([record], lambda: lines, document=record)
+
+
+def _review(
+    notice: noticetext.ParsedNotice,
+    text: str,
+    rest: Any,
+    work: Any,
+    outside: Any,
+    national: Calendar,
+    out: Output,
+) -> list[str]:
+    """The year as it will be read (the staged file through the calendar's own reader), as
+    month grids for review, and the days the notice gives outside its year."""
+    lines: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp, notice.layer, f"{notice.year}.toml")
         staged.parent.mkdir()
         staged.write_text(text, encoding="utf-8")
         yearfiles.load_year_file(staged, notice.layer)  # exactly what the calendar will read
+        if out.format != "text":
+            return lines
         review = Calendar(notice.layer, Path(tmp))
-        document = notice.document or t("notice.no_document")
-        click.echo(
-            t(
-                "notice.head",
-                document=document,
-                layer=notice.layer,
-                year=notice.year,
-                rest=len(rest),
-                work=len(work),
-            )
-        )
+        document = notice.document or out.t("notice.no_document")
+        said = {"layer": notice.layer, "year": notice.year, "rest": len(rest), "work": len(work)}
+        lines.append(out.t("notice.head", document=document, **said))
         for mon in range(1, 13):
-            print_month(review, notice.year, mon)
+            lines.extend(month_lines(review, notice.year, mon, out))
     for day, name in sorted(outside.items()):
         now = national.day_info(day)
-        said = {"day": dated(day, lang), "name": holiday_name(name, lang), "year": day.year}
-        click.echo(t("notice.outside", **said, reason=reason(now, lang)))
-    if target is None:
-        click.echo(t("notice.dry_run"))
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".toml.partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, target)  # never a half-written year file
-    click.echo(t("notice.wrote", path=target))
-    if db is None:
-        click.echo(t("notice.next"))
-        return
-    layers.reset_cache()  # the calendars are read again, with the new year
-    # the store's calendar folder just changed: the recompute adopts it (deadlines.store.config)
-    with open_store(db, check_config=False) as store:
-        config.check_env(store.config, store.path)
-        adopted = config.make(store.config.rules, store.config.calendars)
-        moves = store.recompute(adopt=adopted)
-    click.echo(t("notice.recomputed", n=len(moves)))
-    print_moves(moves)
+        fields = {"day": dated(day, out.lang), "name": holiday_name(name, out.lang)}
+        lines.append(out.t("notice.outside", **fields, year=day.year, reason=reason(now, out.lang)))
+    return lines

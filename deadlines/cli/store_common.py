@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import click
 
 from deadlines.cli.common import BOUNDED_DATE
-from deadlines.cli.formats import Output, current_lang, width
+from deadlines.cli.formats import Output, width
 from deadlines.store.config import StoreConfig
 from deadlines.store.database import (
     Move,
@@ -67,9 +67,3 @@ def move_lines(moves: Sequence[Move], out: Output) -> Iterator[str]:
         prov = f" {out.t('cli.provisional')}" if m.new_provisional else ""
         inst = f" [{m.instance}]" if m.instance else ""
         yield f"  {label}{pad} {m.case_id} {m.rule_id}{inst}: {old} -> {new}{prov}"
-
-
-def print_moves(moves: Sequence[Move]) -> None:
-    """:func:`move_lines` echoed in the run's language, for a command printing moves by itself."""
-    for line in move_lines(moves, Output(lang=current_lang())):
-        click.echo(line)

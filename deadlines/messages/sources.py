@@ -93,4 +93,82 @@ MESSAGES: Table = {
         "en": "strict: Ningxia's regional holidays for {year} are unknown (no file "
         "calendars/cn-nx/{year}.toml); use calendar cn, or drop --strict",
     },
+    # the notice parser's refusals: a line as published, then why it cannot be read one way only;
+    # the notice's own Chinese words come in as fields, so the English text stays English
+    "notice.not_text": {
+        "zh": "{path}：不是 UTF-8 或 GB18030 编码的文本文件",
+        "en": "{path}: not a text file in UTF-8 or GB18030",
+    },
+    "notice.err.line": {"zh": "第 {line} 行 {text!r}：{why}", "en": "line {line}: {text!r}: {why}"},
+    "notice.err.unknown_holiday": {
+        "zh": "未知节日 {part!r}；可用：{accepted}，或某某{memorial}",
+        "en": "unknown holiday {part!r}; accepted: {accepted}, or a {memorial}",
+    },
+    "notice.err.no_month": {"zh": "{date!r} 没有月份", "en": "{date!r} has no month"},
+    "notice.err.not_real": {"zh": "{date!r} 不是真实日期", "en": "{date!r} is not a real date"},
+    "notice.err.weekday": {
+        "zh": "{date!r}：{day} 是{weekday}，不是{said}",
+        "en": "{date!r}: {day} is a {weekday}, not {said}",
+    },
+    "notice.err.backwards": {"zh": "起止日期颠倒", "en": "a block that ends before it starts"},
+    "notice.err.ambiguous": {
+        "zh": "{clause!r} 有不止一种读法",
+        "en": "cannot read {clause!r} one way only",
+    },
+    "notice.err.no_verb": {
+        "zh": "{clause!r} 给出了日期，但没有{words}",
+        "en": "{clause!r} gives a date without {words}",
+    },
+    "notice.err.total": {
+        "zh": "写明{said}，但 {first} 至 {last} 是 {n} 天",
+        "en": "says {said} but {first} to {last} is {n} days",
+    },
+    "notice.err.title_year": {
+        "zh": "--year {year}，但通知标题是 {titled} 年",
+        "en": "--year {year} but the notice's title is for {titled}",
+    },
+    "notice.err.no_year": {
+        "zh": "找不到通知的年份(标题中没有“{title}”)；请用 --year YYYY 指定",
+        "en": "the notice's year was not found (no title '{title}'); give --year YYYY",
+    },
+    "notice.err.outside_item": {
+        "zh": "节假日日期不在编号条目中(应为“{example}”)",
+        "en": "holiday dates outside a numbered item ('{example}')",
+    },
+    "notice.err.no_items": {
+        "zh": "找不到编号的节假日条目(如“{example}”)",
+        "en": "no numbered holiday items found (like '{example}')",
+    },
+    "notice.err.no_document": {
+        "zh": "找不到通知自身的文号({national}；宁夏为 {regional}，或写明发布网址的一行)：年份文件必须注明来源",
+        "en": "the notice's own document number was not found ({national}; for Ningxia "
+        "{regional}, or a line with the URL where it was published): a year file must name "
+        "its source",
+    },
+    "notice.err.national_as_regional": {
+        "zh": "这是国务院办公厅的全国通知({document})，不是宁夏的通知：请去掉 --calendar cn-nx",
+        "en": "this is the State Council's national notice ({document}), not Ningxia's: leave "
+        "out --calendar cn-nx",
+    },
+    "notice.err.missing": {
+        "zh": "通知中没有 {missing} 的条目；{layer} 通知应列出 {wanted}",
+        "en": "the notice has no item for {missing}; a {layer} notice names {wanted}",
+    },
+    "notice.err.regional_in_national": {
+        "zh": "全国通知中出现地方节日：请用 --calendar cn-nx",
+        "en": "a regional festival in a national notice: use --calendar cn-nx",
+    },
+    "notice.err.outside_year": {"zh": "{day} 不在 {year} 年内", "en": "{day} is outside {year}"},
+    "notice.err.weekday_workday": {
+        "zh": "调休上班日 {day} 是{weekday}；{work}的日子应是周末",
+        "en": "make-up working day {day} is a {weekday}; {work} days are weekends",
+    },
+    "notice.err.twice": {
+        "zh": "{day} 也出现在第 {other} 行",
+        "en": "{day} is also in line {other}",
+    },
+    "notice.err.rest_and_work": {
+        "zh": "{day} 既是放假日又是上班日",
+        "en": "{day} is both a day off and worked",
+    },
 }
