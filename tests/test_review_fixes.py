@@ -144,3 +144,50 @@ def test_show_open_since_keeps_every_overdue_duty(db: Path) -> None:
         assert flagged in since
     assert "2019-04-22  " not in since  # the acceptance itself is before --since
     assert "无\n" not in since.split("义务")[1]
+
+
+# --- 4. due WORDS --fact: say which rules the facts ruled out, and refuse unknown facts ---------
+def due(*args: str) -> Result:
+    return CliRunner().invoke(main, ["due", "贷款", "--from", "2026-02-10", *args])
+
+
+def test_due_words_with_facts_that_meet_the_rule_answer() -> None:
+    # 20 working days from Tue 02-10: 02-11..14 (14 a make-up Saturday), 春节 02-15..23 off,
+    # 02-24..28 (28 a make-up Saturday), then 03-02..06, 03-09..13, 03-16 is the 20th
+    result = due("--fact", "lender=local-legal-person-bank", "--fact", "amount_yuan=5000000")
+    assert result.exit_code == 0 and result.output.startswith("2026-03-16")
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        (
+            ["lender=local-legal-person-bank"],
+            "错误：“贷款”匹配的规则都不适用于所给事实：credit.small-loan 还需要事实 amount_yuan",
+        ),
+        (
+            ["amount_yuan=50000000"],
+            "错误：“贷款”匹配的规则都不适用于所给事实：credit.small-loan 要求 (lender ==",
+        ),
+        (
+            ["foo=1"],
+            "错误：匹配的规则(credit.small-loan)不读取事实 'foo'；它们读取：amount_yuan, lender",
+        ),
+        (["lendr=x"], "不读取事实 'lendr'(是否想输入 'lender'？)"),
+    ],
+)
+def test_due_words_says_why_the_facts_leave_no_rule(facts: list[str], expected: str) -> None:
+    result = due(*(a for f in facts for a in ("--fact", f)))
+    assert result.exit_code != 0
+    assert expected in result.output
+    assert "无法理解期限" not in result.output
+    assert len(result.output.splitlines()) == 1
+
+
+def test_due_facts_ruling_out_in_english() -> None:
+    result = due("--fact", "amount_yuan=50000000", "--lang", "en")
+    assert result.exit_code != 0
+    assert result.output.startswith(
+        "Error: the facts given rule out every rule '贷款' matches: credit.small-loan requires"
+    )
+    assert "amount_yuan <= 10000000" in result.output

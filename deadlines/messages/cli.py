@@ -191,6 +191,22 @@ MESSAGES: Table = {
         "zh": "规则 {rule!r} 不适用于所给事实：它要求 {when}",
         "en": "rule {rule!r} does not apply to the facts given: it needs {when}",
     },
+    "err.facts_rule_out": {
+        "zh": "“{words}”匹配的规则都不适用于所给事实：{why}",
+        "en": "the facts given rule out every rule {words!r} matches: {why}",
+    },
+    "err.rule_needs_facts": {
+        "zh": "{rule} 还需要事实 {facts}(它要求 {when})",
+        "en": "{rule} also needs the fact(s) {facts} (it requires {when})",
+    },
+    "err.rule_fails": {
+        "zh": "{rule} 要求 {when}，所给事实不符",
+        "en": "{rule} requires {when}, which the facts given do not meet",
+    },
+    "err.fact_not_read": {
+        "zh": "匹配的规则({rules})不读取事实 {name!r}{hint}；它们读取：{read}",
+        "en": "no rule matched ({rules}) reads the fact {name!r}{hint}; they read: {read}",
+    },
     # --- calendar -----------------------------------------------------------------------------
     "weekday.short.0": {"zh": "一", "en": "Mon"},
     "weekday.short.1": {"zh": "二", "en": "Tue"},

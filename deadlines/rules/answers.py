@@ -12,11 +12,11 @@ from typing import Any
 
 from deadlines.calendars.layers import calendar as get_calendar
 from deadlines.calendars.periods import Deadline, add_months, due, period_in, weekday_name
-from deadlines.errors import ProvisionalRefusedError, RuleError, Texts
+from deadlines.errors import Joined, Phrase, ProvisionalRefusedError, RuleError, Texts, did_you_mean
 from deadlines.messages import Lang, text
 from deadlines.model import FactValue
 from deadlines.rules import Rule, RuleSet
-from deadlines.rules.conditions import AllOf, Compare, Condition
+from deadlines.rules.conditions import AllOf, Compare, Condition, facts_used, unstated
 from deadlines.rules.engine import recurring_periods
 from deadlines.rules.model import EVERY
 
@@ -69,18 +69,49 @@ def trigger_of(rules: RuleSet, r: Rule) -> str:
 
 def matching_rules(rules: RuleSet, words: str, facts: Mapping[str, FactValue]) -> list[Rule]:
     """Rules named by ``words``: an id or REF code, else every enabled rule whose titles or clause
-    hold every word; with facts, those whose condition the facts fail are set aside."""
+    hold every word; with facts, those whose condition the facts fail are set aside. A fact none
+    of them reads is refused, and so are facts that set every one of them aside (saying why)."""
     try:
-        named = find_rule(rules, words)
+        named: Rule | None = find_rule(rules, words)
     except RuleError:
-        found = [r for r in rules.search(words) if r.emit and r.enabled]
-    else:
-        if facts and named.when is not None and not named.when.holds(facts):
-            raise RuleError(key="err.rule_not_for_facts", rule=named.id, when=str(named.when))
-        return [named]
-    if facts:
-        found = [r for r in found if r.when is None or r.when.holds(facts)]
-    return found
+        named = None
+    found = [named] if named else [r for r in rules.search(words) if r.emit and r.enabled]
+    if not facts or not found:
+        return found
+    _check_facts_read(found, facts)
+    kept = [r for r in found if r.when is None or r.when.holds(facts)]
+    if named and not kept:
+        when = Texts(condition_in(named.when, "zh"), condition_in(named.when, "en"))
+        raise RuleError(key="err.rule_not_for_facts", rule=named.id, when=when)
+    if not kept:
+        why = Joined(tuple(_why_not(r, facts) for r in found))
+        raise RuleError(key="err.facts_rule_out", words=words, why=why)
+    return kept
+
+
+def _check_facts_read(found: Sequence[Rule], facts: Mapping[str, FactValue]) -> None:
+    """A fact none of the rules reads would change nothing: most often a typing slip."""
+    read = sorted(set().union(*(facts_used(r.when) for r in found)))
+    for name in facts:
+        if name not in read:
+            raise RuleError(
+                key="err.fact_not_read",
+                name=name,
+                hint=did_you_mean(name, read),
+                read=", ".join(read) or "—",
+                rules=", ".join(r.id for r in found),
+            )
+
+
+def _why_not(r: Rule, facts: Mapping[str, FactValue]) -> Phrase:
+    """Why ``r`` is set aside: the facts it still needs, else the condition the facts fail."""
+    when = Texts(condition_in(r.when, "zh"), condition_in(r.when, "en"))
+    missing = unstated(r.when, facts)
+    if missing:
+        return Phrase(
+            "err.rule_needs_facts", {"rule": r.id, "facts": ", ".join(missing), "when": when}
+        )
+    return Phrase("err.rule_fails", {"rule": r.id, "when": when})
 
 
 @dataclass(frozen=True)
