@@ -335,3 +335,74 @@ def test_due_and_next_texts_follow_the_language(
         cli("next", "ZX-2026-101", "--as-of", AS_OF, "--format", "csv", "--lang", lang)
     )[0]
     assert (first["due"], first["weekday"], first["status"]) == ("2026-11-03", tuesday, "overdue")
+
+
+_RANGE_ZH = "超出支持范围 2004-01-01 至 2099-12-31"
+_RANGE_EN = "outside the supported range 2004-01-01 to 2099-12-31"
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "zh", "en"),
+    [
+        # published data starts in 2004; provisional years end in 2099
+        (
+            ["due", "20wd", "--from", "2003-01-01"],
+            {},
+            "日期 2003-01-01 " + _RANGE_ZH,
+            "date 2003-01-01 is " + _RANGE_EN,
+        ),
+        (
+            ["calendar", "day", "2003-05-01"],
+            {},
+            "日期 2003-05-01 " + _RANGE_ZH,
+            "date 2003-05-01 is " + _RANGE_EN,
+        ),
+        (
+            ["calendar", "month", "2100-01"],
+            {},
+            "日期 2100-01-01 " + _RANGE_ZH,
+            "date 2100-01-01 is " + _RANGE_EN,
+        ),
+        (
+            ["due", "1年", "--from", "2099-01-01"],
+            {},
+            "日期 2100-01-01 " + _RANGE_ZH,
+            "date 2100-01-01 is " + _RANGE_EN,
+        ),
+        # only 11 days (2099-12-21 .. 12-31) are left in the range, fewer than 20 working days
+        (
+            ["due", "20wd", "--from", "2099-12-20"],
+            {},
+            "2099-12-20 之后 20 个工作日" + _RANGE_ZH,
+            "20 working days after 2099-12-20 falls " + _RANGE_EN,
+        ),
+        # 2004-06-01 - 1 year = Sun 2003-06-01: the working day before it is before the range
+        (
+            ["due", "1年", "--before", "2004-06-01"],
+            {},
+            "提醒日 2003-06-01 是休息日，而它之前的工作日早于支持范围的起点 2004-01-01",
+            "the reminder date 2003-06-01 is a rest day and the working day before it is earlier "
+            "than 2004-01-01, where the supported range starts",
+        ),
+        (
+            ["due", "3wd", "--from", "2026-05-26"],
+            {"DEADLINES_CALENDARS": "/nonexistent"},
+            "$DEADLINES_CALENDARS '/nonexistent' 不是文件夹；请给出存放 cn/YYYY.toml 和/或",
+            "$DEADLINES_CALENDARS '/nonexistent' is not a folder; give a folder holding",
+        ),
+        (
+            ["rules", "list"],
+            {"DEADLINES_RULES": "/nonexistent"},
+            "规则文件夹 '/nonexistent' 不存在；请给出存放 *.toml 规则文件的文件夹",
+            "rules directory '/nonexistent' does not exist; give a folder of *.toml files",
+        ),
+    ],
+)
+def test_range_and_folder_errors_speak_the_chosen_language(
+    args: list[str], env: dict[str, str], zh: str, en: str
+) -> None:
+    for lang, prefix, said in (("zh", "错误：", zh), ("en", "Error: ", en)):
+        result = CliRunner().invoke(main, [*args, "--lang", lang], env=env)
+        assert result.exit_code == 1, result.output
+        assert result.stderr.startswith(prefix + said), result.stderr
+        assert result.stderr.count("\n") == 1  # one line

@@ -390,9 +390,7 @@ class Calendar:
         i = d.toordinal() - self._base
         if i < 0 or d.year > LAST_YEAR:
             raise OutOfRangeError(
-                f"date {d.isoformat()} is outside the supported range "
-                f"{FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 (published State Council data starts "
-                f"in {FIRST_YEAR}; provisional years end where the lunar tables are cross-checked)"
+                key="err.range.date", date=d.isoformat(), first=FIRST_YEAR, last=LAST_YEAR
             )
         if d.year > self._built_to:
             self._extend(d.year)
@@ -500,9 +498,11 @@ class Calendar:
             self._extend(self._built_to + 1)
         if k < 0 or k >= len(self._pos):
             raise OutOfRangeError(
-                f"{abs(n)} working day{'s' * (abs(n) != 1)} {'after' if n > 0 else 'before'} "
-                f"{d.isoformat()} falls "
-                f"outside the supported range {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
+                key=f"err.range.{'after' if n > 0 else 'before'}",
+                n=abs(n),
+                date=d.isoformat(),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
             )
         result = dt.date.fromordinal(self._pos[k])
         # d itself is not counted, so its year's data is not consulted

@@ -349,8 +349,7 @@ def due(
             raise  # --strict: the year itself is the cause, not the range
         except OutOfRangeError:
             raise OutOfRangeError(
-                f"the reminder date {raw.isoformat()} is a rest day and the working day before it "
-                f"is earlier than {FIRST_YEAR}-01-01, where the supported range starts"
+                key="err.range.reminder", date=raw.isoformat(), first=FIRST_YEAR
             ) from None
         examined = (end, raw)
 

@@ -212,12 +212,10 @@ def configured_dir() -> Path | None:
     return Path(env) if env else None
 
 
-def check_folder(folder: Path, what: str) -> None:
+def check_folder(folder: Path, what: Said) -> None:
+    """``what`` names the folder's setting (``$DEADLINES_CALENDARS``) in the error."""
     if not folder.is_dir():
-        raise CalendarDataError(
-            f"{what} {str(folder)!r} is not a folder; give a folder holding cn/YYYY.toml and/or "
-            f"cn-nx/YYYY.toml year files (calendars/README.md), or unset it to use the shipped data"
-        )
+        raise CalendarDataError(key="err.folder.calendars_not_dir", what=what, folder=str(folder))
 
 
 def load_dir(
@@ -245,6 +243,6 @@ def load_all(folder: Path | None) -> LoadedFiles:
     """The shipped year files, then those of ``folder`` (a configured folder) over them."""
     loaded = load_dir(shipped_dir(), "package")
     if folder is not None:
-        check_folder(folder, "calendar folder")
+        check_folder(folder, Phrase("err.folder.calendar"))
         load_dir(folder, "folder", loaded)
     return loaded

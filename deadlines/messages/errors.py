@@ -61,4 +61,57 @@ MESSAGES: Table = {
         "zh": "期限 {text!r} 长度为零；长度至少为 1",
         "en": "period {text!r} is empty; the length must be at least 1",
     },
+    # the supported range of the calendars (deadlines.calendars.layers, periods)
+    "err.range.date": {
+        "zh": "日期 {date} 超出支持范围 {first}-01-01 至 {last}-12-31(国务院公布的数据始于 {first} "
+        "年；暂定年份止于农历表经过交叉核对的年份)",
+        "en": "date {date} is outside the supported range {first}-01-01 to {last}-12-31 (published "
+        "State Council data starts in {first}; provisional years end where the lunar tables are "
+        "cross-checked)",
+    },
+    "err.range.after": {
+        "zh": "{date} 之后 {n} 个工作日超出支持范围 {first}-01-01 至 {last}-12-31",
+        "en": (
+            "{n} working day after {date} falls outside the supported range {first}-01-01 to "
+            "{last}-12-31",
+            "{n} working days after {date} falls outside the supported range {first}-01-01 to "
+            "{last}-12-31",
+        ),
+    },
+    "err.range.before": {
+        "zh": "{date} 之前 {n} 个工作日超出支持范围 {first}-01-01 至 {last}-12-31",
+        "en": (
+            "{n} working day before {date} falls outside the supported range {first}-01-01 to "
+            "{last}-12-31",
+            "{n} working days before {date} falls outside the supported range {first}-01-01 to "
+            "{last}-12-31",
+        ),
+    },
+    "err.range.reminder": {
+        "zh": "提醒日 {date} 是休息日，而它之前的工作日早于支持范围的起点 {first}-01-01",
+        "en": "the reminder date {date} is a rest day and the working day before it is earlier "
+        "than {first}-01-01, where the supported range starts",
+    },
+    # folders named by the configuration or the environment
+    "err.folder.calendar": {"zh": "日历文件夹", "en": "calendar folder"},
+    "err.folder.calendars_not_dir": {
+        "zh": "{what} {folder!r} 不是文件夹；请给出存放 cn/YYYY.toml 和/或 cn-nx/YYYY.toml 年度文件"
+        "的文件夹(calendars/README.md)，或取消设置以使用随附的数据",
+        "en": "{what} {folder!r} is not a folder; give a folder holding cn/YYYY.toml and/or "
+        "cn-nx/YYYY.toml year files (calendars/README.md), or unset it to use the shipped data",
+    },
+    "err.folder.rules_missing": {
+        "zh": "规则文件夹 {folder!r} 不存在；请给出存放 *.toml 规则文件的文件夹",
+        "en": "rules directory {folder!r} does not exist; give a folder of *.toml files",
+    },
+    "err.folder.store_rules_missing": {
+        "zh": "规则文件夹 {folder} 不存在；请给出存放 *.toml 规则文件的文件夹",
+        "en": "rules folder {folder} does not exist; give a folder of *.toml files",
+    },
+    "err.folder.store_calendars_missing": {
+        "zh": "日历文件夹 {folder} 不存在；请给出存放 cn/YYYY.toml 和/或 cn-nx/YYYY.toml 年度文件的"
+        "文件夹(calendars/README.md)",
+        "en": "calendar folder {folder} does not exist; give a folder holding cn/YYYY.toml and/or "
+        "cn-nx/YYYY.toml year files (calendars/README.md)",
+    },
 }

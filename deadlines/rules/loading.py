@@ -47,7 +47,7 @@ def _dir_files(d: str | os.PathLike[str]) -> list[tuple[str, str]]:
     if p.is_file():
         return [(str(p), read_rule_file(p))]
     if not p.is_dir():
-        raise RuleError(f"rules directory {str(p)!r} does not exist; give a folder of *.toml files")
+        raise RuleError(key="err.folder.rules_missing", folder=str(p))
     return [(str(f), read_rule_file(f)) for f in sorted(p.glob("*.toml"))]
 
 

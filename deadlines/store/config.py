@@ -62,7 +62,7 @@ def _rule_files(folders: Sequence[str]) -> list[Path]:
     for d in folders:
         p = Path(d)
         if not p.exists():
-            raise StoreError(f"rules folder {d} does not exist; give a folder of *.toml files")
+            raise StoreError(key="err.folder.store_rules_missing", folder=d)
         out += [p] if p.is_file() else sorted(p.glob("*.toml"))
     return out
 
@@ -72,10 +72,7 @@ def _calendar_files(folder: str | None) -> list[Path]:
         return []
     p = Path(folder)
     if not p.is_dir():
-        raise StoreError(
-            f"calendar folder {folder} does not exist; give a folder holding cn/YYYY.toml and/or "
-            "cn-nx/YYYY.toml year files (calendars/README.md)"
-        )
+        raise StoreError(key="err.folder.store_calendars_missing", folder=folder)
     return sorted([*p.glob("cn/*.toml"), *p.glob("cn-nx/*.toml")])
 
 
