@@ -75,7 +75,7 @@ def test_the_store_keeps_its_calendar_folder(tmp_path: Path) -> None:
     # the folder is gone: an error, never a silent fall back to the shipped data
     moved = tmp_path / "elsewhere"
     folder.rename(moved)
-    result = run(db, "next", "L1")
+    result = run(db, "next", "L1", "--lang", "en")
     assert result.exit_code == 1 and "does not exist" in result.output
     moved.rename(folder)
     # adopting the shipped data reports the move back to 03-30
@@ -87,7 +87,7 @@ def test_the_store_keeps_its_calendar_folder(tmp_path: Path) -> None:
 
 def test_a_calendar_folder_that_does_not_exist_is_refused_at_init(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
-    result = run(db, "init", "--calendars", str(tmp_path / "nope"))
+    result = run(db, "init", "--calendars", str(tmp_path / "nope"), "--lang", "en")
     assert result.exit_code == 1 and "does not exist" in result.output
     assert not db.exists()
 

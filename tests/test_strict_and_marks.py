@@ -46,7 +46,7 @@ def test_strict_refusals_name_the_real_cause(args: list[str], cause: str) -> Non
 def test_a_reminder_whose_working_day_before_is_before_2004_still_says_so() -> None:
     # 1 day before Fri 2004-01-02 is Thu 01-01 (元旦); the working day before it would be in
     # 2003, outside every calendar
-    result = _run("due", "1 day", "--before", "2004-01-02")
+    result = _run("due", "1 day", "--before", "2004-01-02", "--lang", "en")
     assert result.exit_code == 1 and "earlier than 2004-01-01" in result.output
 
 
