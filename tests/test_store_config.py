@@ -71,12 +71,13 @@ def test_the_store_keeps_its_calendar_folder(tmp_path: Path) -> None:
         result = run(db, "remind", env=env)
         assert result.exit_code == 1
         assert str(folder) in result.output and "DEADLINES_CALENDARS" in result.output
+        assert "但 $DEADLINES_CALENDARS 指定" in result.output  # said in the run's language
     assert dump(db) == before
     # the folder is gone: an error, never a silent fall back to the shipped data
     moved = tmp_path / "elsewhere"
     folder.rename(moved)
-    result = run(db, "next", "L1", "--lang", "en")
-    assert result.exit_code == 1 and "does not exist" in result.output
+    result = run(db, "next", "L1")
+    assert result.exit_code == 1 and "不存在" in result.output
     moved.rename(folder)
     # adopting the shipped data reports the move back to 03-30
     out = ok(db, "recompute", "--shipped-calendars", "--lang", "en")
@@ -87,9 +88,12 @@ def test_the_store_keeps_its_calendar_folder(tmp_path: Path) -> None:
 
 def test_a_calendar_folder_that_does_not_exist_is_refused_at_init(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
-    result = run(db, "init", "--calendars", str(tmp_path / "nope"), "--lang", "en")
-    assert result.exit_code == 1 and "does not exist" in result.output
+    result = run(db, "init", "--calendars", str(tmp_path / "nope"))
+    assert result.exit_code == 1 and "日历文件夹" in result.output and "不存在" in result.output
     assert not db.exists()
+    result = run(db, "init", "--calendars", str(tmp_path / "nope"), "--lang", "en")
+    assert result.exit_code == 1 and "calendar folder" in result.output
+    assert "does not exist" in result.output and not db.exists()
 
 
 def test_an_existing_store_is_not_reconfigured_by_init(tmp_path: Path) -> None:

@@ -130,4 +130,33 @@ MESSAGES: Table = {
         "zh": "等待时间 {seconds!r} 超出范围；可接受：0 至 {max:g} 秒",
         "en": "busy timeout {seconds!r} is out of range; accepted: 0 to {max:g} seconds",
     },
+    # the rule and calendar folders a store computes with, against the environment's
+    "config.changed": {
+        "zh": "存储 {path}：{what}自其日期计算以来已改变；请运行 `deadlines recompute` 采用新内容，并查看每个变动的日期",
+        "en": "store {path}: the {what} changed since its dates were computed; run "
+        "`deadlines recompute` to adopt them and see every date that moves",
+    },
+    "config.changed.rules": {"zh": "规则({where})", "en": "rules in {where}"},
+    "config.changed.calendars": {"zh": "日历({where})", "en": "calendars in {where}"},
+    "config.changed.both": {"zh": "{a}和{b}", "en": "{a} and the {b}"},
+    "config.env_rules": {
+        "zh": "存储 {path} 使用的规则来自 {stored}，但 ${env} 指定 {said}；请取消该变量，"
+        "或用 `deadlines recompute --rules DIR` 采用它(会报告哪些日期变动)",
+        "en": "store {path} computes with rules from {stored}, but ${env} says {said}; unset it, "
+        "or adopt it with `deadlines recompute --rules DIR` (which reports what moves)",
+    },
+    "config.env_calendars": {
+        "zh": "存储 {path} 使用的日历来自 {stored}，但 ${env} 指定 {said}；请取消该变量，"
+        "或用 `deadlines recompute --calendars DIR` 采用它(会报告哪些日期变动)",
+        "en": "store {path} computes with calendars from {stored}, but ${env} says {said}; unset "
+        "it, or adopt it with `deadlines recompute --calendars DIR` (which reports what moves)",
+    },
+    "config.none": {"zh": "无", "en": "none"},
+    "config.already": {
+        "zh": "存储 {path} 已在使用来自 {rules} 的规则和来自 {calendars} 的日历；"
+        "请用 `deadlines recompute --rules DIR --calendars DIR` 更改，它会报告哪些日期变动",
+        "en": "store {path} already computes with rules from {rules} and calendars from "
+        "{calendars}; change them with `deadlines recompute --rules DIR --calendars DIR`, which "
+        "reports what moves",
+    },
 }

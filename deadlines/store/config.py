@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deadlines.calendars import yearfiles
-from deadlines.errors import StoreError
+from deadlines.errors import Phrase, Said, StoreError
 from deadlines.rules import loading
 from deadlines.rules.loading import ENV_VAR as RULES_ENV
 
@@ -34,11 +34,11 @@ class StoreConfig:
     calendars: str | None = None  # absolute path of the calendar folder; None: shipped data only
     calendars_hash: str = ""
 
-    def rules_text(self) -> str:
-        return ", ".join(self.rules) if self.rules else "the plan's rules only"
+    def rules_text(self) -> Said:
+        return ", ".join(self.rules) if self.rules else Phrase("store.plan_rules_only")
 
-    def calendars_text(self) -> str:
-        return self.calendars or "the shipped holiday data only"
+    def calendars_text(self) -> Said:
+        return self.calendars or Phrase("store.shipped_calendars")
 
 
 NO_FILES = "e3b0c44298fc1c14"
@@ -133,18 +133,20 @@ def check(stored: StoreConfig, path: Path) -> None:
     check_env(stored, path)
     now = make(stored.rules, stored.calendars)
     changed = [
-        what
-        for what, old, new in (
-            (f"rules in {stored.rules_text()}", stored.rules_hash, now.rules_hash),
-            (f"calendars in {stored.calendars_text()}", stored.calendars_hash, now.calendars_hash),
+        Phrase(f"config.changed.{what}", {"where": where})
+        for what, where, old, new in (
+            ("rules", stored.rules_text(), stored.rules_hash, now.rules_hash),
+            ("calendars", stored.calendars_text(), stored.calendars_hash, now.calendars_hash),
         )
         if old != new
     ]
     if changed:
-        raise StoreError(
-            f"store {path}: the {' and the '.join(changed)} changed since its dates were "
-            "computed; run `deadlines recompute` to adopt them and see every date that moves"
+        what = (
+            changed[0]
+            if len(changed) == 1
+            else Phrase("config.changed.both", dict(zip("ab", changed, strict=True)))
         )
+        raise StoreError(key="config.changed", path=str(path), what=what)
 
 
 def check_env(stored: StoreConfig, path: Path) -> None:
@@ -152,16 +154,20 @@ def check_env(stored: StoreConfig, path: Path) -> None:
     env_rules = _env_rules()
     if env_rules is not None and env_rules != stored.rules:
         raise StoreError(
-            f"store {path} computes with rules from {stored.rules_text()}, but ${RULES_ENV} "
-            f"says {', '.join(env_rules) or 'none'}; unset it, or adopt it with "
-            f"`deadlines recompute --rules DIR` (which reports what moves)"
+            key="config.env_rules",
+            path=str(path),
+            stored=stored.rules_text(),
+            env=RULES_ENV,
+            said=", ".join(env_rules) or Phrase("config.none"),
         )
     env_cal = _env_calendars()
     if env_cal is not False and env_cal != stored.calendars:
         raise StoreError(
-            f"store {path} computes with calendars from {stored.calendars_text()}, but "
-            f"${yearfiles.ENV_VAR} says {env_cal or 'none'}; unset it, or adopt it with "
-            f"`deadlines recompute --calendars DIR` (which reports what moves)"
+            key="config.env_calendars",
+            path=str(path),
+            stored=stored.calendars_text(),
+            env=yearfiles.ENV_VAR,
+            said=env_cal or Phrase("config.none"),
         )
 
 

@@ -1009,9 +1009,10 @@ def _configure(store: Store, path: Path, setup: config.StoreConfig | None, check
             config.write(store.conn, stored)
     elif setup is not None and setup != stored:
         raise StoreError(
-            f"store {path} already computes with rules from {stored.rules_text()} and calendars "
-            f"from {stored.calendars_text()}; change them with `deadlines recompute --rules DIR "
-            "--calendars DIR`, which reports what moves"
+            key="config.already",
+            path=str(path),
+            rules=stored.rules_text(),
+            calendars=stored.calendars_text(),
         )
     if check:
         config.check(stored, path)
