@@ -191,3 +191,21 @@ def test_due_facts_ruling_out_in_english() -> None:
         "Error: the facts given rule out every rule '贷款' matches: credit.small-loan requires"
     )
     assert "amount_yuan <= 10000000" in result.output
+
+
+# --- 5. rules check of the shipped folder does not load it twice --------------------------------
+SHIPPED = Path(__file__).resolve().parent.parent / "rules"
+
+
+def test_checking_the_shipped_rules_folder_passes() -> None:
+    result = CliRunner().invoke(main, ["rules", "check", str(SHIPPED), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "duplicate id" not in result.output
+
+
+def test_a_changed_copy_of_a_shipped_rule_is_still_a_duplicate(tmp_path: Path) -> None:
+    text = (SHIPPED / "trade.toml").read_text(encoding="utf-8")
+    (tmp_path / "trade.toml").write_text(text.replace("title_en = ", "title_en = 'x' #", 1))
+    result = CliRunner().invoke(main, ["rules", "check", str(tmp_path), "--lang", "en"])
+    assert result.exit_code != 0
+    assert "rule 'trade.port-fee-list': duplicate id" in result.output

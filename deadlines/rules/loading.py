@@ -42,6 +42,18 @@ def plan_rule_files() -> list[tuple[str, str]]:
     ]
 
 
+def _with_user_files(
+    plan: list[tuple[str, str]], dirs: Sequence[str | os.PathLike[str]]
+) -> list[tuple[str, str]]:
+    """``plan`` plus the files of ``dirs``, leaving out a shipped file given again (the checkout's
+    ``rules/`` folder, a copy of it): loaded twice, each of its rules would be its own duplicate."""
+    shipped = {text for _, text in plan}
+    files = list(plan)
+    for d in dirs:
+        files += [(n, t) for n, t in _dir_files(d) if t not in shipped]
+    return files
+
+
 def _dir_files(d: str | os.PathLike[str]) -> list[tuple[str, str]]:
     p = Path(d)
     if p.is_file():
@@ -82,9 +94,7 @@ def load_rules(
     """
     from deadlines.rules.files import load_texts  # reading and checking rules: only here
 
-    files = plan_rule_files()
-    for d in [*(env_dirs() if use_env else []), *extra_dirs]:
-        files += _dir_files(d)
+    files = _with_user_files(plan_rule_files(), [*(env_dirs() if use_env else []), *extra_dirs])
     return load_texts(files)
 
 
@@ -100,9 +110,7 @@ def check_paths(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     from deadlines.rules.files import load_texts
     from deadlines.rules.model import RuleFileError
 
-    files = plan_rule_files()
-    for p in paths:
-        files += _dir_files(p)
+    files = _with_user_files(plan_rule_files(), paths)
     try:
         load_texts(files)
     except RuleFileError as exc:
