@@ -7,8 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from deadlines.errors import RuleError
+from deadlines.cli import main
+from deadlines.errors import RuleError, say
+from deadlines.messages import Lang
 from deadlines.model import Case, Event
 from deadlines.rules import Rule, RuleFileError, load_rules
 from deadlines.rules.engine import Engine
@@ -31,11 +34,11 @@ calendar = "cn-nx"
 """
 
 
-def problems_of(tmp_path: Path, text: str, name: str = "x.toml") -> list[str]:
+def problems_of(tmp_path: Path, text: str, name: str = "x.toml", lang: Lang = "en") -> list[str]:
     (tmp_path / name).write_text(text, encoding="utf-8")
     with pytest.raises(RuleFileError) as exc:
         load_rules([tmp_path], use_env=False)
-    return list(exc.value.problems)
+    return [say(p, lang) for p in exc.value.problems]
 
 
 def test_a_good_user_file_adds_its_rule(tmp_path: Path) -> None:
@@ -158,8 +161,31 @@ def test_chain_cycles_are_refused(tmp_path: Path) -> None:
 
 
 def test_invalid_toml_names_its_line(tmp_path: Path) -> None:
-    problems = problems_of(tmp_path, GOOD.replace('"20 working days"', '"20 working days'))
+    bad = GOOD.replace('"20 working days"', '"20 working days')
+    problems = problems_of(tmp_path, bad)
     assert problems == [f"{tmp_path}/x.toml:11: invalid TOML: Illegal character '\\n'"]
+    # in Chinese, all but the TOML parser's own words (tomllib speaks English only)
+    problems = problems_of(tmp_path, bad, lang="zh")
+    assert problems == [f"{tmp_path}/x.toml:11: TOML 格式无效：Illegal character '\\n'"]
+
+
+def test_a_bad_rule_id_is_said_in_the_runs_language(tmp_path: Path) -> None:
+    text = '[[rule]]\nid = "Bad Id"\n'
+    assert problems_of(tmp_path, text, lang="zh") == [
+        f"{tmp_path}/x.toml:2: 规则: id: 应为以点连接的词，如 'credit.small-loan'，收到的是 'Bad Id'"
+    ]
+    assert problems_of(tmp_path, text) == [
+        f"{tmp_path}/x.toml:2: rule: id: expected words joined by dots, e.g. 'credit.small-loan', "
+        "got 'Bad Id'"
+    ]
+    # the refusal of a command that loads the rules: the first problem, and how many more
+    (tmp_path / "x.toml").write_text(text + '[[rule]]\nid = "Also Bad"\n', encoding="utf-8")
+    for lang, more in (("zh", "(另有 1 处问题)"), ("en", " (and 1 more)")):
+        result = CliRunner().invoke(
+            main, ["rules", "list", "--lang", lang], env={"DEADLINES_RULES": str(tmp_path)}
+        )
+        assert result.exit_code == 1 and result.stderr.count("\n") == 1
+        assert result.stderr.rstrip().endswith("'Bad Id'" + more), result.stderr
 
 
 def test_unknown_table_suggests_the_right_one(tmp_path: Path) -> None:

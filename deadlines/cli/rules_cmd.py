@@ -12,6 +12,7 @@ from deadlines.calendars.layers import calendar as get_calendar
 from deadlines.calendars.periods import due, period_in
 from deadlines.cli.common import DATE, rules_option
 from deadlines.cli.formats import Output, dated, labelled, output_options, table
+from deadlines.errors import say
 from deadlines.messages import Lang, text
 from deadlines.model import is_placeholder
 from deadlines.rules import Rule, RuleSet, check_paths, load_rules
@@ -220,7 +221,7 @@ def check_cmd(paths: tuple[str, ...], out: Output) -> None:
     Exit 0 when everything loads; otherwise one line per problem (file:line: rule 'id': key: ...)
     and exit 1. JSON: {"ok", "problems", "rules", "notes", "version", "python_matched"}.
     """
-    problems = check_paths(paths)
+    problems = [say(p, out.lang) for p in check_paths(paths)]
     rules = None if problems else load_rules(paths, use_env=False)
     oversized = oversized_kinds(rules) if rules else {}
     record = {

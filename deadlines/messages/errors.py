@@ -114,4 +114,23 @@ MESSAGES: Table = {
         "en": "calendar folder {folder} does not exist; give a folder holding cn/YYYY.toml and/or "
         "cn-nx/YYYY.toml year files (calendars/README.md)",
     },
+    # rule files (deadlines.rules.files): a problem of rules check, one line each
+    "err.rules.more": {"zh": "(另有 {n} 处问题)", "en": " (and {n} more)"},
+    "err.rules.toml": {
+        "zh": "{path}:{line}: TOML 格式无效：{msg}",
+        "en": "{path}:{line}: invalid TOML: {msg}",
+    },
+    "err.rules.too_deep": {
+        "zh": "{path}:1: TOML 格式无效：数组或表嵌套过深；规则文件只需几层",
+        "en": "{path}:1: invalid TOML: arrays or tables nested too deeply; a rule file needs a few "
+        "levels",
+    },
+    "err.rules.rule_id": {
+        "zh": "{where}: 规则: id: 应为以点连接的词，如 '{example}'，收到的是 {got}",
+        "en": "{where}: rule: id: expected words joined by dots, e.g. '{example}', got {got}",
+    },
+    "err.rules.event_id": {
+        "zh": "{where}: 事件: id: 应为以点连接的词，如 '{example}'，收到的是 {got}",
+        "en": "{where}: event: id: expected words joined by dots, e.g. '{example}', got {got}",
+    },
 }

@@ -18,7 +18,7 @@ from typing import Any
 from deadlines.cache import cached, code_stamp
 from deadlines.calendars.layers import CALENDARS
 from deadlines.calendars.periods import Period
-from deadlines.errors import PeriodError
+from deadlines.errors import PeriodError, Phrase, Said
 from deadlines.rules.conditions import Condition, facts_used, parse_condition
 from deadlines.rules.model import (
     EVERY,
@@ -149,22 +149,19 @@ def load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
 def _load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
     import tomllib  # only when the user's cache has no rule set for these files
 
-    problems: list[str] = []
+    problems: list[Said] = []
     raws: dict[str, list[_Raw]] = {t: [] for t in _TABLES}
     for path, text in files:
         try:
             doc = tomllib.loads(text)
         except RecursionError:
-            problems.append(
-                f"{path}:1: invalid TOML: arrays or tables nested too deeply; a rule file needs "
-                "a few levels"
-            )
+            problems.append(Phrase("err.rules.too_deep", {"path": path}))
             continue
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
             line = m.group(1) if m else "1"
             msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-            problems.append(f"{path}:{line}: invalid TOML: {msg}")
+            problems.append(Phrase("err.rules.toml", {"path": path, "line": line, "msg": msg}))
             continue
         lines = _Lines(text)
         for name, value in doc.items():
@@ -233,7 +230,7 @@ def _load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
     )
 
 
-def _text(raw: _Raw, key: str, problems: list[str], label: str) -> str | None:
+def _text(raw: _Raw, key: str, problems: list[Said], label: str) -> str | None:
     v = raw.data.get(key)
     if not isinstance(v, str) or not v.strip():
         problems.append(f"{raw.where(key)}: {label}: {key}: expected text, got {v!r}")
@@ -242,7 +239,7 @@ def _text(raw: _Raw, key: str, problems: list[str], label: str) -> str | None:
 
 
 def _catalogue(
-    raws: dict[str, list[_Raw]], problems: list[str]
+    raws: dict[str, list[_Raw]], problems: list[Said]
 ) -> tuple[dict[str, CaseKind], dict[str, EventType]]:
     kinds: dict[str, CaseKind] = {}
     for raw in raws["case_kind"]:
@@ -269,10 +266,8 @@ def _catalogue(
         cks = raw.data.get("case_kinds")
         ok = True
         if not isinstance(eid, str) or not _ID_RE.match(eid):
-            problems.append(
-                f"{raw.where('id')}: event: id: expected words joined by dots, e.g. "
-                f"'loan.decided', got {eid!r}"
-            )
+            said = {"where": raw.where("id"), "example": "loan.decided", "got": repr(eid)}
+            problems.append(Phrase("err.rules.event_id", said))
             ok = False
         elif eid in events:
             problems.append(f"{raw.where('id')}: {label}: duplicate id")
@@ -308,7 +303,7 @@ def _catalogue(
     return kinds, events
 
 
-def _note(raw: _Raw, problems: list[str]) -> Note | None:
+def _note(raw: _Raw, problems: list[Said]) -> Note | None:
     label = f"note {raw.data.get('ref')!r}"
     vals = [_text(raw, k, problems, label) for k in ("ref", "clause", "quote", "why")]
     if not all(vals):
@@ -318,17 +313,15 @@ def _note(raw: _Raw, problems: list[str]) -> Note | None:
 
 
 def _rule(
-    raw: _Raw, kinds: Mapping[str, CaseKind], events: Mapping[str, EventType], problems: list[str]
+    raw: _Raw, kinds: Mapping[str, CaseKind], events: Mapping[str, EventType], problems: list[Said]
 ) -> Rule | None:
     import hashlib  # the rule's version: only when the cache has no rule set
 
     d = raw.data
     rid = d.get("id")
     if not isinstance(rid, str) or not _ID_RE.match(rid):
-        problems.append(
-            f"{raw.where('id')}: rule: id: expected words joined by dots, e.g. 'credit.small-loan', "
-            f"got {rid!r}"
-        )
+        said = {"where": raw.where("id"), "example": "credit.small-loan", "got": repr(rid)}
+        problems.append(Phrase("err.rules.rule_id", said))
         return None
     n_before = len(problems)
 
@@ -538,7 +531,7 @@ def _check_prose(d: Mapping[str, Any], bad: Callable[[str, str], None]) -> None:
 
 
 def _check_refs(
-    r: Rule, raw: _Raw, ids: Collection[str], rules: Mapping[str, Rule], problems: list[str]
+    r: Rule, raw: _Raw, ids: Collection[str], rules: Mapping[str, Rule], problems: list[Said]
 ) -> None:
     for key in ("after", "cap"):
         ref = getattr(r, key)
@@ -562,7 +555,7 @@ def _check_refs(
 MAX_CHAIN = 32
 
 
-def _check_cycles(rules: Sequence[Rule], raws: Mapping[str, _Raw], problems: list[str]) -> None:
+def _check_cycles(rules: Sequence[Rule], raws: Mapping[str, _Raw], problems: list[Said]) -> None:
     """Refuse chains (``after`` / ``cap`` links) that lead back to where they started, or that
     are longer than MAX_CHAIN links. Iterative, linear in the number of links."""
     links = {r.id: [(k, v) for k in ("after", "cap") if (v := getattr(r, k))] for r in rules}

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deadlines.errors import RuleError
+from deadlines.errors import RuleError, Said
 from deadlines.textfiles import read_text_file
 
 if TYPE_CHECKING:
@@ -105,8 +105,9 @@ def plan_rules() -> RuleSet:
     return load_rules()
 
 
-def check_paths(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
-    """Every problem in the plan's rules plus ``paths`` (files or folders); [] when all is well."""
+def check_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Said]:
+    """Every problem in the plan's rules plus ``paths`` (files or folders), each to be said in the
+    run's language; [] when all is well."""
     from deadlines.rules.files import load_texts
     from deadlines.rules.model import RuleFileError
 

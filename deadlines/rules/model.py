@@ -68,8 +68,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from deadlines.calendars.periods import Period
-from deadlines.errors import RuleError
+from deadlines.errors import RuleError, Said, say
 from deadlines.errors import did_you_mean as close_to
+from deadlines.messages import Lang, text
 from deadlines.rules.conditions import Condition, facts_used
 
 RuleKind = Literal["deadline", "reminder", "aging", "recurring"]
@@ -81,10 +82,14 @@ ROLES = ("", "pause", "resume", "extension")
 class RuleFileError(RuleError):
     """One or more rule files are invalid; ``problems`` lists every one, one line each."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[Said]) -> None:
         self.problems = tuple(problems)
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"{problems[0]}{more}")
+        super().__init__(self.in_lang("en"))
+
+    def in_lang(self, lang: Lang) -> str:
+        n = len(self.problems) - 1
+        more = text("err.rules.more", lang, n=n) if n else ""
+        return f"{say(self.problems[0], lang)}{more}"
 
 
 @dataclass(frozen=True)
