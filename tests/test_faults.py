@@ -215,6 +215,9 @@ def test_check_finds_broken_invariants(sample: Path) -> None:
     problems = check_store(sample)
     assert any("not a real date" in p for p in problems), problems
     assert any("control characters" in p for p in problems), problems
+    said = check_store(sample, lang="zh")  # as `deadlines check` says them by default
+    assert any(p.startswith("事件的日期不是真实日期：") for p in said), said
+    assert any("含有控制字符" in p for p in said), said
 
 
 def test_backup_is_a_whole_copy(sample: Path, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ def check_cmd(db: str | None, out: Output) -> None:
     Exit 0 when all is well; otherwise one line per problem and exit 1 (restore from a backup:
     see the README). JSON: {store, ok, problems, cases, events, obligations}.
     """
-    problems = check_store(db)
+    problems = check_store(db, lang=out.lang)
     path = str(default_path(db))
     counts: dict[str, int | None] = {"cases": None, "events": None, "obligations": None}
     if not problems:

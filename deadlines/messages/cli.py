@@ -445,6 +445,64 @@ MESSAGES: Table = {
         "zh": "通过：存储 {path} 完好({cases} 个案件，{events} 个事件，{obligations} 项义务)",
         "en": "ok: store {path} is whole ({cases} cases, {events} events, {obligations} obligations)",
     },
+    # what `deadlines check` finds (one line each)
+    "check.not_sqlite": {
+        "zh": "{path} 不是 SQLite 文件(开头的字节不是 SQLite 文件头)",
+        "en": "{path} is not an SQLite file (its first bytes are not the SQLite header)",
+    },
+    "check.unreadable": {
+        "zh": "SQLite 无法读取该文件(SQLite 原文：{reason})",
+        "en": "SQLite cannot read the file: {reason}",
+    },
+    "check.integrity": {
+        "zh": "SQLite 完整性检查发现损坏(SQLite 原文：{said})",
+        "en": "SQLite integrity_check: {said}",
+    },
+    "check.foreign_key": {
+        "zh": "表 {table} 的第 {row} 行引用了 {parent} 中不存在的行",
+        "en": "row {row} of table {table} refers to a missing row of {parent}",
+    },
+    "check.inv": {"zh": "{what}：{name}", "en": "{what}: {name}"},
+    "check.inv.event_date": {
+        "zh": "事件的日期不是真实日期",
+        "en": "event dated with something that is not a real date",
+    },
+    "check.inv.event_other_case": {
+        "zh": "事件更正了另一案件的事件",
+        "en": "event correcting an event of another case",
+    },
+    "check.inv.event_missing": {
+        "zh": "事件更正了不存在的事件",
+        "en": "event correcting an event that does not exist",
+    },
+    "check.inv.case_facts": {
+        "zh": "案件事实不是 JSON 对象",
+        "en": "case facts that are not a JSON object",
+    },
+    "check.inv.event_data": {
+        "zh": "事件数据不是 JSON 对象",
+        "en": "event data that is not a JSON object",
+    },
+    "check.inv.case_events": {
+        "zh": "案件的事件数超过上限",
+        "en": "case with more events than a case may hold",
+    },
+    "check.inv.ob_case": {
+        "zh": "义务所属的案件不存在",
+        "en": "obligation of a case that does not exist",
+    },
+    "check.inv.ob_due": {
+        "zh": "义务的期限日期不是真实日期",
+        "en": "obligation with a due date that is not a real date",
+    },
+    "check.inv.ob_basis": {
+        "zh": "义务记录的计算依据(basis)不是 JSON 对象",
+        "en": "obligation whose recorded inputs (basis) are not a JSON object",
+    },
+    "check.bad_text": {
+        "zh": "{table} 表中 {row!r} 行含有控制字符或非 UTF-8 字节",
+        "en": "{table} row {row!r} holds control characters or bytes that are not UTF-8",
+    },
     "check.failed": {
         "zh": "存储 {path}：{n} 处问题(见上)；请从备份恢复(README：备份与恢复)",
         "en": (
