@@ -209,3 +209,16 @@ def test_a_changed_copy_of_a_shipped_rule_is_still_a_duplicate(tmp_path: Path) -
     result = CliRunner().invoke(main, ["rules", "check", str(tmp_path), "--lang", "en"])
     assert result.exit_code != 0
     assert "rule 'trade.port-fee-list': duplicate id" in result.output
+
+
+# --- 6. import - names standard input, not a temporary file -------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "name"), [("zh", "错误：标准输入:1："), ("en", "Error: standard input:1: ")]
+)
+def test_import_from_standard_input_names_it(db: Path, lang: str, name: str) -> None:
+    result = CliRunner().invoke(
+        main, ["import", "-", "--db", str(db), "--lang", lang], input="hello\n"
+    )
+    assert result.exit_code != 0
+    assert result.output.startswith(name), result.output
+    assert "tmp" not in result.output and "stdin.csv" not in result.output

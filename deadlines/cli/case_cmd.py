@@ -437,7 +437,8 @@ def import_cmd(file: str, skip_bad: bool, db: str | None, out: Output) -> None:
     with _readable(file) as path:
         size = path.stat().st_size
         with open_db(db) as store, progress(size, out.t("progress.import")) as bar:
-            report = import_file(store, path, skip_bad=skip_bad, progress=bar)
+            name = out.t("import.stdin") if file == "-" else None
+            report = import_file(store, path, skip_bad=skip_bad, progress=bar, name=name)
     for problem in report.skipped:
         click.echo(out.t("import.skipped", problem=problem.in_lang(out.lang)), err=True)
     record = {

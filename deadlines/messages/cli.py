@@ -404,6 +404,7 @@ MESSAGES: Table = {
     "change.removed": {"zh": "移除", "en": "removed"},
     "change.moved": {"zh": "改期", "en": "moved"},
     "change.finalised": {"zh": "确定", "en": "finalised"},
+    "import.stdin": {"zh": "标准输入", "en": "standard input"},
     "import.done": {
         "zh": "已导入 {cases} 个案件、{events} 个事件；计算出 {obligations} 项义务",
         "en": "imported {cases} cases, {events} events; {obligations} obligations computed",

@@ -437,42 +437,45 @@ def import_file(
     as_of: dt.date | None = None,
     progress: Callable[[int], None] | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    name: str | None = None,
 ) -> ImportReport:
-    """Import ``path`` (CSV, or JSON lines for .jsonl/.ndjson/.json) into ``store``."""
+    """Import ``path`` (CSV, or JSON lines for .jsonl/.ndjson/.json) into ``store``; ``name``:
+    what messages call it (standard input copied to a temporary file), else its path."""
     p = Path(path)
     if not p.is_file():
         raise StoreError(key="rec.import.no_file", path=str(p))
-    _refuse_chinese_legacy_encoding(p)
-    report = ImportReport(str(p))
+    shown = name or str(p)
+    _refuse_chinese_legacy_encoding(p, shown)
+    report = ImportReport(shown)
     day = as_of or china_today()
     try:
         prechecked = not skip_bad and p.stat().st_size > PRECHECK_BYTES
         if prechecked:
-            _precheck(p, day)
+            _precheck(p, day, shown)
         with store.transaction():
             before = _obligation_count(store)
             chunk: list[_Row] = []
             for item in _rows(p, progress):
                 if isinstance(item, _RowError):
-                    _bad(report, p, item.line, item.error or item.message, skip_bad)
+                    _bad(report, item.line, item.error or item.message, skip_bad)
                     continue
                 chunk.append(item)
                 if len(chunk) >= chunk_rows:
-                    _apply(store, p, chunk, report, skip_bad, day, prechecked)
+                    _apply(store, chunk, report, skip_bad, day, prechecked)
                     chunk = []
             if chunk:
-                _apply(store, p, chunk, report, skip_bad, day, prechecked)
+                _apply(store, chunk, report, skip_bad, day, prechecked)
             # counted, not summed per chunk: a case spanning two chunks is evaluated twice
             report.obligations = _obligation_count(store) - before
     except sqlite3.IntegrityError as exc:
         # e.g. an explicit event id that an earlier, superseded event already uses
-        raise StoreError(key="rec.import.integrity", path=str(p), msg=str(exc)) from None
+        raise StoreError(key="rec.import.integrity", path=shown, msg=str(exc)) from None
     except UnicodeDecodeError as exc:
-        raise StoreError(key="rec.import.not_utf8", path=str(p), msg=exc.reason) from None
+        raise StoreError(key="rec.import.not_utf8", path=shown, msg=exc.reason) from None
     return report
 
 
-def _refuse_chinese_legacy_encoding(path: Path, probe: int = 1 << 16) -> None:
+def _refuse_chinese_legacy_encoding(path: Path, shown: str, probe: int = 1 << 16) -> None:
     """A file Excel saved as plain "CSV" on a Chinese Windows desktop is GBK (GB18030), not
     UTF-8: every Chinese unit and note in it would be refused row by row as "a byte that is not
     UTF-8". Said once for the file, with the fix. Guessing the encoding instead could import
@@ -489,14 +492,14 @@ def _refuse_chinese_legacy_encoding(path: Path, probe: int = 1 << 16) -> None:
         head.decode("gb18030")
     except UnicodeDecodeError:
         return  # not GBK either: the row checks name the line and the byte
-    raise StoreError(key="rec.import.gbk", path=str(path))
+    raise StoreError(key="rec.import.gbk", path=shown)
 
 
 def _obligation_count(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM obligations").fetchone()[0])
 
 
-def _precheck(path: Path, today: dt.date) -> None:
+def _precheck(path: Path, today: dt.date, shown: str) -> None:
     """Read the whole file once, writing nothing, and refuse it at its first row that is bad on
     its own (syntax, text, numbers, kinds, facts, event types, dates, data). A bad last row of a
     huge file is then found before the write, instead of after a gigabyte of write-ahead log
@@ -505,12 +508,12 @@ def _precheck(path: Path, today: dt.date) -> None:
     cat = catalogue()
     for item in _rows(path, None):
         if isinstance(item, _RowError):
-            _bad(ImportReport(str(path)), path, item.line, item.error or item.message, False)
+            _bad(ImportReport(shown), item.line, item.error or item.message, False)
             continue
         try:
             _check_row(cat, item, today)
         except DeadlineError as exc:
-            _bad(ImportReport(str(path)), path, item.line, exc, False)
+            _bad(ImportReport(shown), item.line, exc, False)
 
 
 def _check_row(cat: Catalogue, r: _Row, today: dt.date, kind: str | None = None) -> None:
@@ -531,7 +534,6 @@ def _check_row(cat: Catalogue, r: _Row, today: dt.date, kind: str | None = None)
 
 def _bad(
     report: ImportReport,
-    path: Path,
     line: int,
     problem: DeadlineError | str,
     skip_bad: bool,
@@ -539,7 +541,7 @@ def _bad(
 ) -> None:
     """A bad row: skipped with ``--skip-bad``, else the whole import refused; either said in the
     run's language (``case``: the case whose events conflict)."""
-    where = f"{path}:{line}"
+    where = f"{report.path}:{line}"
     said: Phrase | str = str(problem)
     if isinstance(problem, DeadlineError) and problem.key:
         said = Phrase(problem.key, problem.fields)
@@ -576,7 +578,6 @@ class _Pending:
 
 def _apply(
     store: Store,
-    path: Path,
     rows: Sequence[_Row],
     report: ImportReport,
     skip_bad: bool,
@@ -613,7 +614,7 @@ def _apply(
                 _check_row(cat, r, today, entry.kind)
             entry.events.append(r)
         except DeadlineError as exc:
-            _bad(report, path, r.line, exc, skip_bad)
+            _bad(report, r.line, exc, skip_bad)
     _load_bases(store, pending)
     good_cases: list[tuple[str, str, str | None, str, str]] = []
     good_events: list[tuple[str, str, str, str, str, str, str, str | None]] = []
@@ -629,7 +630,7 @@ def _apply(
             check_case_events(case, new_ids={r[0] for r in event_rows})
         except DeadlineError as exc:
             line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
-            _bad(report, path, line, exc, skip_bad, case=cid)
+            _bad(report, line, exc, skip_bad, case=cid)
             continue
         if entry.new_case is not None:
             r = entry.new_case
@@ -645,7 +646,7 @@ def _apply(
         except DeadlineError as exc:
             entry = pending[case.id]
             line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
-            _bad(report, path, line, exc, skip_bad, case=case.id)
+            _bad(report, line, exc, skip_bad, case=case.id)
     keep = {c.id for c in evaluated}
     store.insert_cases(c for c in good_cases if c[0] in keep)
     store.insert_events(e for e in good_events if e[1] in keep)
@@ -657,7 +658,7 @@ def _apply(
         [c.id for c in evaluated if c.id not in fresh],
         [o for o in obligations if o.case_id not in fresh],
         now,
-        reason={"cause": "import", "file": path.name},
+        reason={"cause": "import", "file": Path(report.path).name},
     )
     report.cases += sum(1 for c in good_cases if c[0] in keep)
     report.events += sum(1 for e in good_events if e[1] in keep)
