@@ -8,6 +8,7 @@ from pathlib import Path
 import chinese_calendar
 import lunardate
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from deadlines.calendars import layers as calmod
 from deadlines.calendars import library
 from deadlines.calendars.explain import source_notes
 from deadlines.calendars.layers import Calendar
+from deadlines.cli import main
 from deadlines.errors import CalendarDataError, OutOfRangeError, ProvisionalRefusedError, say
 
 CN = deadlines.calendar("cn")
@@ -522,3 +524,19 @@ def test_an_explanation_names_the_notices_behind_the_years_it_consulted() -> Non
     assert d.date == dt.date(2020, 2, 6)
     source = next(s for s in d.explain("en") if s.startswith("Holiday data for 2020:"))
     assert "国办发明电〔2019〕16号" in source and "国办发明电〔2020〕1号 of 2020-01-26" in source
+
+
+def test_a_year_file_that_is_not_toml_is_refused_in_the_runs_language(tmp_path: Path) -> None:
+    (tmp_path / "cn").mkdir()
+    path = tmp_path / "cn" / "2027.toml"
+    path.write_text("year = 2027 = x\n", encoding="utf-8")
+    env = {"DEADLINES_CALENDARS": str(tmp_path)}
+    for lang, said in (
+        ("zh", f"错误：{path}：不是有效的 TOML 文件："),
+        ("en", f"Error: {path}: not a valid TOML file: "),
+    ):
+        result = CliRunner().invoke(
+            main, ["calendar", "day", "2027-01-04", "--lang", lang], env=env
+        )
+        assert result.exit_code == 1 and result.stderr.startswith(said), result.stderr
+        assert result.stderr.count("\n") == 1

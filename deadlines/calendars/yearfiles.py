@@ -112,7 +112,7 @@ def load_year_file(path: Path, layer: str, origin: Origin = "folder") -> YearFil
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CalendarDataError(f"{path}: not a valid TOML file: {exc}") from None
+        raise CalendarDataError(key="err.year_file.toml", path=str(path), msg=exc) from None
     for key in raw:
         if key not in _KEYS:
             from difflib import get_close_matches

@@ -133,4 +133,9 @@ MESSAGES: Table = {
         "zh": "{where}: 事件: id: 应为以点连接的词，如 '{example}'，收到的是 {got}",
         "en": "{where}: event: id: expected words joined by dots, e.g. '{example}', got {got}",
     },
+    # a holiday year file (deadlines.calendars.yearfiles); the parser's own words stay English
+    "err.year_file.toml": {
+        "zh": "{path}：不是有效的 TOML 文件：{msg}",
+        "en": "{path}: not a valid TOML file: {msg}",
+    },
 }
