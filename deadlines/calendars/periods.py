@@ -216,6 +216,11 @@ class Deadline:
         }
 
 
+def weekday(d: dt.date, lang: Lang) -> str:
+    """``星期一`` / ``Mon``: a date's weekday beside it in text."""
+    return text(f"weekday.{d.weekday()}", lang)
+
+
 def weekday_name(d: dt.date, lang: Lang) -> str:
     """``星期一`` / ``Monday``: a date's weekday in the text fields of JSON and CSV."""
     return text(f"weekday.long.{d.weekday()}", lang)

@@ -37,6 +37,7 @@ from typing import Any, Literal, get_args
 
 import click
 
+from deadlines.calendars.periods import weekday
 from deadlines.cli import settings
 from deadlines.errors import DeadlineError
 from deadlines.messages import DEFAULT_LANG, LANGS, Lang, check_lang, text
@@ -225,11 +226,6 @@ def labelled(items: Sequence[tuple[str, str]], lang: Lang, indent: str = "  ") -
     return [
         f"{indent}{k}{' ' * (w - width(k))} {v}" for k, (_, v) in zip(labels, items, strict=True)
     ]
-
-
-def weekday(d: dt.date, lang: Lang) -> str:
-    """星期一 / Mon."""
-    return text(f"weekday.{d.weekday()}", lang)
 
 
 def dated(d: dt.date | None, lang: Lang) -> str:

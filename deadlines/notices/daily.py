@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from deadlines.calendars.periods import weekday
 from deadlines.errors import StoreError
 from deadlines.notices.contract import (
     DEFAULT_AHEAD_WORKDAYS,
@@ -115,10 +116,6 @@ def overdue(
 
 
 # --- rendering ----------------------------------------------------------------------------------
-_WEEKDAYS = {
-    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
 _WORDS = {
     "zh": {
         "title": "{day}({weekday}) 期限提醒：共 {n} 条，其中未发出 {new} 条",
@@ -184,10 +181,6 @@ _WORDS = {
         "overdue_title": "Overdue on {day}: {n} in all",
     },
 }
-
-
-def weekday(d: dt.date, lang: Lang = "zh") -> str:
-    return _WEEKDAYS[lang][d.weekday()]
 
 
 def _line(n: Notice, lang: Lang) -> str:
