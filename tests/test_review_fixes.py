@@ -222,3 +222,22 @@ def test_import_from_standard_input_names_it(db: Path, lang: str, name: str) -> 
     assert result.exit_code != 0
     assert result.output.startswith(name), result.output
     assert "tmp" not in result.output and "stdin.csv" not in result.output
+
+
+# --- 7. a note of the plan is not an unknown rule -----------------------------------------------
+@pytest.mark.parametrize(
+    "command", [["rules", "show", "L62e"], ["due", "l62e", "--from", "2026-11-02"]]
+)
+def test_a_note_is_said_to_be_a_note_with_its_text(command: list[str]) -> None:
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code != 0
+    assert result.output == (
+        "错误：L62e(二.十二.62)是规划中的一条说明，不是规则：“评估机构申请延长期限的,从严审查”\n"
+    )
+
+
+def test_a_note_in_english_gives_the_reason_it_is_not_a_rule() -> None:
+    result = CliRunner().invoke(main, ["rules", "show", "L62e", "--lang", "en"])
+    assert result.exit_code != 0
+    assert result.output.startswith("Error: L62e (二.十二.62) is a note of the plan, not a rule: ")
+    assert "Not a time limit of its own" in result.output

@@ -187,6 +187,10 @@ MESSAGES: Table = {
         "zh": "strict：规则 {rule!r} 的到期日在 {year} 年，该年尚无公布的放假通知",
         "en": "strict: rule {rule!r} falls due in {year}, a year with no published holiday notice",
     },
+    "err.note_not_rule": {
+        "zh": "{ref}({clause})是规划中的一条说明，不是规则：“{said}”",
+        "en": "{ref} ({clause}) is a note of the plan, not a rule: {said}",
+    },
     "err.rule_not_for_facts": {
         "zh": "规则 {rule!r} 不适用于所给事实：它要求 {when}",
         "en": "rule {rule!r} does not apply to the facts given: it needs {when}",

@@ -40,9 +40,14 @@ def condition_in(c: Condition | None, lang: Lang) -> str:
 
 def find_rule(rules: RuleSet, name: str) -> Rule:
     """The rule with id ``name``, or with REF code ``name`` (``L51b``, any case)."""
+    ref = name.strip().lower()
     for r in rules.rules:
-        if r.ref and r.ref.lower() == name.strip().lower():
+        if r.ref and r.ref.lower() == ref:
             return r
+    for n in rules.notes:  # rules list names them (非规则): not unknown, but not a rule either
+        if n.ref.lower() == ref and name not in rules:
+            said = Texts(" ".join(n.quote.split()), " ".join(n.why.split()))
+            raise RuleError(key="err.note_not_rule", ref=n.ref, clause=n.clause, said=said)
     return rules.get(name)
 
 
@@ -73,7 +78,9 @@ def matching_rules(rules: RuleSet, words: str, facts: Mapping[str, FactValue]) -
     of them reads is refused, and so are facts that set every one of them aside (saying why)."""
     try:
         named: Rule | None = find_rule(rules, words)
-    except RuleError:
+    except RuleError as exc:
+        if exc.key == "err.note_not_rule":
+            raise
         named = None
     found = [named] if named else [r for r in rules.search(words) if r.emit and r.enabled]
     if not facts or not found:
