@@ -468,8 +468,12 @@ def test_an_older_store_gains_the_account_tables(tmp_path: Path) -> None:
 
 def test_a_store_that_cannot_be_opened_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     c = client(tmp_path / "gone.db")
-    r = c.get("/api/remind")
+    r = c.get("/api/remind?lang=en")
     assert r.status_code == 503 and r.json()["error"].startswith("no store at")
+    r = c.get("/api/remind")  # Chinese unless English is asked for
+    assert r.status_code == 503 and r.json()["error"].endswith(
+        "gone.db 处没有存储：请运行 `deadlines init`(或给出 --db / DEADLINES_DB)"
+    )
     r = c.get("/today")
     assert r.status_code == 503 and "Traceback" not in r.text and len(r.text.splitlines()) == 1
 

@@ -29,7 +29,7 @@ from deadlines.messages import LANGS
 from deadlines.store.database import china_today
 from deadlines.web import api, pages
 from deadlines.web.auth import LoginLimiter
-from deadlines.web.common import LANG_COOKIE, safe_next
+from deadlines.web.common import LANG_COOKIE, lang_of, safe_next
 
 
 def set_lang(request: Request) -> Response:
@@ -64,8 +64,8 @@ async def security_headers(
 
 async def store_refused(request: Request, exc: Exception) -> Response:
     """A library refusal no handler expected (the store locked past its busy timeout, a store
-    that cannot be opened): one line, never a traceback."""
-    message = str(exc)
+    that cannot be opened): one line in the request's language, never a traceback."""
+    message = exc.in_lang(lang_of(request)) if isinstance(exc, DeadlineError) else str(exc)
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": message}, status_code=503)
     return PlainTextResponse(message, status_code=503)
