@@ -241,3 +241,16 @@ def test_a_note_in_english_gives_the_reason_it_is_not_a_rule() -> None:
     assert result.exit_code != 0
     assert result.output.startswith("Error: L62e (二.十二.62) is a note of the plan, not a rule: ")
     assert "Not a time limit of its own" in result.output
+
+
+# --- 8. overdue --by rule heads each group with the rule's title, and its id --------------------
+def test_overdue_by_rule_headings_are_titles_in_the_run_language(db: Path) -> None:
+    ok(db, "case", "add", "D1", "--kind", "loan", "--unit", "石嘴山银行")
+    ok(db, "case", "fact", "D1", "lender=local-legal-person-bank", "amount_yuan=5000000")
+    # received Mon 03-02: 20 working days, no holiday before 04-04 -> due Mon 03-30
+    ok(db, "event", "add", "D1", "loan.application-received", "--on", "2026-03-02")
+    zh = ok(db, "overdue", "--by", "rule", "--as-of", "2026-04-02")
+    assert "【1000万元及以下授信和贷款流程时限（credit.small-loan）】 1 条" in zh
+    en = ok(db, "overdue", "--by", "rule", "--as-of", "2026-04-02", "--lang", "en")
+    assert "(credit.small-loan)】 1" in en and "【credit.small-loan】" not in en
+    assert "【石嘴山银行】 1 条" in ok(db, "overdue", "--as-of", "2026-04-02")

@@ -315,6 +315,9 @@ def test_overdue_counts_by_unit_for_a_supervisor_and_only_the_own_unit_for_a_cle
     assert [(g["key"], g["count"]) for g in mine["groups"]] == [("credit.small-loan", 1)]
     html = client(db, "boss").get(f"/overdue?as_of={day}&by=unit&key={UNIT_B}").text
     assert "L-3" in html and "已逾期 2 日" in html
+    # by rule, the page heads each group with the rule's title and its id
+    html = client(db, "boss").get(f"/overdue?as_of={day}&by=rule&key=credit.small-loan").text
+    assert "<h2>1000万元及以下授信和贷款流程时限（credit.small-loan）</h2>" in html
 
 
 def test_calendar_feed_of_the_own_unit_or_a_named_one_for_a_supervisor(db: Path) -> None:

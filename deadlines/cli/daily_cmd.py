@@ -166,7 +166,7 @@ def overdue(
     records = [{"group": g.key, **n.as_json()} for g in groups for n in g.notices]
     out.emit(
         records,
-        lambda: nt.render_overdue_text(groups, day, out.lang).splitlines(),
+        lambda: nt.render_overdue_text(groups, day, out.lang, by).splitlines(),
         document=document,
         columns=("group", *nt.CSV_COLUMNS),
     )

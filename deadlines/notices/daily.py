@@ -89,6 +89,14 @@ class OverdueGroup:
     def count(self) -> int:
         return len(self.notices)
 
+    def heading(self, by: Literal["unit", "rule"], lang: Lang) -> str:
+        """The unit (未指定责任单位 when none is given), or the rule's title with its id."""
+        if by == "unit":
+            return self.key or _WORDS[lang]["no_unit"]
+        first = self.notices[0]
+        title = first.title_zh if lang == "zh" else first.title_en
+        return f"{title}（{self.key}）" if lang == "zh" else f"{title} ({self.key})"
+
 
 def overdue(
     store: Store, as_of: dt.date | None = None, *, by: Literal["unit", "rule"] = "unit"
@@ -290,7 +298,12 @@ def render_jsonl(run: RemindRun, notices: Sequence[Notice]) -> str:
     return "".join(json.dumps({**n.as_json(), **extra}, ensure_ascii=False) + "\n" for n in notices)
 
 
-def render_overdue_text(groups: Sequence[OverdueGroup], as_of: dt.date, lang: Lang = "zh") -> str:
+def render_overdue_text(
+    groups: Sequence[OverdueGroup],
+    as_of: dt.date,
+    lang: Lang = "zh",
+    by: Literal["unit", "rule"] = "unit",
+) -> str:
     w = _WORDS[lang]
     total = sum(g.count for g in groups)
     if not total:
@@ -298,7 +311,7 @@ def render_overdue_text(groups: Sequence[OverdueGroup], as_of: dt.date, lang: La
     lines = [w["overdue_title"].format(day=as_of.isoformat(), n=total)]
     for g in groups:
         lines.append("")
-        lines.append(f"【{g.key or w['no_unit']}】 {w['count'].format(n=g.count)}")
+        lines.append(f"【{g.heading(by, lang)}】 {w['count'].format(n=g.count)}")
         lines.extend(_line(n, lang) for n in g.notices)
     return "\n".join(lines) + "\n"
 
