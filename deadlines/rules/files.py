@@ -18,7 +18,7 @@ from typing import Any
 from deadlines.cache import cached, code_stamp
 from deadlines.calendars.layers import CALENDARS
 from deadlines.calendars.periods import Period
-from deadlines.errors import PeriodError, Phrase, Said
+from deadlines.errors import Joined, PeriodError, Phrase, Said, did_you_mean
 from deadlines.rules.conditions import Condition, facts_used, parse_condition
 from deadlines.rules.model import (
     EVERY,
@@ -30,7 +30,6 @@ from deadlines.rules.model import (
     Rule,
     RuleFileError,
     RuleSet,
-    did_you_mean,
 )
 
 _REQUIRED = (
@@ -66,9 +65,12 @@ _OPTIONAL = (
     "sources_zh",
     "sources_en",
 )
+_CLAUSE_EXAMPLES = {"a": "二.十二.63", "b": "二.一.2#2"}
+"""Clauses as a rule gives them: part, section, item (and a sentence)."""
+
 _REPLACED = {
-    "default_reason": "default_reason_zh and default_reason_en",
-    "sources": "sources_zh and sources_en",
+    "default_reason": ("default_reason_zh", "default_reason_en"),
+    "sources": ("sources_zh", "sources_en"),
 }
 """Keys of older rule files, each replaced by its text in both languages."""
 RULE_KEYS = _REQUIRED + _OPTIONAL
@@ -167,13 +169,16 @@ def _load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
         for name, value in doc.items():
             if name not in _TABLES:
                 line = lines.table(name, 0) if name in lines.headers else 1
-                problems.append(
-                    f"{path}:{line}: unknown table {name!r}{did_you_mean(name, _TABLES)}; "
-                    f"a rule file has [[rule]], [[note]], [[override]], [[event]], [[case_kind]]"
-                )
+                said = {
+                    "path": path,
+                    "line": line,
+                    "name": name,
+                    "dym": did_you_mean(name, _TABLES),
+                }
+                problems.append(Phrase("err.rules.unknown_table", said))
                 continue
             if not isinstance(value, list):
-                problems.append(f"{path}:1: {name!r} must be an array of tables: write [[{name}]]")
+                problems.append(Phrase("err.rules.not_array", {"path": path, "name": name}))
                 continue
             for i, item in enumerate(value):
                 raws[name].append(_Raw(name, i, dict(item), path, lines))
@@ -185,27 +190,27 @@ def _load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
     for raw in rule_raws:
         rid = raw.data.get("id")
         if isinstance(rid, str) and rid in by_id:
-            problems.append(
-                f"{raw.where('id')}: rule {rid!r}: duplicate id (first defined at "
-                f"{by_id[rid].where('id')}); use [[override]] to change a rule"
-            )
+            said = {"where": raw.where("id"), "rid": rid, "first": by_id[rid].where("id")}
+            problems.append(Phrase("err.rules.duplicate_rule", said))
         elif isinstance(rid, str):
             by_id[rid] = raw
     for ov in raws["override"]:
         rid = ov.data.get("id")
         if not isinstance(rid, str) or rid not in by_id:
-            problems.append(
-                f"{ov.where('id')}: override: unknown rule {rid!r}{did_you_mean(str(rid), by_id)}"
-            )
+            said = {"where": ov.where("id"), "rid": rid, "dym": did_you_mean(str(rid), by_id)}
+            problems.append(Phrase("err.rules.override_rule", said))
             continue
         for k, v in ov.data.items():
             if k == "id":
                 continue
             if k not in RULE_KEYS:
-                problems.append(
-                    f"{ov.where(k)}: override of {rid!r}: unknown key {k!r}"
-                    f"{did_you_mean(k, RULE_KEYS)}"
-                )
+                said = {
+                    "where": ov.where(k),
+                    "rid": rid,
+                    "key": k,
+                    "dym": did_you_mean(k, RULE_KEYS),
+                }
+                problems.append(Phrase("err.rules.override_key", said))
                 continue
             by_id[rid].data[k] = v
             by_id[rid].data.setdefault("__overridden__", {})[k] = ov.where(k)
@@ -230,10 +235,11 @@ def _load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
     )
 
 
-def _text(raw: _Raw, key: str, problems: list[Said], label: str) -> str | None:
+def _text(raw: _Raw, key: str, problems: list[Said], label: Phrase) -> str | None:
     v = raw.data.get(key)
     if not isinstance(v, str) or not v.strip():
-        problems.append(f"{raw.where(key)}: {label}: {key}: expected text, got {v!r}")
+        said = {"where": raw.where(key), "label": label, "key": key, "got": v}
+        problems.append(Phrase("err.rules.text", said))
         return None
     return v
 
@@ -244,23 +250,28 @@ def _catalogue(
     kinds: dict[str, CaseKind] = {}
     for raw in raws["case_kind"]:
         kid = raw.data.get("id")
-        label = f"case kind {kid!r}"
+        label = Phrase("err.rules.label.case_kind", {"id": kid})
         zh, en = _text(raw, "zh", problems, label), _text(raw, "en", problems, label)
         if not isinstance(kid, str) or not kid:
-            problems.append(f"{raw.where('id')}: case kind: id: expected text, got {kid!r}")
+            problems.append(
+                Phrase("err.rules.case_kind_id", {"where": raw.where("id"), "got": kid})
+            )
         elif kid in kinds:
-            problems.append(f"{raw.where('id')}: {label}: duplicate id")
+            problems.append(
+                Phrase("err.rules.duplicate", {"where": raw.where("id"), "label": label})
+            )
         elif zh and en:
             kinds[kid] = CaseKind(kid, zh, en)
     events: dict[str, EventType] = {}
     allowed = {"id", "zh", "en", "case_kinds", "future", "role", "data"}
     for raw in raws["event"]:
         eid = raw.data.get("id")
-        label = f"event {eid!r}"
+        label = Phrase("err.rules.label.event", {"id": eid})
         for k in raw.data:
             if k not in allowed:
+                said = {"where": raw.where(k), "label": label, "key": k}
                 problems.append(
-                    f"{raw.where(k)}: {label}: unknown key {k!r}{did_you_mean(k, allowed)}"
+                    Phrase("err.rules.unknown_key", {**said, "dym": did_you_mean(k, allowed)})
                 )
         zh, en = _text(raw, "zh", problems, label), _text(raw, "en", problems, label)
         cks = raw.data.get("case_kinds")
@@ -270,33 +281,35 @@ def _catalogue(
             problems.append(Phrase("err.rules.event_id", said))
             ok = False
         elif eid in events:
-            problems.append(f"{raw.where('id')}: {label}: duplicate id")
+            problems.append(
+                Phrase("err.rules.duplicate", {"where": raw.where("id"), "label": label})
+            )
             ok = False
         if not isinstance(cks, list) or not cks:
-            problems.append(f"{raw.where('case_kinds')}: {label}: case_kinds: expected a list")
+            said = {"where": raw.where("case_kinds"), "label": label}
+            problems.append(Phrase("err.rules.case_kinds_list", said))
             ok = False
         else:
             for ck in cks:
                 if ck not in kinds:
-                    problems.append(
-                        f"{raw.where('case_kinds')}: {label}: case_kinds: unknown case kind "
-                        f"{ck!r}{did_you_mean(str(ck), kinds)}"
-                    )
+                    said = {"where": raw.where("case_kinds"), "label": label, "ck": ck}
+                    said["dym"] = did_you_mean(str(ck), kinds)
+                    problems.append(Phrase("err.rules.case_kinds_unknown", said))
                     ok = False
         role = raw.data.get("role", "")
         if role not in ROLES:
-            problems.append(
-                f"{raw.where('role')}: {label}: role: expected one of pause, resume, extension, "
-                f"got {role!r}"
-            )
+            said = {"where": raw.where("role"), "label": label, "got": role}
+            problems.append(Phrase("err.rules.role", said))
             ok = False
         future = raw.data.get("future", False)
         if not isinstance(future, bool):
-            problems.append(f"{raw.where('future')}: {label}: future: expected true or false")
+            problems.append(
+                Phrase("err.rules.future", {"where": raw.where("future"), "label": label})
+            )
             ok = False
         data = raw.data.get("data", {})
         if not isinstance(data, dict):
-            problems.append(f"{raw.where('data')}: {label}: data: expected a table")
+            problems.append(Phrase("err.rules.data", {"where": raw.where("data"), "label": label}))
             ok = False
         if ok and zh and en and isinstance(eid, str) and isinstance(cks, list):
             events[eid] = EventType(eid, zh, en, tuple(cks), future, role, dict(data))
@@ -304,7 +317,7 @@ def _catalogue(
 
 
 def _note(raw: _Raw, problems: list[Said]) -> Note | None:
-    label = f"note {raw.data.get('ref')!r}"
+    label = Phrase("err.rules.label.note", {"ref": raw.data.get("ref")})
     vals = [_text(raw, k, problems, label) for k in ("ref", "clause", "quote", "why")]
     if not all(vals):
         return None
@@ -325,137 +338,124 @@ def _rule(
         return None
     n_before = len(problems)
 
-    def bad(key: str, msg: str) -> None:
-        problems.append(f"{raw.where(key)}: rule {rid!r}: {key}: {msg}")
+    def bad(key: str, msg: Phrase, where: str | None = None) -> None:
+        said = {"where": where or raw.where(key), "rid": rid, "key": key, "msg": msg}
+        problems.append(Phrase("err.rules.rule_key", said))
 
     for k in d:
         if k in _REPLACED:
-            bad(k, f"replaced by {_REPLACED[k]}: give the text in both languages")
+            zh, en = _REPLACED[k]
+            bad(k, Phrase("err.rules.replaced", {"zh": zh, "en": en}))
         elif k not in RULE_KEYS and k != "__overridden__":
-            bad(k, f"unknown key{did_you_mean(k, RULE_KEYS)}")
+            bad(k, Phrase("err.rules.unknown_rule_key", {"dym": did_you_mean(k, RULE_KEYS)}))
     for k in _REQUIRED:
         if k not in d:
-            problems.append(f"{raw.where()}: rule {rid!r}: {k}: missing (required)")
+            bad(k, Phrase("err.rules.missing"), raw.where())
     text_keys = ("title_zh", "title_en", "clause", "quote", "unit", "ref", "per")
     for k in (*text_keys, "default_reason_zh", "default_reason_en"):
         if k in d and (not isinstance(d[k], str) or not d[k].strip()):
-            bad(k, f"expected text, got {d[k]!r}")
+            bad(k, Phrase("err.rules.expected_text", {"got": d[k]}))
     if isinstance(d.get("clause"), str) and not _CLAUSE_RE.match(d["clause"]):
-        bad(
-            "clause",
-            f"expected part.section.item, e.g. '二.十二.63' or '二.一.2#2', got {d['clause']!r}",
-        )
+        bad("clause", Phrase("err.rules.clause", _CLAUSE_EXAMPLES | {"got": d["clause"]}))
     for k in ("pausable", "emit", "enabled"):
         if k in d and not isinstance(d[k], bool):
-            bad(k, f"expected true or false, got {d[k]!r}")
+            bad(k, Phrase("err.rules.bool", {"got": d[k]}))
     _check_prose(d, bad)
 
     kind = d.get("kind")
     if "kind" in d and kind not in KINDS:
-        bad(
-            "kind",
-            f"expected one of {', '.join(KINDS)}, got {kind!r}{did_you_mean(str(kind), KINDS)}",
-        )
+        bad("kind", _one_of(KINDS, kind))
     ck = d.get("case_kind")
     if "case_kind" in d and ck not in kinds:
-        bad("case_kind", f"unknown case kind {ck!r}{did_you_mean(str(ck), kinds)}")
+        dym = did_you_mean(str(ck), kinds)
+        bad("case_kind", Phrase("err.rules.unknown_case_kind", {"ck": ck, "dym": dym}))
     cal = d.get("calendar")
     if "calendar" in d and cal not in CALENDARS:
+        accepted = Joined(CALENDARS, "sep.enumeration")
+        dym = did_you_mean(str(cal), CALENDARS)
         bad(
             "calendar",
-            f"unknown calendar {cal!r}; accepted: {', '.join(CALENDARS)}{did_you_mean(str(cal), CALENDARS)}",
+            Phrase("err.rules.unknown_calendar", {"cal": cal, "accepted": accepted, "dym": dym}),
         )
 
     direction = d.get("direction", "before" if kind == "reminder" else "from")
     if direction not in ("from", "before"):
-        bad("direction", f"expected 'from' or 'before', got {direction!r}")
+        bad("direction", _either("from", "before", direction))
     elif kind == "reminder" and direction != "before":
-        bad("direction", "a reminder counts back from an expiry: direction = 'before'")
+        bad("direction", Phrase("err.rules.reminder_before"))
     elif kind != "reminder" and direction == "before":
-        bad("direction", f"only a reminder counts back ('before'); a {kind} counts 'from'")
+        bad("direction", Phrase("err.rules.only_reminder_before", {"kind": kind}))
 
     period: Period | None = None
     every = d.get("every")
     enabled = d.get("enabled", True)
     if kind == "recurring":
         if "period" in d:
-            bad(
-                "period",
-                "a recurring rule has 'every' (month, quarter, half-year, year), not a period",
-            )
+            bad("period", Phrase("err.rules.recurring_period"))
         if every is None and enabled:
-            bad(
-                "every",
-                "missing: a recurring rule needs every = month | quarter | half-year | year",
-            )
+            bad("every", Phrase("err.rules.recurring_every"))
         elif every is not None and every not in EVERY:
-            bad(
-                "every",
-                f"expected one of {', '.join(EVERY)}, got {every!r}{did_you_mean(str(every), EVERY)}",
-            )
+            bad("every", _one_of(EVERY, every))
         else:
             period = Period(EVERY[every], "month") if every else None
     else:
         if "every" in d:
-            bad("every", f"only a recurring rule has 'every'; a {kind} has a period")
+            bad("every", Phrase("err.rules.only_recurring_every", {"kind": kind}))
         text = d.get("period")
         if text is None:
-            problems.append(f"{raw.where()}: rule {rid!r}: period: missing (required for a {kind})")
+            bad("period", Phrase("err.rules.missing_for", {"kind": kind}), raw.where())
         else:
             try:
                 period = Period.parse(text)
             except PeriodError:
-                bad(
-                    "period",
-                    f"expected e.g. '20 working days', got {text!r}",
-                )
+                bad("period", Phrase("err.rules.period", {"got": text}))
             else:
                 if kind == "aging" and period.unit not in ("month", "year"):
-                    bad("period", f"an aging flag (超N年) is in years or months, got {text!r}")
+                    bad("period", Phrase("err.rules.aging_period", {"flag": "超N年", "got": text}))
     anchor = d.get("anchor", "calendar")
     if anchor not in ("calendar", "rolling"):
-        bad("anchor", f"expected 'calendar' or 'rolling', got {anchor!r}")
+        bad("anchor", _either("calendar", "rolling", anchor))
     roll = d.get("roll", "forward")
     if roll not in ("forward", "none"):
-        bad("roll", f"expected 'forward' or 'none', got {roll!r}")
+        bad("roll", _either("forward", "none", roll))
 
     def event_list(key: str, role: str | None = None) -> tuple[str, ...]:
         v = d.get(key, [])
         if isinstance(v, str):
             v = [v]
         if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-            bad(key, f"expected a list of event types, got {v!r}")
+            bad(key, Phrase("err.rules.event_list", {"got": v}))
             return ()
         for e in v:
             if e not in events:
-                bad(key, f"unknown event {e!r}{did_you_mean(e, events)}")
-            elif ck in kinds and ck not in events[e].case_kinds:
-                bad(key, f"event {e!r} does not belong to case kind {ck!r}")
-            elif role is not None and events[e].role != role:
                 bad(
-                    key,
-                    f"event {e!r} is not an {role} event (its role is {events[e].role or 'none'!r})",
+                    key, Phrase("err.rules.unknown_event", {"e": e, "dym": did_you_mean(e, events)})
                 )
+            elif ck in kinds and ck not in events[e].case_kinds:
+                bad(key, Phrase("err.rules.event_case_kind", {"e": e, "ck": ck}))
+            elif role is not None and events[e].role != role:
+                said = {"e": e, "role": role, "has": events[e].role or "none"}
+                bad(key, Phrase("err.rules.event_role", said))
         return tuple(v)
 
     completed_by = event_list("completed_by")
     if "completed_by" in d and not completed_by:
-        bad("completed_by", "expected at least one event type")
+        bad("completed_by", Phrase("err.rules.no_events"))
     extended_by = event_list("extended_by", "extension")
     trigger = d.get("trigger")
     if trigger is not None:
         (trigger,) = event_list("trigger") or (None,)
     if trigger is None and d.get("after") is None:
-        problems.append(f"{raw.where()}: rule {rid!r}: trigger: missing (give trigger or after)")
+        bad("trigger", Phrase("err.rules.missing_trigger"), raw.where())
     if d.get("pausable") and ck in kinds:
         roles = {e.role for e in events.values() if ck in e.case_kinds}
         if not {"pause", "resume"} <= roles:
-            bad("pausable", f"case kind {ck!r} has no pause and resume events in the catalogue")
+            bad("pausable", Phrase("err.rules.no_pause", {"ck": ck}))
     if (d.get("pausable") or extended_by) and (
         kind != "deadline" or (period is not None and period.unit == "workday")
     ):
         key = "pausable" if d.get("pausable") else "extended_by"
-        bad(key, "deductions and extensions apply only to day, month or year deadlines")
+        bad(key, Phrase("err.rules.deductions"))
 
     when: Condition | None = None
     if "when" in d:
@@ -466,10 +466,10 @@ def _rule(
         else:
             for f in facts_used(when):
                 if not _FACT_RE.match(f):
-                    bad("when", f"fact name {f!r}: use lower-case letters, digits and _")
+                    bad("when", Phrase("err.rules.fact_name", {"fact": f}))
     for k in ("after", "cap"):
         if k in d and not isinstance(d[k], str):
-            bad(k, f"expected a rule id, got {d[k]!r}")
+            bad(k, Phrase("err.rules.rule_ref", {"got": d[k]}))
     if len(problems) > n_before:
         return None
 
@@ -511,23 +511,31 @@ def _rule(
     )
 
 
-def _check_prose(d: Mapping[str, Any], bad: Callable[[str, str], None]) -> None:
+def _one_of(accepted: Collection[str], got: object) -> Phrase:
+    """``expected one of a, b, c, got 'x'`` (with a did-you-mean), the list joined as the language
+    lists things."""
+    said = {"accepted": Joined(tuple(accepted), "sep.enumeration"), "got": got}
+    return Phrase("err.rules.one_of", {**said, "dym": did_you_mean(str(got), accepted)})
+
+
+def _either(a: str, b: str, got: object) -> Phrase:
+    return Phrase("err.rules.either", {"a": a, "b": b, "got": got})
+
+
+def _check_prose(d: Mapping[str, Any], bad: Callable[[str, Phrase], None]) -> None:
     """The reasons and sources come in both languages, or not at all (as the titles do)."""
     for zh, en in (("default_reason_zh", "default_reason_en"), ("sources_zh", "sources_en")):
         if (zh in d) != (en in d):
             given, missing = (zh, en) if zh in d else (en, zh)
-            bad(missing, f"missing: {given} is given, so {missing} is required too")
+            bad(missing, Phrase("err.rules.prose_pair", {"given": given, "missing": missing}))
     for k in ("sources_zh", "sources_en"):
         v = d.get(k, [])
         if not isinstance(v, list) or not all(isinstance(s, str) and s.strip() for s in v):
-            bad(k, f"expected a list of texts, got {v!r}")
+            bad(k, Phrase("err.rules.text_list", {"got": v}))
             return
     if "sources_zh" in d and "sources_en" in d and len(d["sources_zh"]) != len(d["sources_en"]):
-        bad(
-            "sources_en",
-            f"{len(d['sources_en'])} sources, but sources_zh has {len(d['sources_zh'])}: "
-            "the same sources in both languages, in the same order",
-        )
+        said = {"n_en": len(d["sources_en"]), "n_zh": len(d["sources_zh"])}
+        bad("sources_en", Phrase("err.rules.sources_count", said))
 
 
 def _check_refs(
@@ -538,16 +546,16 @@ def _check_refs(
         if ref is None:
             continue
         if ref not in ids:
-            problems.append(
-                f"{raw.where(key)}: rule {r.id!r}: {key}: unknown rule {ref!r}{did_you_mean(ref, ids)}"
-            )
+            msg = Phrase("err.rules.unknown_rule", {"ref": ref, "dym": did_you_mean(ref, ids)})
         elif rules[ref].case_kind != r.case_kind:
-            problems.append(
-                f"{raw.where(key)}: rule {r.id!r}: {key}: rule {ref!r} is for case kind "
-                f"{rules[ref].case_kind!r}, not {r.case_kind!r}"
-            )
+            said = {"ref": ref, "theirs": rules[ref].case_kind, "ours": r.case_kind}
+            msg = Phrase("err.rules.other_case_kind", said)
         elif key == "cap" and rules[ref].kind != "deadline":
-            problems.append(f"{raw.where(key)}: rule {r.id!r}: cap: rule {ref!r} is not a deadline")
+            msg = Phrase("err.rules.cap_not_deadline", {"ref": ref})
+        else:
+            continue
+        said = {"where": raw.where(key), "rid": r.id, "key": key, "msg": msg}
+        problems.append(Phrase("err.rules.rule_key", said))
 
 
 # An ``after`` / ``cap`` chain longer than this is a mistake (the plan's longest has 4 links), and
@@ -574,11 +582,9 @@ def _check_cycles(rules: Sequence[Rule], raws: Mapping[str, _Raw], problems: lis
                     (depth.get(n, 0) for _, n in links.get(node, []) if n in depth), default=0
                 )
                 if depth[node] > MAX_CHAIN:
-                    problems.append(
-                        f"{raws[node].where(links[node][0][0])}: rule {node!r}: chain of "
-                        f"after/cap links longer than {MAX_CHAIN} rules; accepted: at most "
-                        f"{MAX_CHAIN} (is a link wrong?)"
-                    )
+                    where = raws[node].where(links[node][0][0])
+                    said = {"where": where, "rid": node, "max": MAX_CHAIN}
+                    problems.append(Phrase("err.rules.chain_long", said))
                     depth[node] = -(10**9)  # reported once, not again for every rule above
                 stack.pop()
                 del on_path[path.pop()]
@@ -586,9 +592,9 @@ def _check_cycles(rules: Sequence[Rule], raws: Mapping[str, _Raw], problems: lis
             key, nxt = step
             if nxt in on_path:
                 cycle = [*path[on_path[nxt] :], nxt]
-                problems.append(
-                    f"{raws[node].where(key)}: rule {node!r}: {key}: chain cycle {' -> '.join(cycle)}"
-                )
+                msg = Phrase("err.rules.chain_cycle", {"cycle": " -> ".join(cycle)})
+                said = {"where": raws[node].where(key), "rid": node, "key": key, "msg": msg}
+                problems.append(Phrase("err.rules.rule_key", said))
             elif nxt in links and nxt not in depth:
                 on_path[nxt] = len(path)
                 path.append(nxt)

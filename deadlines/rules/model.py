@@ -62,8 +62,7 @@ with :class:`RuleFileError`, which carries the whole list.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -210,8 +209,3 @@ class RuleSet:
             if terms and all(t in hay for t in terms):
                 out.append(r)
         return out
-
-
-def did_you_mean(name: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
