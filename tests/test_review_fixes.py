@@ -254,3 +254,23 @@ def test_overdue_by_rule_headings_are_titles_in_the_run_language(db: Path) -> No
     en = ok(db, "overdue", "--by", "rule", "--as-of", "2026-04-02", "--lang", "en")
     assert "(credit.small-loan)】 1" in en and "【credit.small-loan】" not in en
     assert "【石嘴山银行】 1 条" in ok(db, "overdue", "--as-of", "2026-04-02")
+
+
+# --- 9. 是/否 for a true/false fact, and the undetermined hint names the fact and its values -----
+def test_yes_and_no_in_chinese_are_true_and_false(db: Path) -> None:
+    import json
+
+    ok(db, "case", "add", "P-2", "--kind", "bankruptcy", "--unit", "石嘴山市中级人民法院")
+    ok(db, "case", "fact", "P-2", "simplified=是")
+    assert json.loads(ok(db, "case", "show", "P-2", "--json"))["facts"] == {"simplified": True}
+    ok(db, "case", "fact", "P-2", "simplified=否")
+    assert json.loads(ok(db, "case", "show", "P-2", "--json"))["facts"] == {"simplified": False}
+
+
+def test_the_undetermined_hint_names_the_missing_fact_and_its_values(db: Path) -> None:
+    ok(db, "case", "add", "P-3", "--kind", "bankruptcy", "--unit", "石嘴山市中级人民法院")
+    ok(db, "case", "fact", "P-3", "track=ordinary")
+    ok(db, "event", "add", "P-3", "bankruptcy.accepted", "--on", "2026-11-02")
+    out = ok(db, "next", "P-3", "--as-of", "2026-11-30")
+    assert "请用 `deadlines case fact P-3 simplified=true|false` 补充该事实" in out
+    assert "名称=值" not in out

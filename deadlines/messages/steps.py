@@ -223,8 +223,8 @@ MESSAGES: Table = {
         "en": "Flagged: still open on {as_of}, past the threshold.",
     },
     "status.undetermined": {
-        "zh": "未确定：案件未载明 {missing}，无法确定适用哪一期限(候选：{candidates})。为免遗漏，显示最早的日期 {due}；请用 `deadlines case fact {case} 名称=值` 补充该事实。",
-        "en": "Undetermined: the case does not state {missing}, which decides whether this limit applies (candidates: {candidates}). The earliest date, {due}, is shown so that nothing is missed; give the fact with `deadlines case fact {case} NAME=VALUE`.",
+        "zh": "未确定：案件未载明 {missing}，无法确定适用哪一期限(候选：{candidates})。为免遗漏，显示最早的日期 {due}；请用 `deadlines case fact {case} {given}` 补充该事实。",
+        "en": "Undetermined: the case does not state {missing}, which decides whether this limit applies (candidates: {candidates}). The earliest date, {due}, is shown so that nothing is missed; give the fact with `deadlines case fact {case} {given}`.",
     },
     "undetermined.candidate": {"zh": "{rule} {due} 到期", "en": "{rule} due {due}"},
     # -- a stored date computed under what is no longer in force ------------------------------

@@ -20,7 +20,7 @@ Semantics, the same in the durable-rules matcher and the pure-Python one:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -249,3 +249,29 @@ def parse_condition(data: object, where: str = "when", depth: int = 0) -> Condit
                 f"{MAX_NUMBER:.0e}"
             )
     return Compare(fact=fact, op=op, value=val, default=default)
+
+
+def fact_values(conds: Iterable[Condition | None], name: str) -> str:
+    """How to give fact ``name`` on a command line, from the conditions that read it:
+    ``true|false``, the text values compared with (``simple|complex``), or ``NUMBER``."""
+    values: list[str] = []
+
+    def walk(c: Condition | None) -> None:
+        if isinstance(c, AllOf | AnyOf):
+            for item in c.items:
+                walk(item)
+        elif isinstance(c, Compare) and c.fact == name:
+            for v in c.value if isinstance(c.value, tuple) else (c.value,):
+                shown = (
+                    "true|false"
+                    if isinstance(v, bool)
+                    else "NUMBER"
+                    if isinstance(v, int | float)
+                    else v
+                )
+                if shown not in values:
+                    values.append(shown)
+
+    for cond in conds:
+        walk(cond)
+    return "|".join(values) or "…"

@@ -172,9 +172,15 @@ def status_step(ob: Obligation, as_of: dt.date, lang: Lang) -> str:
             text("undetermined.candidate", lang, rule=rule, due=fmt_date(due, lang))
             for rule, due in basis.candidates
         )
+        from deadlines.rules.conditions import fact_values
+        from deadlines.rules.loading import plan_rules
+
+        conds = [r.when for r in plan_rules().rules]
+        given = " ".join(f"{name}={fact_values(conds, name)}" for name in ob.missing)
         return text(
             "status.undetermined",
             lang,
+            given=given,
             missing=", ".join(ob.missing),
             candidates=candidates,
             due=fmt_date(ob.due, lang),

@@ -123,15 +123,15 @@ _FLOAT = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 
 
 def parse_value(text: str) -> FactValue:
-    """``true``/``false`` -> bool, ``12`` -> int, ``1.5`` -> float, anything else a string.
+    """``true``/``false`` (``是``/``否``) -> bool, ``12`` -> int, ``1.5`` -> float, anything else a string.
 
     Numbers are ASCII digits (``inf``, ``nan``, ``1_000`` and other scripts' digits stay text);
     a number too long to be an amount stays text too, and the checks refuse it where a rule
     compares the fact as a number. Range and finiteness: :func:`checks.check_number`."""
     s = text.strip()
     low = s.lower()
-    if low in ("true", "false"):
-        return low == "true"
+    if low in ("true", "false", "是", "否"):
+        return low in ("true", "是")
     if len(s) > 40:
         return text
     if _INT.fullmatch(s):
