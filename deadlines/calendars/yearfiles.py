@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from deadlines.errors import CalendarDataError, Joined, Phrase, Said
+from deadlines.errors import CalendarDataError, Joined, Phrase, Said, did_you_mean
 
 LAYERS = ("cn", "cn-nx")
 ENV_VAR = "DEADLINES_CALENDARS"
@@ -42,6 +42,7 @@ _KEYS = (
     "workdays",
 )
 _DAY_KEYS = ("date", "name")
+_DAY_EXAMPLE = '{date = 2027-10-01, name = "国庆节"}'
 DOCUMENT_STATUSES = ("unverified-unofficial",)
 """How far a document number is checked, when it is not read from the document itself: the
 catalogue's ``source.status.*`` says each in both languages."""
@@ -76,31 +77,44 @@ class LoadedFiles:
     paths: list[Path] = field(default_factory=list)
 
 
-def _fail(path: Path, key: str, expected: str, got: object) -> CalendarDataError:
-    return CalendarDataError(f"{path}: key {key!r}: expected {expected}, got {got!r}")
+def _fail(path: Path, key: str, expected: Phrase, got: object) -> CalendarDataError:
+    return CalendarDataError(
+        key="err.year_file.key", path=str(path), name=key, expected=expected, got=got
+    )
+
+
+def _expect(what: str, **fields: object) -> Phrase:
+    """What a key of a year file expects (``year_file.expect.<what>``)."""
+    return Phrase(f"year_file.expect.{what}", fields)
+
+
+def _or(values: tuple[str, ...]) -> Phrase:
+    return _expect("values", values=Joined(values, "sep.or"))
+
+
+def _one_of(accepted: tuple[str, ...]) -> Phrase:
+    return _expect("one_of", accepted=Joined(accepted, "sep.enumeration"))
 
 
 def _days(path: Path, raw: dict[str, Any], key: str, year: int) -> dict[dt.date, str]:
     items = raw.get(key, [])
     if not isinstance(items, list):
-        raise _fail(path, key, 'a list of {date = YYYY-MM-DD, name = "…"} tables', items)
+        raise _fail(path, key, _expect("days", example='{date = YYYY-MM-DD, name = "…"}'), items)
     days: dict[dt.date, str] = {}
     for i, item in enumerate(items):
         where = f"{key}[{i}]"
         if not isinstance(item, dict):
-            raise _fail(path, where, 'a table like {date = 2027-10-01, name = "国庆节"}', item)
+            raise _fail(path, where, _expect("day", example=_DAY_EXAMPLE), item)
         for k in item:
             if k not in _DAY_KEYS:
-                raise _fail(path, f"{where}.{k}", f"one of {', '.join(_DAY_KEYS)}", k)
+                raise _fail(path, f"{where}.{k}", _one_of(_DAY_KEYS), k)
         day, name = item.get("date"), item.get("name")
         if not isinstance(day, dt.date) or isinstance(day, dt.datetime) or day.year != year:
-            raise _fail(
-                path, f"{where}.date", f"a bare TOML date in {year}, like {year}-10-01", day
-            )
+            raise _fail(path, f"{where}.date", _expect("date", year=year), day)
         if not isinstance(name, str) or not name.strip():
-            raise _fail(path, f"{where}.name", "a non-empty holiday name", name)
+            raise _fail(path, f"{where}.name", _expect("name"), name)
         if day in days:
-            raise _fail(path, f"{where}.date", "each date once", day.isoformat())
+            raise _fail(path, f"{where}.date", _expect("once"), day.isoformat())
         days[day] = name.strip()
     return days
 
@@ -115,43 +129,40 @@ def load_year_file(path: Path, layer: str, origin: Origin = "folder") -> YearFil
         raise CalendarDataError(key="err.year_file.toml", path=str(path), msg=exc) from None
     for key in raw:
         if key not in _KEYS:
-            from difflib import get_close_matches
-
-            near = get_close_matches(key, _KEYS, n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
             raise CalendarDataError(
-                f"{path}: key {key!r}: unknown key{hint}; accepted: {', '.join(_KEYS)}"
+                key="err.year_file.unknown_key",
+                path=str(path),
+                name=key,
+                dym=did_you_mean(key, _KEYS),
+                accepted=Joined(_KEYS, "sep.enumeration"),
             )
     year = raw.get("year")
     if not isinstance(year, int) or str(year) != path.stem:
-        raise _fail(path, "year", f"the file's own year {path.stem}", year)
+        raise _fail(path, "year", _expect("year", year=path.stem), year)
     if raw.get("calendar") != layer:
-        raise _fail(path, "calendar", f"{layer!r}, the folder the file is in", raw.get("calendar"))
+        raise _fail(path, "calendar", _expect("calendar", layer=layer), raw.get("calendar"))
     confidence = raw.get("confidence")
     if confidence not in _CONFIDENCE[layer]:
-        raise _fail(path, "confidence", " or ".join(_CONFIDENCE[layer]), confidence)
+        raise _fail(path, "confidence", _or(_CONFIDENCE[layer]), confidence)
     document, urls = raw.get("document"), raw.get("urls", [])
     if document is not None and (not isinstance(document, str) or not document.strip()):
-        raise _fail(
-            path, "document", "the notice's document number, e.g. 国办发明电〔2026〕1号", document
-        )
+        example = "国办发明电〔2026〕1号"
+        raise _fail(path, "document", _expect("document", example=example), document)
     if not isinstance(urls, list) or not all(isinstance(u, str) and u for u in urls):
-        raise _fail(path, "urls", "a list of source URLs", urls)
+        raise _fail(path, "urls", _expect("urls"), urls)
     if not document and not urls:
-        raise _fail(path, "document", "a document number or at least one URL in 'urls'", None)
+        raise _fail(path, "document", _expect("source"), None)
     if "notes" in raw and not isinstance(raw["notes"], str):
-        raise _fail(path, "notes", "a string", raw["notes"])
+        raise _fail(path, "notes", _expect("text"), raw["notes"])
     rest = _days(path, raw, "rest", year)
     workdays = _days(path, raw, "workdays", year)
     for day in workdays:
         if day in rest:
-            raise _fail(path, "workdays", "no date that is also in 'rest'", day.isoformat())
+            raise _fail(path, "workdays", _expect("not_rest"), day.isoformat())
         if day.weekday() < 5:
-            raise _fail(
-                path, "workdays", "make-up working days on a Saturday or Sunday", day.isoformat()
-            )
+            raise _fail(path, "workdays", _expect("weekend"), day.isoformat())
     if layer == "cn" and not rest:
-        raise _fail(path, "rest", "the notice's holiday days (a national year has some)", [])
+        raise _fail(path, "rest", _expect("rest"), [])
     cited = _document(path, raw, document) if document else None
     source = Joined(tuple(s for s in (cited, urls[0] if urls else None) if s), "sep.comma")
     return YearFile(path, year, layer, source, confidence, rest, workdays, origin)
@@ -162,11 +173,10 @@ def _document(path: Path, raw: dict[str, Any], document: str) -> Phrase | str:
     number is checked (``document_status``), each said in the reader's language."""
     via, status = raw.get("document_via"), raw.get("document_status")
     if via is not None and (not isinstance(via, str) or not via.strip()):
-        raise _fail(
-            path, "document_via", "the relaying document, e.g. 盐池县 盐政办发〔2014〕119号", via
-        )
+        example = "盐池县 盐政办发〔2014〕119号"
+        raise _fail(path, "document_via", _expect("via", example=example), via)
     if status is not None and status not in DOCUMENT_STATUSES:
-        raise _fail(path, "document_status", " or ".join(DOCUMENT_STATUSES), status)
+        raise _fail(path, "document_status", _or(DOCUMENT_STATUSES), status)
     cited: Phrase | str = (
         Phrase("source.via", {"document": document, "via": via}) if via else document
     )
