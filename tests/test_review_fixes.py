@@ -274,3 +274,21 @@ def test_the_undetermined_hint_names_the_missing_fact_and_its_values(db: Path) -
     out = ok(db, "next", "P-3", "--as-of", "2026-11-30")
     assert "请用 `deadlines case fact P-3 simplified=true|false` 补充该事实" in out
     assert "名称=值" not in out
+
+
+# --- 10. --periods on something that does not recur is refused, not ignored ---------------------
+@pytest.mark.parametrize("what", ["credit.small-loan", "20wd"])
+def test_periods_on_a_rule_or_period_that_does_not_recur_is_refused(what: str) -> None:
+    result = CliRunner().invoke(main, ["due", what, "--from", "2026-02-10", "--periods", "3"])
+    assert result.exit_code != 0
+    assert f"错误：--periods 只用于周期性义务(每月、每半年等)；{what} 不是周期性的" in result.output
+    assert len(result.output.splitlines()) == 1
+
+
+def test_periods_on_a_recurring_rule_gives_that_many_due_dates() -> None:
+    # month-end bulletins: Feb 2026 ends Sat 02-28, a make-up working day (调休); Mar 31 is a Tue
+    result = CliRunner().invoke(
+        main, ["due", "supervision.monthly-bulletin", "--from", "2026-02-13", "--periods", "2"]
+    )
+    assert result.exit_code == 0
+    assert "2026-02-28" in result.output and "2026-03-31" in result.output

@@ -176,9 +176,17 @@ def due(
             out,
         )
         return
+    _check_periods(period, recurs=False, out=out)
     d = compute_due(parsed, start=start, before=before, calendar=calendar_name, strict=strict)
     record = d.to_dict(out.lang)
     out.emit([record], lambda: _deadline_lines(d, out), document=record)
+
+
+def _check_periods(what: str, *, recurs: bool, out: Output) -> None:
+    """--periods given for something that does not recur would be silently ignored: refused."""
+    given = click.get_current_context().get_parameter_source("periods")
+    if given == ParameterSource.COMMANDLINE and not recurs:
+        raise click.UsageError(out.t("err.periods_not_recurring", what=what))
 
 
 def _due_by_rules(
@@ -201,6 +209,8 @@ def _due_by_rules(
     found = matching_rules(rules, words, parse_facts(facts))
     if not found:
         raise click.BadParameter(out.t("err.no_rule", why=period_error), param_hint="PERIOD")
+    recurs = any(r.kind == "recurring" for r in found)
+    _check_periods(", ".join(r.id for r in found), recurs=recurs, out=out)
     explicit = click.get_current_context().get_parameter_source("calendar_name")
     answers = answers_for(
         rules,

@@ -159,6 +159,10 @@ MESSAGES: Table = {
     "cond.or": {"zh": " 或 ", "en": " or "},
     "cond.default": {"zh": "{cond}(未给出时取 {default})", "en": "{cond} (default {default})"},
     # --- errors a user can act on -------------------------------------------------------------
+    "err.periods_not_recurring": {
+        "zh": "--periods 只用于周期性义务(每月、每半年等)；{what} 不是周期性的",
+        "en": "--periods is for recurring duties (monthly, half-yearly, ...); {what} does not recur",
+    },
     "err.from_or_before": {
         "zh": "请给出 --from DATE 或 --before DATE 之一",
         "en": "give exactly one of --from DATE or --before DATE",

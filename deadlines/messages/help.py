@@ -110,8 +110,8 @@ MESSAGES: Table = {
         "en": "NAME=VALUE: only the rules that apply to a case with this fact (repeatable).",
     },
     "help:deadlines due --periods": {
-        "zh": "定期规则：给出之后多少期。",
-        "en": "A recurring rule: how many of its next periods to answer.",
+        "zh": "定期规则：给出之后多少期(其他期限不接受此选项)。",
+        "en": "A recurring rule: how many of its next periods to answer (refused for anything else).",
     },
     # --- calendar -------------------------------------------------------------------------------
     "help:deadlines calendar": {
