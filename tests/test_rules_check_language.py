@@ -138,3 +138,34 @@ def test_the_common_problems_in_chinese_and_in_english(tmp_path: Path) -> None:
         "got 'deadlne' (did you mean 'deadline'?)",
     ):
         assert f"{path}:{line}" in en, en
+
+
+@pytest.mark.parametrize(
+    ("when", "zh", "en"),
+    [
+        (
+            'when = { fact = "loan_amount", op = "~", value = 1 }',
+            "when.op: 应为 ==、!=、<、<=、>、>=、in、not in 之一，收到的是 '~'",
+            "when.op: expected one of ==, !=, <, <=, >, >=, in, not in, got '~'",
+        ),
+        (
+            'when = { fact = "loan_amount", op = ">", value = "big" }',
+            "when.value: '>' 比较的是数字，收到的是 'big'",
+            "when.value: '>' compares numbers, got 'big'",
+        ),
+        (
+            'when = { all = [{ fact = "manufacturing", op = "==" }] }',
+            "when.all[0]: 缺少 'value'(一项判断由 fact、op、value 组成)",
+            "when.all[0]: missing 'value' (a test is fact, op, value)",
+        ),
+    ],
+)
+def test_a_rules_condition_is_said_in_the_runs_language(
+    tmp_path: Path, when: str, zh: str, en: str
+) -> None:
+    path = tmp_path / "x.toml"
+    rule = BROKEN_CATALOGUE.split("[[rule]]")[1].replace('kind = "recurring"', 'kind = "deadline"')
+    rule = rule.replace("default_reason_zh", "# ").replace('["甲", "乙"]', '["甲"]')
+    path.write_text(f"[[rule]]{rule}{when}\n", encoding="utf-8")
+    assert check(path, "zh") == [f"{path}:17: 规则 'wage.report': {zh}"]
+    assert check(path, "en") == [f"{path}:17: rule 'wage.report': {en}"]

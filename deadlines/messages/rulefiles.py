@@ -207,4 +207,53 @@ MESSAGES: Table = {
         "en": "{where}: rule {rid!r}: chain of after/cap links longer than {max} rules; accepted: "
         "at most {max} (is a link wrong?)",
     },
+    # a rule's condition (when = ...): "<key path>: <what is wrong>"
+    "err.rules.when": {
+        "zh": "{where}: 规则 {rid!r}: {msg}",
+        "en": "{where}: rule {rid!r}: {msg}",
+    },
+    "err.when.too_deep": {
+        "zh": "{at}: 条件嵌套超过 {max} 层",
+        "en": "{at}: conditions nested deeper than {max} levels",
+    },
+    "err.when.node": {
+        "zh": "{at}: 应为含 'all'、'any' 或 'fact' 的表，收到的是 {got!r}",
+        "en": "{at}: expected a table with 'all', 'any' or 'fact', got {got!r}",
+    },
+    "err.when.all_or_any": {
+        "zh": "{at}: 一个节点只能有 'all' 或 'any' 其中之一，收到的是 {keys}",
+        "en": "{at}: a node has exactly one of 'all' or 'any', got {keys}",
+    },
+    "err.when.items": {
+        "zh": "{at}: 应为非空的条件列表",
+        "en": "{at}: expected a non-empty list of conditions",
+    },
+    "err.when.unknown_key": {
+        "zh": "{at}: 未知的键 {name!r}；一项判断有 fact、op、value、default",
+        "en": "{at}: unknown key {name!r}; a test has fact, op, value, default",
+    },
+    "err.when.missing": {
+        "zh": "{at}: 缺少 {name!r}(一项判断由 fact、op、value 组成)",
+        "en": "{at}: missing {name!r} (a test is fact, op, value)",
+    },
+    "err.when.fact": {
+        "zh": "{at}: 应为事实名，收到的是 {got!r}",
+        "en": "{at}: expected a fact name, got {got!r}",
+    },
+    "err.when.op": {
+        "zh": "{at}: 应为 {accepted} 之一，收到的是 {got!r}",
+        "en": "{at}: expected one of {accepted}, got {got!r}",
+    },
+    "err.when.list": {
+        "zh": "{at}: '{op}' 需要非空的值列表，收到的是 {got!r}",
+        "en": "{at}: '{op}' needs a non-empty list of values, got {got!r}",
+    },
+    "err.when.scalar": {
+        "zh": "{at}: 应为字符串、数字或布尔值，收到的是 {got!r}",
+        "en": "{at}: expected a string, number or boolean, got {got!r}",
+    },
+    "err.when.numbers": {
+        "zh": "{at}: '{op}' 比较的是数字，收到的是 {got!r}",
+        "en": "{at}: '{op}' compares numbers, got {got!r}",
+    },
 }

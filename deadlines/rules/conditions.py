@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from deadlines.errors import Joined, RuleError
 from deadlines.model import MAX_NUMBER, FactValue
 
 OPS = ("==", "!=", "<", "<=", ">", ">=", "in", "not in")
@@ -187,19 +188,17 @@ def parse_condition(data: object, where: str = "when", depth: int = 0) -> Condit
     The message is ``<key path>: <what is wrong>``; the rule loader adds file, line and rule id.
     """
     if depth > MAX_DEPTH:
-        raise ValueError(f"{where.split('.')[0]}: conditions nested deeper than {MAX_DEPTH} levels")
+        raise RuleError(key="err.when.too_deep", at=where.split(".")[0], max=MAX_DEPTH)
     if not isinstance(data, Mapping):
-        raise ValueError(f"{where}: expected a table with 'all', 'any' or 'fact', got {data!r}")
+        raise RuleError(key="err.when.node", at=where, got=data)
     keys = set(data)
     if "all" in keys or "any" in keys:
         if keys not in ({"all"}, {"any"}):
-            raise ValueError(
-                f"{where}: a node has exactly one of 'all' or 'any', got {sorted(keys)}"
-            )
+            raise RuleError(key="err.when.all_or_any", at=where, keys=sorted(keys))
         name = "all" if "all" in keys else "any"
         items = data[name]
         if not isinstance(items, Sequence) or isinstance(items, str) or not items:
-            raise ValueError(f"{where}.{name}: expected a non-empty list of conditions")
+            raise RuleError(key="err.when.items", at=f"{where}.{name}")
         parsed = tuple(
             parse_condition(c, f"{where}.{name}[{i}]", depth + 1) for i, c in enumerate(items)
         )
@@ -207,17 +206,16 @@ def parse_condition(data: object, where: str = "when", depth: int = 0) -> Condit
     allowed = {"fact", "op", "value", "default"}
     unknown = keys - allowed
     if unknown:
-        raise ValueError(
-            f"{where}: unknown key {sorted(unknown)[0]!r}; a test has fact, op, value, default"
-        )
+        raise RuleError(key="err.when.unknown_key", at=where, name=sorted(unknown)[0])
     for k in ("fact", "op", "value"):
         if k not in data:
-            raise ValueError(f"{where}: missing {k!r} (a test is fact, op, value)")
+            raise RuleError(key="err.when.missing", at=where, name=k)
     fact, op, value = data["fact"], data["op"], data["value"]
     if not isinstance(fact, str) or not fact:
-        raise ValueError(f"{where}.fact: expected a fact name, got {fact!r}")
+        raise RuleError(key="err.when.fact", at=f"{where}.fact", got=fact)
     if op not in OPS:
-        raise ValueError(f"{where}.op: expected one of {', '.join(OPS)}, got {op!r}")
+        accepted = Joined(OPS, "sep.enumeration")
+        raise RuleError(key="err.when.op", at=f"{where}.op", accepted=accepted, got=op)
     val: FactValue | tuple[FactValue, ...]
     if op in ("in", "not in"):
         if (
@@ -225,26 +223,24 @@ def parse_condition(data: object, where: str = "when", depth: int = 0) -> Condit
             or not value
             or not all(isinstance(v, _SCALAR) for v in value)
         ):
-            raise ValueError(
-                f"{where}.value: '{op}' needs a non-empty list of values, got {value!r}"
-            )
+            raise RuleError(key="err.when.list", at=f"{where}.value", op=op, got=value)
         val = tuple(value)
     else:
         if not isinstance(value, _SCALAR):
-            raise ValueError(f"{where}.value: expected a string, number or boolean, got {value!r}")
+            raise RuleError(key="err.when.scalar", at=f"{where}.value", got=value)
         if op in ("<", "<=", ">", ">=") and fact_family(value) != "number":
-            raise ValueError(f"{where}.value: '{op}' compares numbers, got {value!r}")
+            raise RuleError(key="err.when.numbers", at=f"{where}.value", op=op, got=value)
         val = value
     default = data.get("default")
     if default is not None and not isinstance(default, _SCALAR):
-        raise ValueError(f"{where}.default: expected a string, number or boolean, got {default!r}")
+        raise RuleError(key="err.when.scalar", at=f"{where}.default", got=default)
     for key, v in [
         *(("value", x) for x in (val if isinstance(val, tuple) else (val,))),
         ("default", default),
     ]:
         problem = number_problem(v)
         if problem:
-            raise ValueError(
+            raise RuleError(
                 f"{where}.{key}: {problem}; accepted: numbers from -{MAX_NUMBER:.0e} to "
                 f"{MAX_NUMBER:.0e}"
             )

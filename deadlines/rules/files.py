@@ -18,7 +18,7 @@ from typing import Any
 from deadlines.cache import cached, code_stamp
 from deadlines.calendars.layers import CALENDARS
 from deadlines.calendars.periods import Period
-from deadlines.errors import Joined, PeriodError, Phrase, Said, did_you_mean
+from deadlines.errors import Joined, PeriodError, Phrase, RuleError, Said, did_you_mean
 from deadlines.rules.conditions import Condition, facts_used, parse_condition
 from deadlines.rules.model import (
     EVERY,
@@ -461,8 +461,11 @@ def _rule(
     if "when" in d:
         try:
             when = parse_condition(d["when"], "when")
-        except ValueError as exc:
-            problems.append(f"{raw.where('when')}: rule {rid!r}: {exc}")
+        except RuleError as exc:
+            msg = Phrase(exc.key, exc.fields) if exc.key else str(exc)
+            problems.append(
+                Phrase("err.rules.when", {"where": raw.where("when"), "rid": rid, "msg": msg})
+            )
         else:
             for f in facts_used(when):
                 if not _FACT_RE.match(f):
