@@ -169,3 +169,13 @@ def test_a_rules_condition_is_said_in_the_runs_language(
     path.write_text(f"[[rule]]{rule}{when}\n", encoding="utf-8")
     assert check(path, "zh") == [f"{path}:17: 规则 'wage.report': {zh}"]
     assert check(path, "en") == [f"{path}:17: rule 'wage.report': {en}"]
+
+
+def test_a_note_and_a_case_kind_are_named_as_rules_check_counts_them(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_text(BROKEN_CATALOGUE, encoding="utf-8")
+    zh, en = check(path, "zh"), check(path, "en")
+    assert f"{path}:10: 说明 'N1': why: 应为文字，收到的是 3" in zh  # 通过：23 条规则，2 条说明
+    assert f"{path}:2: 案件类型: id: 应为文字，收到的是 7" in zh
+    assert f"{path}:10: note 'N1': why: expected text, got 3" in en
+    assert f"{path}:2: case kind: id: expected text, got 7" in en

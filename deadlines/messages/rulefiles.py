@@ -10,7 +10,7 @@ MESSAGES: Table = {
     # what a problem is about
     "err.rules.label.case_kind": {"zh": "案件类型 {id!r}", "en": "case kind {id!r}"},
     "err.rules.label.event": {"zh": "事件 {id!r}", "en": "event {id!r}"},
-    "err.rules.label.note": {"zh": "附注 {ref!r}", "en": "note {ref!r}"},
+    "err.rules.label.note": {"zh": "说明 {ref!r}", "en": "note {ref!r}"},
     # the file and its tables
     "err.rules.unknown_table": {
         "zh": "{path}:{line}: 未知的表 {name!r}{dym}；规则文件可有 [[rule]]、[[note]]、"
