@@ -158,6 +158,11 @@ def test_the_common_problems_in_chinese_and_in_english(tmp_path: Path) -> None:
             "when.all[0]: 缺少 'value'(一项判断由 fact、op、value 组成)",
             "when.all[0]: missing 'value' (a test is fact, op, value)",
         ),
+        (
+            'when = { fact = "loan_amount", op = ">", value = inf }',
+            "when.value: inf 不是有限的数；可用：-1e+15 到 1e+15 之间的数",
+            "when.value: inf is not a finite number; accepted: numbers from -1e+15 to 1e+15",
+        ),
     ],
 )
 def test_a_rules_condition_is_said_in_the_runs_language(
@@ -179,3 +184,18 @@ def test_a_note_and_a_case_kind_are_named_as_rules_check_counts_them(tmp_path: P
     assert f"{path}:2: 案件类型: id: 应为文字，收到的是 7" in zh
     assert f"{path}:10: note 'N1': why: expected text, got 3" in en
     assert f"{path}:2: case kind: id: expected text, got 7" in en
+
+
+def test_a_facts_number_out_of_range_is_said_in_the_runs_language(tmp_path: Path) -> None:
+    env = {"DEADLINES_DB": str(tmp_path / "t.db")}
+    assert CliRunner().invoke(main, ["init"], env=env).exit_code == 0
+    add = ["case", "add", "N1", "--kind", "enforcement", "--fact", "amount_yuan=1e308"]
+    for lang, said in (
+        ("zh", "错误：事实 amount_yuan=1e+308 超出范围；可用：-1e+15 到 1e+15 之间的数"),
+        (
+            "en",
+            "Error: fact amount_yuan=1e+308 is out of range; accepted: numbers from -1e+15 to 1e+15",
+        ),
+    ):
+        result = CliRunner().invoke(main, [*add, "--lang", lang], env=env)
+        assert result.exit_code != 0 and result.stderr.strip() == said, result.stderr

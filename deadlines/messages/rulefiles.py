@@ -256,4 +256,18 @@ MESSAGES: Table = {
         "zh": "{at}: '{op}' 比较的是数字，收到的是 {got!r}",
         "en": "{at}: '{op}' compares numbers, got {got!r}",
     },
+    # a number in a condition or a case's fact (deadlines.rules.conditions.number_problem)
+    "err.number.not_finite": {
+        "zh": "{value!r} 不是有限的数",
+        "en": "{value!r} is not a finite number",
+    },
+    "err.number.out_of_range": {"zh": "{value!r} 超出范围", "en": "{value!r} is out of range"},
+    "err.when.number": {
+        "zh": "{at}: {problem}；可用：-{max} 到 {max} 之间的数",
+        "en": "{at}: {problem}; accepted: numbers from -{max} to {max}",
+    },
+    "err.number.fact": {
+        "zh": "事实 {name}={problem}；可用：-{max} 到 {max} 之间的数",
+        "en": "fact {name}={problem}; accepted: numbers from -{max} to {max}",
+    },
 }

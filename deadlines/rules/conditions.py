@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from deadlines.errors import Joined, RuleError
+from deadlines.errors import Joined, Phrase, RuleError
 from deadlines.model import MAX_NUMBER, FactValue
 
 OPS = ("==", "!=", "<", "<=", ">", ">=", "in", "not in")
@@ -171,14 +171,14 @@ def _decide(cond: Condition | None, facts: Mapping[str, FactValue]) -> tuple[boo
 _SCALAR = (str, int, float, bool)
 
 
-def number_problem(value: object) -> str | None:
+def number_problem(value: object) -> Phrase | None:
     """Why a number is refused (not finite, out of range), or None; booleans are not numbers."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{value!r} is not a finite number"
+        return Phrase("err.number.not_finite", {"value": value})
     if abs(value) > MAX_NUMBER:
-        return f"{value!r} is out of range"
+        return Phrase("err.number.out_of_range", {"value": value})
     return None
 
 
@@ -241,8 +241,7 @@ def parse_condition(data: object, where: str = "when", depth: int = 0) -> Condit
         problem = number_problem(v)
         if problem:
             raise RuleError(
-                f"{where}.{key}: {problem}; accepted: numbers from -{MAX_NUMBER:.0e} to "
-                f"{MAX_NUMBER:.0e}"
+                key="err.when.number", at=f"{where}.{key}", problem=problem, max=f"{MAX_NUMBER:.0e}"
             )
     return Compare(fact=fact, op=op, value=val, default=default)
 

@@ -121,15 +121,13 @@ def check_name(what: Phrase, name: object) -> str:
     return name
 
 
-def check_number(what: str, value: int | float) -> None:
+def check_number(name: str, value: int | float) -> None:
     """A finite number within ±MAX_NUMBER (inf, nan and 1e400 match no rule sensibly)."""
     from deadlines.rules.conditions import number_problem
 
     problem = number_problem(value)
     if problem:
-        raise StoreError(
-            f"{what}={problem}; accepted: numbers from -{MAX_NUMBER:.0e} to {MAX_NUMBER:.0e}"
-        )
+        raise StoreError(key="err.number.fact", name=name, problem=problem, max=f"{MAX_NUMBER:.0e}")
 
 
 def check_facts_input(facts: Mapping[str, object]) -> None:
@@ -141,7 +139,7 @@ def check_facts_input(facts: Mapping[str, object]) -> None:
         if isinstance(value, bool):
             continue
         if isinstance(value, int | float):
-            check_number(f"fact {name}", value)
+            check_number(name, value)
         else:
             check_text(what_text("fact", name), value, MAX_VALUE, optional=True)
 
