@@ -184,6 +184,10 @@ def test_a_note_and_a_case_kind_are_named_as_rules_check_counts_them(tmp_path: P
     assert f"{path}:2: 案件类型: id: 应为文字，收到的是 7" in zh
     assert f"{path}:10: note 'N1': why: expected text, got 3" in en
     assert f"{path}:2: case kind: id: expected text, got 7" in en
+    # a key the file does not give: in Chinese, missing (English says it as it always has)
+    path.write_text(BROKEN_CATALOGUE.replace("why = 3\n", ""), encoding="utf-8")
+    assert f"{path}:6: 说明 'N1': why: 缺少(应为文字)" in check(path, "zh")
+    assert f"{path}:6: note 'N1': why: expected text, got None" in check(path, "en")
 
 
 def test_a_facts_number_out_of_range_is_said_in_the_runs_language(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from tests.test_cli_language import english_words, known_ids
 @pytest.mark.parametrize(
     ("text", "zh"),
     [
+        ("year = 2027\ncalendar = 'cn'\n", "键 'confidence'：缺少，应为 official"),
         (
             FICTIONAL_2027.replace("year = 2027", "year = 2028"),
             "键 'year'：应为文件名所示的年份 2027，收到的是 2028",
@@ -58,6 +59,14 @@ def test_a_broken_year_file_is_said_in_chinese(tmp_path: Path, text: str, zh: st
     assert "\n" not in said
     # the keys of a year file are its own words, like ids; the date's repr is the file's value
     own = known_ids() | {"year", "calendar", "rest", "workdays", "date", "name", "TOML", "document"}
-    own |= {"document_via", "urls", "confidence", "notes", "document_status", "published"}
+    own |= {
+        "document_via",
+        "urls",
+        "confidence",
+        "notes",
+        "document_status",
+        "published",
+        "official",
+    }
     own.add("datetime")  # a date of the wrong year is shown as Python writes it, in both languages
     assert list(english_words(said.removeprefix(str(path)), own)) == [], said

@@ -78,8 +78,13 @@ class LoadedFiles:
 
 
 def _fail(path: Path, key: str, expected: Phrase, got: object) -> CalendarDataError:
+    # TOML has no null: None is a key the file does not give
     return CalendarDataError(
-        key="err.year_file.key", path=str(path), name=key, expected=expected, got=got
+        key="err.year_file.missing" if got is None else "err.year_file.key",
+        path=str(path),
+        name=key,
+        expected=expected,
+        got=got,
     )
 
 

@@ -40,6 +40,10 @@ MESSAGES: Table = {
         "zh": "{where}: {label}: {key}: 应为文字，收到的是 {got!r}",
         "en": "{where}: {label}: {key}: expected text, got {got!r}",
     },
+    "err.rules.text_missing": {
+        "zh": "{where}: {label}: {key}: 缺少(应为文字)",
+        "en": "{where}: {label}: {key}: expected text, got None",
+    },
     "err.rules.case_kind_id": {
         "zh": "{where}: 案件类型: id: 应为文字，收到的是 {got!r}",
         "en": "{where}: case kind: id: expected text, got {got!r}",

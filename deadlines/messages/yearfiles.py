@@ -12,6 +12,10 @@ MESSAGES: Table = {
         "zh": "{path}：键 {name!r}：应为{expected}，收到的是 {got!r}",
         "en": "{path}: key {name!r}: expected {expected}, got {got!r}",
     },
+    "err.year_file.missing": {
+        "zh": "{path}：键 {name!r}：缺少，应为{expected}",
+        "en": "{path}: key {name!r}: expected {expected}, got None",
+    },
     "err.year_file.unknown_key": {
         "zh": "{path}：键 {name!r}：未知的键{dym}；可用：{accepted}",
         "en": "{path}: key {name!r}: unknown key{dym}; accepted: {accepted}",

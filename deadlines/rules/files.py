@@ -239,7 +239,8 @@ def _text(raw: _Raw, key: str, problems: list[Said], label: Phrase) -> str | Non
     v = raw.data.get(key)
     if not isinstance(v, str) or not v.strip():
         said = {"where": raw.where(key), "label": label, "key": key, "got": v}
-        problems.append(Phrase("err.rules.text", said))
+        # TOML has no null: None is a key the file does not give
+        problems.append(Phrase("err.rules.text_missing" if v is None else "err.rules.text", said))
         return None
     return v
 
