@@ -474,7 +474,7 @@ def bash(line: str) -> set[str]:
 def test_completion_offers_commands_options_and_choices() -> None:
     assert bash("deadlines re") == {"recompute", "remind"}
     assert bash("deadlines calendar m") == {"month"}
-    assert bash("deadlines case ") == {"add", "close", "fact", "list", "reopen", "show"}
+    assert bash("deadlines case ") == {"add", "close", "fact", "list", "reopen", "show", "unit"}
     assert bash("deadlines due 3wd --fr") == {"--from"}
     assert bash("deadlines due 3wd --calendar ") == {"cn", "cn-nx"}
     assert bash("deadlines rules list --format js") == {"json", "jsonl"}

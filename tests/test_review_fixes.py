@@ -5,6 +5,7 @@ Dates are hand-worked: 2026-11-30 is a Monday; no holiday from late November to 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,36 @@ def test_unitless_notices_are_reported_undeliverable_with_the_fix(db: Path) -> N
     result = run(db, "send", "--as-of", "2026-11-30", "--dry-run", "--lang", "en")
     assert result.exit_code == 1
     assert "1 notice cannot be sent: its case has no unit" in result.output
-    assert "case add --unit" in result.output
+    assert "deadlines case unit ID UNIT" in result.output
     assert "unit '市(略)" not in result.output
+
+
+def test_a_case_given_its_unit_later_has_its_notices_routed_there(db: Path) -> None:
+    """The fix the refusal names: the notices move to the unit, their dates and ids stay."""
+    ok(db, "case", "add", "E-4", "--kind", "enforcement")
+    ok(db, "event", "add", "E-4", "enforcement.filed", "--on", "2026-11-30")
+    before = json.loads(ok(db, "remind", "--as-of", "2026-11-30", "--json"))
+    said = json.loads(ok(db, "case", "unit", "E-4", "大武口区人民法院", "--json"))
+    assert said == {"case": "E-4", "unit": "大武口区人民法院", "moves": []}
+    docs = (Path(__file__).parent.parent / "docs" / "output.md").read_text(encoding="utf-8")
+    assert f"- `deadlines case unit`: {', '.join(said)}\n" in docs
+    after = json.loads(ok(db, "remind", "--as-of", "2026-11-30", "--json"))
+    # network query within 1 working day of filing on Mon 11-30: Tue 12-01, same id
+    assert [(n["id"], n["due"]) for n in after] == [(n["id"], n["due"]) for n in before]
+    assert [n["unit"] for n in after] == ["大武口区人民法院"] and before[0]["unit"] != after[0][
+        "unit"
+    ]
+    assert "【大武口区人民法院】 1 条" in ok(db, "remind", "--as-of", "2026-11-30")
+    (db.parent / "units.toml").write_text(
+        '[units."大武口区人民法院"]\nsend_to = ["json://127.0.0.1:9/x"]\n', encoding="utf-8"
+    )
+    result = run(db, "send", "--as-of", "2026-11-30", "--dry-run")
+    assert result.exit_code == 0, result.output  # routed now: nothing undeliverable
+    for bad, said_zh in (("", "为空"), ("NOPE-CASE", "未知案件")):
+        args = ("E-4", bad) if bad == "" else (bad, "大武口区人民法院")
+        refused = run(db, "case", "unit", *args)
+        assert refused.exit_code == 1 and said_zh in refused.output
+        assert len(refused.output.strip().splitlines()) == 1
 
 
 def test_a_case_with_its_unit_keeps_it(db: Path) -> None:

@@ -157,6 +157,21 @@ def case_fact(case_id: str, facts: tuple[str, ...], db: str | None, out: Output)
     out.emit(records, lambda: [head, *move_lines(moves, out)], document=document)
 
 
+@case_group.command("unit")
+@click.argument("case_id", metavar="ID")
+@click.argument("unit", metavar="UNIT")
+@db_option
+@output_options
+def case_unit(case_id: str, unit: str, db: str | None, out: Output) -> None:
+    """Give case ID its responsible unit UNIT. JSON: {case, unit, moves}."""
+    with open_db(db) as store:
+        moves = store.set_unit(case_id, unit)
+    records = [move_payload(m) for m in moves]
+    document = {"case": case_id, "unit": unit, "moves": records}
+    head = out.t("case.unit_set", case=case_id, unit=unit)
+    out.emit(records, lambda: [head, *move_lines(moves, out)], document=document)
+
+
 def _is_open(ob: Obligation, day: dt.date) -> bool:
     return status_on(ob, day) in (
         "pending",

@@ -388,6 +388,7 @@ MESSAGES: Table = {
         "en": "case {case} reopened on {on} (event {event})",
     },
     "case.facts_set": {"zh": "案件 {case}：{facts}", "en": "case {case}: {facts}"},
+    "case.unit_set": {"zh": "案件 {case}：责任单位 {unit}", "en": "case {case}: unit {unit}"},
     "case.list_empty": {"zh": "没有符合条件的案件。", "en": "No cases match."},
     "show.head": {
         "zh": "案件 {case} · 类型 {kind} · 责任单位 {unit} · {status}",

@@ -92,14 +92,14 @@ MESSAGES: Table = {
     "delivery.no_unit": {
         "zh": (
             "{n} 条通知无法发送：案件未指定责任单位，规则中的“市(略)”只是占位；"
-            "这些通知在 deadlines remind 中列于【未指定责任单位】，新案件请用 case add --unit 指定"
+            "这些通知在 deadlines remind 中列于【未指定责任单位】；请用 deadlines case unit ID 单位 指定"
         ),
         "en": (
             "{n} notice cannot be sent: its case has no unit and the rule names only a placeholder;"
-            " deadlines remind lists it under 'no unit given'; give new cases case add --unit",
+            " deadlines remind lists it under 'no unit given'; give it one with deadlines case unit ID UNIT",
             "{n} notices cannot be sent: their cases have no unit and the rules name only a"
-            " placeholder; deadlines remind lists them under 'no unit given'; give new cases"
-            " case add --unit",
+            " placeholder; deadlines remind lists them under 'no unit given'; give them one with"
+            " deadlines case unit ID UNIT",
         ),
     },
     "delivery.unrouted": {

@@ -259,6 +259,13 @@ MESSAGES: Table = {
         "en": "Give or change facts of case ID (e.g. 'property_complexity=simple'); its "
         "obligations are recomputed, and an undetermined one is decided.",
     },
+    "help:deadlines case unit": {
+        "zh": "给案件 ID 指定责任单位 UNIT：其义务和通知从此归该单位(未指定单位的案件，其通知列于"
+        "【未指定责任单位】，无法投递)；日期不变。",
+        "en": "Give case ID its responsible unit UNIT: its duties and notices are that unit's from "
+        "now on (a case with no unit has them listed as no unit given, and they cannot be "
+        "delivered); no date moves.",
+    },
     "help:deadlines case list": {
         "zh": "案件列表：状态、未完成的义务数、逾期的义务数和最近的期限。",
         "en": "The cases, with their status, open duties, overdue duties and next due date.",

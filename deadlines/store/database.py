@@ -492,6 +492,20 @@ class Store:
             said = ", ".join(f"{k}={v}" for k, v in facts.items())
             return self.refresh([case_id], reason={"cause": "facts", "facts": said})
 
+    def set_unit(self, case_id: str, unit: str) -> list[Move]:
+        """Give case ``case_id`` its responsible unit (one transaction): its duties and notices
+        are that unit's from now on (a case recorded without one has them listed as no unit
+        given, and a sending run cannot route them). Dates do not move."""
+        from deadlines.store.checks import MAX_UNIT, check_case_id, check_text, what_text
+
+        check_case_id(case_id)
+        check_text(what_text("unit"), unit, MAX_UNIT)  # an empty or blank unit is refused
+        with self.transaction():
+            if not self.has_case(case_id):
+                raise StoreError(key="err.unknown_case", case=case_id)
+            self.conn.execute("UPDATE cases SET unit = ? WHERE id = ?", (unit, case_id))
+            return self.refresh([case_id], reason={"cause": "unit", "unit": unit})
+
     def add_event(
         self,
         case_id: str,
