@@ -4,6 +4,7 @@ filling memory, and with every failure one :class:`DeadlineError` line naming th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from deadlines.errors import DeadlineError
@@ -44,3 +45,14 @@ def read_text_file(
         raise error(
             f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
         ) from None
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
+def toml_error_at(exc: Exception) -> tuple[tuple[int, int] | None, str]:
+    """Where tomllib says a TOML text went wrong ((line, column), or None when it names no
+    place, as at the end of the document), and its message without that place."""
+    found = _TOML_AT.search(str(exc))
+    at = (int(found[1]), int(found[2])) if found else None
+    return at, _TOML_AT.sub("", str(exc))

@@ -147,6 +147,10 @@ MESSAGES: Table = {
         "zh": "{path}：单位文件不是有效的 TOML({where})；格式见 README 的投递一节",
         "en": "{path}: cannot read the units file: {reason}",
     },
+    "units.at.line": {"zh": "第 {line} 行第 {column} 列", "en": "line {line}, column {column}"},
+    "units.at.end": {"zh": "文件末尾", "en": "at the end"},
+    "units.at.deep": {"zh": "嵌套过深", "en": "nested too deeply"},
+    "units.at.unknown": {"zh": "位置不明", "en": "place not given"},
     "units.unknown_top": {
         "zh": '{path}：未知的顶层键 {name!r}；可用：[units."单位名称"]',
         "en": '{path}: unknown top-level key {name!r}; accepted: [units."NAME"]',

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from deadlines.errors import DeadlineError
-from deadlines.textfiles import read_text_file
+from deadlines.errors import DeadlineError, Phrase
+from deadlines.textfiles import read_text_file, toml_error_at
 
 UNITS_FILE = "units.toml"
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -64,17 +64,17 @@ def load_units(path: Path) -> Units:
     try:
         raw = tomllib.loads(read_text_file(path, "a units file", UnitsError))
     except (tomllib.TOMLDecodeError, RecursionError) as exc:
-        at = re.search(r"line (\d+), column (\d+)", str(exc))
-        where = (
-            f"第 {at[1]} 行第 {at[2]} 列"
+        at = None if isinstance(exc, RecursionError) else toml_error_at(exc)[0]
+        place = (
+            Phrase("units.at.line", {"line": at[0], "column": at[1]})
             if at
-            else "文件末尾"
+            else Phrase("units.at.end")
             if "end of document" in str(exc)
-            else "嵌套过深"
+            else Phrase("units.at.deep")
             if isinstance(exc, RecursionError)
-            else "位置不明"
+            else Phrase("units.at.unknown")
         )
-        raise UnitsError(key="units.not_toml", path=str(path), where=where, reason=exc) from None
+        raise UnitsError(key="units.not_toml", path=str(path), where=place, reason=exc) from None
     extra = sorted(set(raw) - {"units"})
     if extra:
         raise UnitsError(key="units.unknown_top", path=str(path), name=extra[0])

@@ -31,6 +31,7 @@ from deadlines.rules.model import (
     RuleFileError,
     RuleSet,
 )
+from deadlines.textfiles import toml_error_at
 
 _REQUIRED = (
     "id",
@@ -160,9 +161,8 @@ def _load_texts(files: Sequence[tuple[str, str]]) -> RuleSet:
             problems.append(Phrase("err.rules.too_deep", {"path": path}))
             continue
         except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            line = m.group(1) if m else "1"
-            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+            at, msg = toml_error_at(exc)
+            line = at[0] if at else 1
             problems.append(Phrase("err.rules.toml", {"path": path, "line": line, "msg": msg}))
             continue
         lines = _Lines(text)
