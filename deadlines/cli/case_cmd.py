@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -151,10 +152,8 @@ def case_fact(case_id: str, facts: tuple[str, ...], db: str | None, out: Output)
     parsed = _facts(facts)
     with open_db(db) as store:
         moves = store.set_facts(case_id, parsed)
-    records = [move_payload(m) for m in moves]
-    document = {"case": case_id, "facts": parsed, "moves": records}
     head = out.t("case.facts_set", case=case_id, facts=facts_text(parsed))
-    out.emit(records, lambda: [head, *move_lines(moves, out)], document=document)
+    _emit_moves(moves, [head], {"case": case_id, "facts": parsed}, out)
 
 
 @case_group.command("unit")
@@ -166,10 +165,8 @@ def case_unit(case_id: str, unit: str, db: str | None, out: Output) -> None:
     """Give case ID its responsible unit UNIT. JSON: {case, unit, moves}."""
     with open_db(db) as store:
         moves = store.set_unit(case_id, unit)
-    records = [move_payload(m) for m in moves]
-    document = {"case": case_id, "unit": unit, "moves": records}
     head = out.t("case.unit_set", case=case_id, unit=unit)
-    out.emit(records, lambda: [head, *move_lines(moves, out)], document=document)
+    _emit_moves(moves, [head], {"case": case_id, "unit": unit}, out)
 
 
 def _is_open(ob: Obligation, day: dt.date) -> bool:
@@ -354,17 +351,17 @@ def _emit_event(
     out: Output,
 ) -> None:
     """What recording an event prints: the event and every obligation it moved."""
+    said = {"event": event_id, "type": etype, "on": on.isoformat(), "note": note}
+    _emit_moves(moves, head, {"case": case_id, **said, "supersedes": supersedes}, out)
+
+
+def _emit_moves(moves: list[Move], head: list[str], fields: dict[str, Any], out: Output) -> None:
+    """What a change to a case prints: ``head``, then every obligation it moved; JSON: ``fields``
+    and ``moves``; JSON Lines and CSV: one move a line."""
     records = [move_payload(m) for m in moves]
-    document = {
-        "case": case_id,
-        "event": event_id,
-        "type": etype,
-        "on": on.isoformat(),
-        "note": note,
-        "supersedes": supersedes,
-        "moves": records,
-    }
-    out.emit(records, lambda: [*head, *move_lines(moves, out)], document=document)
+    out.emit(
+        records, lambda: [*head, *move_lines(moves, out)], document={**fields, "moves": records}
+    )
 
 
 @case_group.command("close")
