@@ -115,9 +115,11 @@ def _key(ob: Obligation) -> tuple[str, str, str]:
 
 
 def _move_counts(store: Store) -> dict[tuple[str, str, str], int]:
-    """How often each duty's date moved: its events' SEQUENCE, so a calendar takes the update."""
+    """How often each duty's date moved: its events' SEQUENCE, so a calendar takes the update.
+    A duty that went away (no new date) is counted where it is exported cancelled (``event``)."""
     rows = store.conn.execute(
-        "SELECT case_id, rule_id, instance, COUNT(*) FROM date_moves GROUP BY 1, 2, 3"
+        "SELECT case_id, rule_id, instance, COUNT(*) FROM date_moves WHERE new_due IS NOT NULL"
+        " GROUP BY 1, 2, 3"
     )
     return {(r[0], r[1], r[2]): int(r[3]) for r in rows}
 

@@ -719,7 +719,8 @@ class Store:
         rows = [
             (m.case_id, m.rule_id, m.instance, _iso(m.old_due), _iso(m.new_due), text, at)
             for m in moves
-            if m.old_due is not None and m.new_due is not None and m.old_due != m.new_due
+            # a date that moved, or a duty that went away (new_due NULL: cancelled if announced)
+            if m.old_due is not None and m.old_due != m.new_due
         ]
         if rows:
             self.conn.executemany(

@@ -444,6 +444,31 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
                BEGIN SELECT RAISE(ABORT, 'events are append-only: add a correcting event'); END""",
         ),
     ),
+    11: (
+        "a duty that goes away is kept as a date move with no new date",
+        (
+            # A correction, re-import or recompute that takes an announced duty away is told
+            # (kind cancelled, deadlines.notices.contract): its move is kept with new_due NULL.
+            # SQLite cannot drop a NOT NULL: the table is rebuilt, its rows and seq kept.
+            """CREATE TABLE date_moves_v11 (
+                seq INTEGER PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                rule_id TEXT NOT NULL,
+                instance TEXT NOT NULL,
+                old_due TEXT NOT NULL,
+                new_due TEXT,
+                reason TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                settled INTEGER NOT NULL DEFAULT 0)""",
+            """INSERT INTO date_moves_v11 (seq, case_id, rule_id, instance, old_due, new_due,
+               reason, recorded_at, settled) SELECT seq, case_id, rule_id, instance, old_due,
+               new_due, reason, recorded_at, settled FROM date_moves ORDER BY seq""",
+            "DROP TABLE date_moves",
+            "ALTER TABLE date_moves_v11 RENAME TO date_moves",
+            "CREATE INDEX date_moves_open ON date_moves(case_id, rule_id, instance)"
+            " WHERE settled = 0",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
