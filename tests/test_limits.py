@@ -67,11 +67,13 @@ def test_a_case_holds_a_bounded_number_of_events(
         assert store.counts()["events"] == 3
 
 
-def test_a_large_file_with_a_bad_last_row_writes_nothing_first(
+def test_a_large_file_with_a_bad_last_row_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Past PRECHECK_BYTES the file is checked whole before the first write: the bad last row
-    is refused before any row reaches the store (and its write-ahead log)."""
+    """Past PRECHECK_BYTES the file is checked whole, row by row, alongside the write (in a
+    second process, tests/test_import_background.py), or before it where the process cannot
+    fork: either way the bad last row is refused and nothing is committed (without a fork,
+    nothing is even written)."""
     from deadlines.store import importer
     from deadlines.store.database import Store
 
@@ -87,7 +89,10 @@ def test_a_large_file_with_a_bad_last_row_writes_nothing_first(
     monkeypatch.setattr(Store, "insert_cases", lambda self, r: writes.append(1) or real(self, r))
     store, _, _ = init_store(tmp_path / "t.db")
     with store:
-        with pytest.raises(StoreError, match=r"big.jsonl:3001: unknown case kind 'lawsuit'"):
-            importer.import_file(store, src, chunk_rows=500)
+        for fork in (True, False):
+            writes.clear()
+            monkeypatch.setattr(importer, "can_fork", lambda: fork)  # noqa: B023
+            with pytest.raises(StoreError, match=r"big.jsonl:3001: unknown case kind 'lawsuit'"):
+                importer.import_file(store, src, chunk_rows=500)
+            assert store.counts()["cases"] == 0
         assert writes == []
-        assert store.counts()["cases"] == 0

@@ -318,6 +318,11 @@ MESSAGES: Table = {
         "zh": "{path}：与存储中已有的记录冲突(未导入任何内容)",
         "en": "{path}: {msg} (nothing imported)",
     },
+    "rec.import.check_died": {
+        "zh": "{path}：逐行检查文件的进程意外中止(退出码 {code})，未导入任何内容；请重新导入",
+        "en": "{path}: the process checking the file row by row stopped unexpectedly (exit code"
+        " {code}); nothing imported: run the import again",
+    },
     "rec.import.not_utf8": {
         "zh": "{path}：不是 UTF-8 文本；请另存为 UTF-8",
         "en": "{path}: not UTF-8 text ({msg}); save it as UTF-8",

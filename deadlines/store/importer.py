@@ -37,6 +37,7 @@ from deadlines.calendars.periods import ascii_digits
 from deadlines.errors import DeadlineError, Phrase, StoreError
 from deadlines.messages import Lang
 from deadlines.model import Case, Event, FactValue
+from deadlines.store.background import BackgroundCheck, can_fork
 from deadlines.store.checks import (
     Catalogue,
     catalogue,
@@ -448,30 +449,26 @@ def import_file(
     _refuse_chinese_legacy_encoding(p, shown)
     report = ImportReport(shown)
     day = as_of or china_today()
+    prechecked = not skip_bad and p.stat().st_size > PRECHECK_BYTES
+    checker = _start_check(p, day, shown) if prechecked else None
     try:
-        prechecked = not skip_bad and p.stat().st_size > PRECHECK_BYTES
-        if prechecked:
-            _precheck(p, day, shown)
         with store.transaction():
-            before = _obligation_count(store)
-            chunk: list[_Row] = []
-            for item in _rows(p, progress):
-                if isinstance(item, _RowError):
-                    _bad(report, item.line, item.error or item.message, skip_bad)
-                    continue
-                chunk.append(item)
-                if len(chunk) >= chunk_rows:
-                    _apply(store, chunk, report, skip_bad, day, prechecked)
-                    chunk = []
-            if chunk:
-                _apply(store, chunk, report, skip_bad, day, prechecked)
-            # counted, not summed per chunk: a case spanning two chunks is evaluated twice
-            report.obligations = _obligation_count(store) - before
+            try:
+                _write(store, p, report, (skip_bad, prechecked), day, progress, chunk_rows, checker)
+            except Exception:
+                # a row bad on its own (the check's verdict, at the first in the file) is what
+                # is reported, as when the check ran first: not a fault met while writing
+                if checker is not None and (bad := checker.bad(wait=True)) is not None:
+                    raise bad from None
+                raise
     except sqlite3.IntegrityError as exc:
         # e.g. an explicit event id that an earlier, superseded event already uses
         raise StoreError(key="rec.import.integrity", path=shown, msg=str(exc)) from None
     except UnicodeDecodeError as exc:
-        raise StoreError(key="rec.import.not_utf8", path=shown, msg=exc.reason) from None
+        raise _not_utf8(shown, exc) from None
+    finally:
+        if checker is not None:
+            checker.stop()
     return report
 
 
@@ -499,21 +496,74 @@ def _obligation_count(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM obligations").fetchone()[0])
 
 
+def _not_utf8(shown: str, exc: UnicodeDecodeError) -> StoreError:
+    return StoreError(key="rec.import.not_utf8", path=shown, msg=exc.reason)
+
+
+def _start_check(path: Path, today: dt.date, shown: str) -> BackgroundCheck | None:
+    """The check of a big file (:func:`_precheck`), started in a second process; None where it
+    ran here instead (no fork) and passed."""
+    catalogue()  # loaded once, before the fork: the child checks with the writer's catalogue
+    if not can_fork():
+        _precheck(path, today, shown)
+        return None
+    return BackgroundCheck(lambda: _precheck(path, today, shown), shown)
+
+
+def _write(
+    store: Store,
+    path: Path,
+    report: ImportReport,
+    how: tuple[bool, bool],
+    today: dt.date,
+    progress: Callable[[int], None] | None,
+    chunk_rows: int,
+    checker: BackgroundCheck | None,
+) -> None:
+    """Every row into the store, chunk by chunk, inside the caller's transaction; ``how``:
+    (skip_bad, prechecked: every row is checked on its own by :func:`_precheck`). With a
+    ``checker`` that check runs in the background: its refusal stops the write between chunks,
+    and the write ends only once it has found the file clean."""
+    skip_bad, prechecked = how
+    before = _obligation_count(store)
+    chunk: list[_Row] = []
+    for item in _rows(path, progress):
+        if isinstance(item, _RowError):
+            _bad(report, item.line, item.error or item.message, skip_bad)
+            continue
+        chunk.append(item)
+        if len(chunk) >= chunk_rows:
+            _apply(store, chunk, report, skip_bad, today, prechecked)
+            chunk = []
+            if checker is not None and (bad := checker.bad()) is not None:
+                raise bad
+    if chunk:
+        _apply(store, chunk, report, skip_bad, today, prechecked)
+    if checker is not None and (bad := checker.bad(wait=True)) is not None:
+        raise bad
+    # counted, not summed per chunk: a case spanning two chunks is evaluated twice
+    report.obligations = _obligation_count(store) - before
+
+
 def _precheck(path: Path, today: dt.date, shown: str) -> None:
     """Read the whole file once, writing nothing, and refuse it at its first row that is bad on
     its own (syntax, text, numbers, kinds, facts, event types, dates, data). A bad last row of a
-    huge file is then found before the write, instead of after a gigabyte of write-ahead log
-    that the rollback throws away. Faults between rows (an unknown case, events out of order)
-    are found while writing, in chunks, as before."""
+    huge file is then found long before the write reaches it (the check runs ahead of the write,
+    in a second process), instead of after a gigabyte of write-ahead log that the rollback
+    throws away. Faults between rows (an unknown case, events out of order) are found while
+    writing, in chunks, as before."""
     cat = catalogue()
-    for item in _rows(path, None):
-        if isinstance(item, _RowError):
-            _bad(ImportReport(shown), item.line, item.error or item.message, False)
-            continue
-        try:
-            _check_row(cat, item, today)
-        except DeadlineError as exc:
-            _bad(ImportReport(shown), item.line, exc, False)
+    try:
+        for item in _rows(path, None):
+            if isinstance(item, _RowError):
+                _bad(ImportReport(shown), item.line, item.error or item.message, False)
+                continue
+            try:
+                _check_row(cat, item, today)
+            except DeadlineError as exc:
+                _bad(ImportReport(shown), item.line, exc, False)
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(shown, exc) from None
 
 
 def _check_row(cat: Catalogue, r: _Row, today: dt.date, kind: str | None = None) -> None:
