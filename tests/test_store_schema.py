@@ -406,40 +406,41 @@ def test_a_version_10_store_keeps_its_moves_and_then_records_a_duty_that_goes_aw
     tmp_path: Path,
 ) -> None:
     """Before version 11 a date move needed a new date; a store written then keeps its moves
-    (seq, settled) and, upgraded, records a duty that goes away with no new date."""
+    (seq, settled) and, upgraded, records a duty that goes away with no new date, and (version
+    12) the unit and kind it had."""
     path = tmp_path / "v10.db"
     open_store(path, create=True, upgrade_to=10).close()
-    with open_store(path, evaluator=fake_evaluator, upgrade_to=10) as store:
-        store.add_case("L1", "loan", {}, "单位乙")
-        store.add_case("L2", "loan", {}, "单位乙")
-        # fake rule: 10 days. L1 received 03-02 (due 03-12), in fact 03-05 (due 03-15)
-        eid, _ = store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
-        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 5), supersedes=eid)
-        store.add_event("L2", "loan.application-received", dt.date(2026, 3, 9))  # due 03-19
-        store.conn.execute("UPDATE date_moves SET settled = 1")
-        with pytest.raises(sqlite3.IntegrityError, match="NOT NULL"):
-            store.conn.execute(
-                "INSERT INTO date_moves (case_id, rule_id, instance, old_due, new_due, reason,"
-                " recorded_at) VALUES ('L2', 'fake.rule', '', '2026-03-19', NULL, '{}', 'x')"
-            )
-    columns = "seq, case_id, rule_id, instance, old_due, new_due, reason, settled"
+    move = (
+        "INSERT INTO date_moves (seq, case_id, rule_id, instance, old_due, new_due, reason,"
+        " recorded_at, settled) VALUES (7, 'L0', 'fake.rule', '', '2026-03-12', {}, '{{}}',"
+        " '2026-03-02T09:00:00+08:00', 1)"
+    )
     with sqlite3.connect(path) as conn:
-        before = conn.execute(f"SELECT {columns} FROM date_moves").fetchall()
+        conn.execute(move.format("'2026-03-15'"))
+        with pytest.raises(sqlite3.IntegrityError, match="NOT NULL"):
+            conn.execute(move.format("NULL").replace("(7,", "(8,"))
     conn.close()
-    assert [r[1:6] + r[7:] for r in before] == [
-        ("L1", "fake.rule", "", "2026-03-12", "2026-03-15", 1)
-    ]
-    # the rule is withdrawn: a recompute takes both duties away, each kept with no new date
-    with open_store(path, evaluator=lambda case, day: []) as store:
+    with open_store(path, evaluator=fake_evaluator) as store:
         assert store.schema_version() == SCHEMA_VERSION
-        assert store.conn.execute(f"SELECT {columns} FROM date_moves").fetchall() == before
+        kept = store.conn.execute("SELECT * FROM date_moves").fetchall()
+        at = "2026-03-02T09:00:00+08:00"
+        assert kept == [
+            (7, "L0", "fake.rule", "", "2026-03-12", "2026-03-15", "{}", at, 1, None, None)
+        ]
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_case("L2", "loan", {}, None)
+        # fake rule: 10 days. L1 received 03-05 (due 03-15), L2 03-09 (due 03-19)
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 5))
+        store.add_event("L2", "loan.application-received", dt.date(2026, 3, 9))
+    # the rule is withdrawn: a recompute takes both duties away, each kept with no new date,
+    # and with the unit and kind it had (L1's own unit wins over the rule's 单位甲)
+    with open_store(path, evaluator=lambda case, day: []) as store:
         store.recompute(dt.date(2026, 3, 10))
         after = store.conn.execute(
-            "SELECT case_id, old_due, new_due, reason, settled FROM date_moves WHERE seq > ?"
-            " ORDER BY case_id",
-            (before[0][0],),
+            "SELECT case_id, old_due, new_due, reason, settled, unit, duty FROM date_moves"
+            " WHERE seq > 7 ORDER BY case_id"
         ).fetchall()
     assert after == [
-        ("L1", "2026-03-15", None, '{"cause": "recompute"}', 0),
-        ("L2", "2026-03-19", None, '{"cause": "recompute"}', 0),
+        ("L1", "2026-03-15", None, '{"cause": "recompute"}', 0, "单位乙", "deadline"),
+        ("L2", "2026-03-19", None, '{"cause": "recompute"}', 0, "单位甲", "deadline"),
     ]

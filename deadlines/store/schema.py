@@ -469,6 +469,19 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             " WHERE settled = 0",
         ),
     ),
+    12: (
+        "a duty that goes away keeps its unit and kind; announced cancellations are indexed",
+        (
+            # Its cancellation goes to the unit that was told of it (the obligation row is gone
+            # by then); NULL on a move of a date, whose obligation still says.
+            "ALTER TABLE date_moves ADD COLUMN unit TEXT",
+            "ALTER TABLE date_moves ADD COLUMN duty TEXT",
+            # A duty that comes back after its cancellation was sent gets its notices again:
+            # their ids follow the cancellation, found through this index.
+            "CREATE INDEX notices_cancelled ON notices(case_id, rule_id, instance)"
+            " WHERE kind = 'cancelled'",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
