@@ -276,6 +276,30 @@ def test_today_is_china_whatever_the_server_zone() -> None:
         assert out == datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
 
 
+def test_china_time_is_the_tz_database_shanghai_for_every_date_since_1992() -> None:
+    """CHINA is a fixed UTC+8 (no zoneinfo to import at each command): the tz database's
+    Asia/Shanghai has had no daylight saving time since 1991, so both give the same wall time and
+    date at every instant after, the day boundary (16:00 UTC) included; in 1991's summer they
+    differ, which is where a fixed offset stops being right."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from deadlines.store.database import CHINA
+
+    shanghai = ZoneInfo("Asia/Shanghai")
+    for year in range(1992, 2101):
+        for month in range(1, 13):
+            for at in (
+                datetime(year, month, 1, 15, 59, 59, tzinfo=UTC),
+                datetime(year, month, 1, 16, tzinfo=UTC),
+            ):
+                ours, theirs = at.astimezone(CHINA), at.astimezone(shanghai)
+                assert ours.replace(tzinfo=None) == theirs.replace(tzinfo=None), at
+                assert ours.utcoffset() == theirs.utcoffset() == timedelta(hours=8)
+    summer_1991 = datetime(1991, 7, 1, 16, tzinfo=UTC)
+    assert summer_1991.astimezone(shanghai).utcoffset() == timedelta(hours=9)
+
+
 def test_daily_run_reads_only_through_indexes(db: Path) -> None:
     """remind must cost what its notices cost: no statement it runs may scan a whole table."""
     with open_store(db, evaluator=fake_evaluator) as store:
