@@ -27,7 +27,8 @@ from deadlines.errors import Phrase, StoreError
 from deadlines.model import NO_UNIT, Case, Event, FactValue, Obligation, is_placeholder, open_on
 from deadlines.model import status_on as status_on  # where callers have read it from
 from deadlines.store import basis as _basis
-from deadlines.store import config
+from deadlines.store import bulk, config
+from deadlines.store.bulk import Move as Move  # where callers have read it from
 from deadlines.store.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -72,27 +73,6 @@ class StoredEvent:
     recorded_at: str
     supersedes: str | None
     superseded_by: str | None
-
-
-@dataclass(frozen=True)
-class Move:
-    """One obligation whose due date (or provisional mark) changed in a recompute."""
-
-    case_id: str
-    rule_id: str
-    instance: str
-    old_due: dt.date | None
-    new_due: dt.date | None
-    old_provisional: bool | None
-    new_provisional: bool | None
-
-    @property
-    def change(self) -> str:
-        if self.old_due is None and self.old_provisional is None:
-            return "added"
-        if self.new_due is None and self.new_provisional is None:
-            return "removed"
-        return "moved" if self.old_due != self.new_due else "finalised"
 
 
 MAX_BUSY_TIMEOUT = 3600.0
@@ -205,7 +185,9 @@ class Store:
         # (rule id, version) -> clause, title_zh, title_en, period, direction
         self._rule_texts: dict[tuple[str, str], tuple[str, str, str, str | None, str | None]] = {}
         self._rule_ids: dict[tuple[str, str], int] = {}  # (rule id, version) -> rule_versions.id
+        self._rule_of: dict[int, tuple[str, str]] = {}  # the reverse
         self._terms: dict[str, int] = {}  # text -> terms.id, of texts read or written
+        self._texts: dict[int, str] = {}  # terms.id -> text, of event types read
         self.config = config.StoreConfig()
 
     # --- plumbing ---------------------------------------------------------------------------
@@ -274,7 +256,9 @@ class Store:
         store."""
         self._rule_texts.clear()
         self._rule_ids.clear()
+        self._rule_of.clear()
         self._terms.clear()
+        self._texts.clear()
 
     def _term(self, text: str) -> int:
         """The id of ``text`` in the terms table, recorded if new (inside the caller's
@@ -282,32 +266,57 @@ class Store:
         known = self._terms.get(text)
         if known is not None:
             return known
+        found = self._term_id(text)
+        if found is not None:
+            return found
+        (new,) = self.conn.execute(
+            "INSERT INTO terms (text) VALUES (?) RETURNING id", (text,)
+        ).fetchone()
+        self._keep(text, new)
+        return int(new)
+
+    def _term_id(self, text: str) -> int | None:
+        """The id of ``text`` in the terms table, None if it is not recorded (a reader's look-up:
+        nothing is written)."""
+        known = self._terms.get(text)
+        if known is not None:
+            return known
         row = self.conn.execute("SELECT id FROM terms WHERE text = ?", (text,)).fetchone()
         if row is None:
-            row = self.conn.execute(
-                "INSERT INTO terms (text) VALUES (?) RETURNING id", (text,)
-            ).fetchone()
-        if len(self._terms) >= _TERMS_KEPT:  # a long-lived process: each write's time is a term
-            self._terms.clear()
-        self._terms[text] = row[0]
+            return None
+        self._keep(text, row[0])
         return int(row[0])
 
-    def _store_rule_texts(self, obligations: Sequence[Obligation]) -> None:
+    def _keep(self, text: str, term_id: int) -> None:
+        if len(self._terms) >= _TERMS_KEPT:  # a long-lived process: each write's time is a term
+            self._terms.clear()
+        self._terms[text] = term_id
+
+    def _term_text(self, term_id: int) -> str:
+        """The text of a term id (event types: a few, kept)."""
+        known = self._texts.get(term_id)
+        if known is None:
+            (known,) = self.conn.execute(
+                "SELECT text FROM terms WHERE id = ?", (term_id,)
+            ).fetchone()
+            if len(self._texts) >= _TERMS_KEPT:
+                self._texts.clear()
+            self._texts[term_id] = known
+        return known
+
+    def _rule_versions(self) -> tuple[dict[int, tuple[str, str]], dict[tuple[str, str], int]]:
+        """The stored rule versions: id -> (rule id, version), and the reverse."""
+        if not self._rule_texts:
+            self._load_rule_texts()
+        return self._rule_of, self._rule_ids
+
+    def _store_rule_texts(self, texts: Mapping[tuple[str, str], bulk.RuleTexts]) -> None:
         """Record the clause, titles and period of each rule version not yet stored."""
         known = self._rule_texts
         if not known:
             self._load_rule_texts()
-        for ob in obligations:
-            key = (ob.rule_id, ob.rule_version)
+        for key, row in texts.items():
             if key not in known:
-                b = ob.basis
-                row = (
-                    ob.clause,
-                    ob.title_zh,
-                    ob.title_en,
-                    b.period if b else None,
-                    b.direction if b else None,
-                )
                 # a version stored before schema 9 gets its period now
                 self.conn.execute(
                     "INSERT INTO rule_versions"
@@ -315,11 +324,13 @@ class Store:
                     " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule_id, rule_version)"
                     " DO UPDATE SET period = excluded.period, direction = excluded.direction"
                     " WHERE period IS NULL",
-                    (ob.rule_id, ob.rule_version, *row),
+                    (*key, *row),
                 )
-                (self._rule_ids[key],) = self.conn.execute(
+                (rule,) = self.conn.execute(
                     "SELECT id FROM rule_versions WHERE rule_id = ? AND rule_version = ?", key
                 ).fetchone()
+                self._rule_ids[key] = rule
+                self._rule_of[rule] = key
                 known[key] = row
 
     def _load_rule_texts(self) -> None:
@@ -329,6 +340,7 @@ class Store:
         ):
             self._rule_texts[r[0], r[1]] = (r[2], r[3], r[4], r[5], r[6])
             self._rule_ids[r[0], r[1]] = r[7]
+            self._rule_of[r[7]] = (r[0], r[1])
 
     def _rule_text(
         self, rule_id: str, version: str
@@ -410,46 +422,13 @@ class Store:
         out: list[Case] = []
         for start in range(0, len(case_ids), 500):
             chunk = list(case_ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            heads = {
-                r[0]: r
-                for r in self.conn.execute(
-                    f"SELECT id, kind, unit, facts FROM cases WHERE id IN ({marks})", chunk
-                )
-            }
-            events: dict[str, list[Event]] = {cid: [] for cid in chunk}
-            corrects = dict(
-                self.conn.execute(
-                    f"SELECT id, supersedes FROM events WHERE case_id IN ({marks})"
-                    " AND supersedes IS NOT NULL",
-                    chunk,
-                ).fetchall()
-            )
-            for r in self.conn.execute(
-                "SELECT e.case_id, e.id, e.type, e.on_date, e.note, e.data FROM events e"
-                f" WHERE e.case_id IN ({marks}) AND NOT EXISTS"
-                " (SELECT 1 FROM events s WHERE s.supersedes = e.id)"
-                " ORDER BY e.case_id, e.on_date, e.seq",
-                chunk,
-            ):
-                events[r[0]].append(
-                    Event(
-                        type=r[2],
-                        on=dt.date.fromisoformat(r[3]),
-                        note=r[4],
-                        id=r[1],
-                        data=_json_object(r[5]),
-                        origin=_origin(r[1], corrects),
-                    )
-                )
+            where = f"c.id IN ({','.join('?' * len(chunk))})"
+            cases, _ = bulk.read_cases(self.conn, where, chunk, self._term_text)
+            found = {c.id: c for c in cases}
             for cid in chunk:
-                head = heads.get(cid)
-                if head is None:
+                if cid not in found:
                     raise StoreError(key="err.unknown_case", case=cid)
-                facts: dict[str, FactValue] = json.loads(head[3])
-                out.append(
-                    Case(id=cid, kind=head[1], facts=facts, unit=head[2], events=tuple(events[cid]))
-                )
+                out.append(found[cid])
         return out
 
     def get_case(self, case_id: str) -> Case:
@@ -634,87 +613,49 @@ class Store:
 
         Each due date that moved is kept in ``date_moves`` with ``reason`` (what changed: an
         event, a correction, an import, a recompute; ``{"cause": "recompute"}`` by default), so
-        that a sending run can announce the move (kind ``moved``, deadlines.notices.contract)."""
-        old: dict[tuple[str, str, str], tuple[str | None, bool]] = {}
-        # the stored rows: one that comes out the same (but for computed_at) is left as it is,
-        # unless it is recurring (the daily run refreshes those by computed_at)
-        stored: dict[tuple[str, str, str], tuple[Any, ...]] = {}
-        for start in range(0, 0 if fresh else len(case_ids), 500):
+        that a sending run can announce the move (kind ``moved``, deadlines.notices.contract).
+        An obligation that comes out as stored (but for its time) is left as it is, unless it is
+        recurring: the daily run refreshes those by the time they were computed."""
+        refs: dict[str, int] = {}
+        stored: dict[tuple[str, int, str], bulk.Row] = {}
+        for start in range(0, len(case_ids), 500):
             chunk = list(case_ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                f"SELECT {_OB_COLUMNS} FROM obligations WHERE case_id IN ({marks})", chunk
-            ):
-                key = (r[0], r[1], r[2])
-                old[key] = (r[8], bool(r[9]))
-                stored[key] = tuple(r)
-        moves: list[Move] = []
-        seen: set[tuple[str, str, str]] = set()
-        for ob in () if fresh else obligations:
-            key = (ob.case_id, ob.rule_id, ob.instance)
-            seen.add(key)
-            before = old.get(key)
-            if before is None:
-                moves.append(Move(*key, None, ob.due, None, ob.provisional))
-                continue
-            if before[0] != _iso(ob.due) or before[1] != ob.provisional:
-                moves.append(
-                    Move(
-                        ob.case_id,
-                        ob.rule_id,
-                        ob.instance,
-                        _date(before[0]),
-                        ob.due,
-                        before[1],
-                        ob.provisional,
-                    )
-                )
-        for key, before in old.items():
-            if key not in seen:
-                moves.append(Move(*key, _date(before[0]), None, before[1], None))
-        self._record_moves(moves, reason or {"cause": "recompute"}, computed_at)
-        self._store_rule_texts(obligations)
-        rows = []
-        for ob in obligations:
-            row = _ob_row(ob, computed_at)
-            if stored.pop(row[:3], None) != row[:-1] or ob.kind == "recurring":
-                rows.append(row)
-        # what is left of the stored rows went away or changed: those (only) are deleted
+            where = f"c.id IN ({','.join('?' * len(chunk))})"
+            refs.update(self.conn.execute(f"SELECT c.id, c.ref FROM cases c WHERE {where}", chunk))
+            if not fresh:
+                stored.update(bulk.stored_rows(self.conn, where, chunk))
+        if fresh:
+            changes = bulk.Changes(len(refs))
+            changes.rows = [bulk.logical_row(refs[ob.case_id], ob) for ob in obligations]
+            changes.texts = {(ob.rule_id, ob.rule_version): bulk.texts_of(ob) for ob in obligations}
+        else:
+            changes = bulk.compare(refs, obligations, stored, *self._rule_versions(), self._term_id)
+        self.write_changes(changes, computed_at, reason)
+        return changes.moves
+
+    def write_changes(
+        self, changes: bulk.Changes, computed_at: str, reason: Mapping[str, str] | None = None
+    ) -> None:
+        """Apply ``changes`` (inside the caller's transaction): record the moves with ``reason``
+        and the new rule versions, delete the rows that went away or changed, write the rows."""
+        self._record_moves(changes.moves, reason or {"cause": "recompute"}, computed_at)
+        self._store_rule_texts(changes.texts)
         self.conn.executemany(
-            "DELETE FROM obligation_rows WHERE case_ref = (SELECT ref FROM cases WHERE id = ?)"
-            " AND rule IN (SELECT id FROM rule_versions WHERE rule_id = ?) AND instance = ?",
-            [*stored, *(r[:3] for r in rows if r[:3] in old)],
+            "DELETE FROM obligation_rows WHERE case_ref = ? AND rule = ? AND instance = ?",
+            changes.deletes,
         )
+        computed = int(dt.datetime.fromisoformat(computed_at).timestamp())
         self.conn.executemany(
             "INSERT INTO obligation_rows (case_ref, rule, instance, unit, kind, trigger,"
             " trigger_date, due, provisional, basis, calendar, calendar_version, status,"
-            " completed_on, missing, computed) VALUES ((SELECT ref FROM cases WHERE id = ?),"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            map(self._physical, rows),
+            " completed_on, missing, computed) VALUES"
+            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self._physical(row, computed) for row in changes.rows),
         )
-        return moves
 
-    def _physical(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        """An ``_ob_row`` as obligation_rows holds it: rule version and texts by their ids."""
-        term = self._term
-        return (
-            row[0],
-            self._rule_ids[row[1], row[3]],
-            row[2],
-            term(row[4]),
-            term(row[5]),
-            term(row[6]),
-            row[7],
-            row[8],
-            row[9],
-            row[10],
-            term(row[11]),
-            term(row[12]),
-            term(row[13]),
-            row[14],
-            row[15],
-            int(dt.datetime.fromisoformat(row[16]).timestamp()),
-        )
+    def _physical(self, row: bulk.Row, computed: int) -> tuple[Any, ...]:
+        """A :data:`bulk.Row` as obligation_rows holds it, texts recorded as terms."""
+        return (*bulk.physical(row, self._rule_ids[row[1], row[3]], self._term), computed)
 
     def _record_moves(self, moves: Sequence[Move], reason: Mapping[str, str], at: str) -> None:
         text = json.dumps(dict(reason), ensure_ascii=False, sort_keys=True)
@@ -767,29 +708,48 @@ class Store:
         rolled back). ``adopt``: compute with these rule and calendar folders and record them as
         the store's (deadlines.store.config)."""
         moves: list[Move] = []
+        day = as_of or china_today()  # one day for the whole run, even one across midnight
         try:
             with self.transaction(rollback=preview):
                 if adopt is not None:
                     config.apply(adopt)
                     config.write(self.conn, adopt)
-                # case ids a chunk at a time (keyset, through the primary key): memory stays
-                # flat in the number of cases, as a million ids held at once would not
-                after = ""
-                while part := [
-                    r[0]
-                    for r in self.conn.execute(
-                        "SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT ?", (after, chunk)
-                    )
-                ]:
-                    moves.extend(self.refresh(part, as_of))
-                    after = part[-1]
+                for first, last in self.case_ranges(chunk):
+                    changes = self.range_changes(first, last, day)
+                    self.write_changes(changes, china_now())
+                    moves.extend(changes.moves)
                     if progress is not None:
-                        progress(len(part))
+                        progress(changes.cases)
             if adopt is not None and not preview:
                 self.config = adopt
         finally:
             config.apply(self.config)
         return moves
+
+    def case_ranges(self, size: int) -> Iterator[tuple[str, str]]:
+        """The case ids in ranges of ``size`` (first and last id): a keyset over the id index,
+        so that memory stays flat in the number of cases, as a million ids held at once would
+        not."""
+        after = ""
+        while True:
+            first, last = self.conn.execute(
+                "SELECT min(id), max(id) FROM (SELECT id FROM cases WHERE id > ? ORDER BY id"
+                " LIMIT ?)",
+                (after, size),
+            ).fetchone()
+            if first is None:
+                return
+            yield first, last
+            after = last
+
+    def range_changes(self, first: str, last: str, day: dt.date) -> bulk.Changes:
+        """Re-evaluate the cases with ids from ``first`` to ``last`` as of ``day`` and compare
+        their obligations with the stored ones; reads only (a worker process may do it)."""
+        where = "c.id BETWEEN ? AND ?"
+        cases, refs = bulk.read_cases(self.conn, where, (first, last), self._term_text)
+        obligations = self.evaluate(cases, day)
+        stored = bulk.stored_rows(self.conn, where, (first, last))
+        return bulk.compare(refs, obligations, stored, *self._rule_versions(), self._term_id)
 
     def obligations(self, case_id: str) -> list[Obligation]:
         rows = self.conn.execute(
@@ -904,49 +864,10 @@ _OB_COLUMNS = (
 )
 
 
-def _origin(event_id: str, corrects: Mapping[str, str]) -> str | None:
-    """The first event of ``event_id``'s chain of corrections, None if it corrects nothing."""
-    head = corrects.get(event_id)
-    while head is not None and head in corrects:
-        head = corrects[head]
-    return head
-
-
-def _json_object(text: str) -> dict[str, Any]:
-    """A stored JSON object; most events carry none ('{}'), which needs no parsing."""
-    if text == "{}":
-        return {}
-    value: dict[str, Any] = json.loads(text)
-    return value
-
-
 def _with_unit(ob: Obligation, unit: str) -> Obligation:
     from dataclasses import replace
 
     return replace(ob, unit=unit)
-
-
-def _ob_row(ob: Obligation, computed_at: str) -> tuple[Any, ...]:
-    """The row of ``_OB_COLUMNS`` plus computed_at."""
-    return (
-        ob.case_id,
-        ob.rule_id,
-        ob.instance,
-        ob.rule_version,
-        ob.unit,
-        ob.kind,
-        ob.trigger,
-        _iso(ob.trigger_date),
-        _iso(ob.due),
-        int(ob.provisional),
-        _basis.dump(ob.basis),
-        ob.calendar,
-        ob.calendar_version,
-        ob.status,
-        _iso(ob.completed_on),
-        ",".join(ob.missing),
-        computed_at,
-    )
 
 
 # --- opening, creating, migrating ---------------------------------------------------------------
