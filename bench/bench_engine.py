@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from deadlines.model import Case, Event
 from deadlines.rules import RuleSet, load_rules
-from deadlines.rules import engine as engine_mod
 from deadlines.rules.engine import Engine
 from deadlines.rules.matching import DurableMatcher, PythonMatcher, durable_available
 
@@ -138,7 +137,6 @@ def run(engine: Engine, n: int) -> tuple[int, int, float]:
 
 def peak_memory(rules: RuleSet, matcher_cls: type, n: int) -> float:
     """Peak traced MiB while evaluating ``n`` cases with a fresh engine and cold caches."""
-    engine_mod._due.cache_clear()
     gc.collect()
     tracemalloc.start()
     engine = Engine(rules, matcher_cls(rules))
@@ -167,7 +165,6 @@ def main() -> None:
     )
     for name, cls in matchers:
         for memo in (True, False):
-            engine_mod._due.cache_clear()
             engine = Engine(rules, cls(rules), cache=4096 if memo else 0)
             ev, ob, secs = run(engine, args.cases)
             print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -15,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import deadlines
-from deadlines.model import Case, Event
+from deadlines.calendars import layers, yearfiles
+from deadlines.model import Case, Event, Obligation
 from deadlines.rules import RuleSet, load_rules
 from deadlines.rules.conditions import AllOf, Compare, parse_condition
 from deadlines.rules.engine import Engine, evaluate
@@ -303,3 +305,64 @@ def test_a_custom_rule_set_and_matcher_can_be_passed() -> None:
         ("tax.vat-credit-refund", D(2026, 10, 20)),
         ("tax.vat-credit-refund-manufacturing", D(2026, 10, 9)),
     ]
+
+
+def test_every_obligation_is_what_its_constructor_builds() -> None:
+    # the engine builds obligations without calling Obligation(...) (a fifth of the time): each,
+    # undetermined ones included, must have every field and equal the constructor's object
+    cases = [
+        Case("L1", "loan", {}, None, (Event("loan.application-received", D(2026, 3, 2)),)),
+        Case("S1", "supervision", {}, "某县", (Event("supervision.duty-started", D(2026, 1, 5)),)),
+        Case(
+            "B1",
+            "bankruptcy",
+            {"track": "no-asset"},
+            events=(
+                Event("bankruptcy.accepted", D(2026, 1, 5)),
+                Event("court.suspended", D(2026, 2, 2)),
+            ),
+        ),
+    ]
+    names = [f.name for f in dataclasses.fields(Obligation)]
+    statuses = set()
+    for case in cases:
+        for ob in evaluate(case, D(2026, 4, 1)):
+            assert list(vars(ob)) == names
+            assert Obligation(**vars(ob)) == ob
+            statuses.add(ob.status)
+    assert {"undetermined", "overdue", "paused"} <= statuses
+
+
+def _network_query(engine: Engine) -> tuple[dt.date | None, bool]:
+    case = Case("E3", "enforcement", events=(Event("enforcement.filed", D(2027, 1, 3)),))
+    (o,) = [
+        x for x in engine.evaluate(case, D(2027, 1, 3)) if x.rule_id == "enforcement.network-query"
+    ]
+    return o.due, o.provisional
+
+
+def test_an_engine_counts_with_the_calendar_in_force(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # an engine keeps its calendars and dates between cases, never past a change of
+    # $DEADLINES_CALENDARS or an import of holiday data (calendar import-notice resets them)
+    monkeypatch.setattr(yearfiles, "_store_dir", None)  # no store's folder stands in for it
+    engine = Engine(RULES, PythonMatcher(RULES))
+    # Sun 2027-01-03 + 1 working day = Mon 01-04, 2027 having no notice yet (provisional)
+    assert _network_query(engine) == (D(2027, 1, 4), True)
+    (tmp_path / "cn").mkdir()
+    year = tmp_path / "cn" / "2027.toml"
+    year.write_text(
+        'year = 2027\ncalendar = "cn"\ndocument = "TEST FIXTURE - not a real notice"\n'
+        'confidence = "official"\nrest = [{ date = 2027-01-04, name = "test holiday" }]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DEADLINES_CALENDARS", str(tmp_path))
+    # the folder's 2027 rests on Mon 01-04: Tue 01-05, from a published year
+    assert _network_query(engine) == (D(2027, 1, 5), False)
+    year.write_text(year.read_text("utf-8").replace("2027-01-04", "2027-01-05"), "utf-8")
+    assert _network_query(engine) == (D(2027, 1, 5), False)  # not re-read until told
+    layers.reset_cache()  # what an import of holiday data does
+    assert _network_query(engine) == (D(2027, 1, 4), False)
+    monkeypatch.delenv("DEADLINES_CALENDARS")
+    assert _network_query(engine) == (D(2027, 1, 4), True)

@@ -2,8 +2,8 @@
 
 ``evaluate(case, as_of)`` is deterministic: the same case and ``as_of`` give the same list, in
 the rule set's order, then by instance. It keeps no state between calls except bounded caches
-(rule matches per kind and facts, computed due dates), so memory does not grow with the number of
-cases evaluated.
+(rule matches per kind and facts, computed due dates and recurring periods, the calendars in force),
+so memory does not grow with the number of cases evaluated.
 
 How each kind of rule becomes obligations (docs/counting.md fixes the date arithmetic, done by
 :func:`deadlines.due`):
@@ -44,14 +44,16 @@ import bisect
 import calendar as _monthcal
 import datetime as dt
 import heapq
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from deadlines.calendars import layers as _calendars
 from deadlines.calendars.layers import Calendar
-from deadlines.calendars.periods import Deadline, Period, add_months, due
+from deadlines.calendars.periods import Period, add_months, due
+from deadlines.calendars.yearfiles import ENV_VAR
 from deadlines.errors import PeriodError
 from deadlines.model import Basis, Case, Event, FactValue, Obligation, Status
 from deadlines.rules.conditions import unstated
@@ -68,37 +70,21 @@ def load_rules(extra_dirs: Sequence[str] = ()) -> RuleSet:
     return _load_rules(extra_dirs)
 
 
-@lru_cache(maxsize=4096)
-def _due(
-    period: Period,
-    start: dt.date | None,
-    before: dt.date | None,
-    calendar: Calendar,
-    mode: str,
-    deductions: tuple[tuple[dt.date, dt.date], ...],
-    extensions: tuple[Period, ...],
-) -> Deadline:
-    """:func:`deadlines.due`, memoised: the answer depends on nothing else (bounded cache)."""
-    return due(
-        period,
-        start=start,
-        before=before,
-        calendar=calendar,
-        mode="aging" if mode == "aging" else "deadline",
-        deductions=deductions,
-        extensions=extensions,
-    )
+_DATES = 1 << 15
+"""How many computed dates an engine remembers, by (rule period, calendar, trigger, deductions,
+extensions): a real load repeats a few thousand trigger days, so most duties are looked up, not
+counted. Cleared when full, so memory stays flat (a few MiB) whatever the number of cases."""
 
 
-@dataclass(frozen=True)
-class _Instance:
-    """One computed duty of a rule, before it becomes an Obligation."""
+class _Instance(NamedTuple):
+    """One computed duty of a rule, before it becomes an Obligation (a tuple: one per duty)."""
 
     key: str
     trigger: str
     trigger_date: dt.date
-    deadline: Deadline | None
     due: dt.date
+    provisional: bool
+    """Whether the date was counted over a year with no published notice."""
     basis: Basis
     completed_on: dt.date | None
     paused: bool = False
@@ -109,10 +95,8 @@ class _Events(dict[str, list[Event]]):
     (one case with thousands of seized assets must not scan every asset's events for each asset)
     and by instance key. One per evaluation, so per-case work stays near-linear in its events."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._keyed: dict[tuple[str, str], tuple[dict[str, list[Event]], list[Event]]] = {}
-        self._instances: dict[int, tuple[list[_Instance], dict[str, _Instance]]] = {}
+    _keyed: dict[tuple[str, str], tuple[dict[str, list[Event]], list[Event]]] | None = None
+    _instances: dict[int, tuple[list[_Instance], dict[str, _Instance]]] | None = None
 
     def matching(self, etype: str, per: str | None, key: str) -> list[list[Event]]:
         """Date-ordered lists holding the events of ``etype`` that belong to instance ``key``:
@@ -120,6 +104,8 @@ class _Events(dict[str, list[Event]]):
         events = self.get(etype, [])
         if per is None:
             return [events]
+        if self._keyed is None:
+            self._keyed = {}
         index = self._keyed.get((etype, per))
         if index is None:
             named: dict[str, list[Event]] = {}
@@ -132,6 +118,8 @@ class _Events(dict[str, list[Event]]):
 
     def instance(self, instances: list[_Instance], key: str) -> _Instance | None:
         """The instance of ``key`` in a rule's (memoised) instance list."""
+        if self._instances is None:
+            self._instances = {}
         memo = self._instances.get(id(instances))
         if memo is None or memo[0] is not instances:
             memo = self._instances[id(instances)] = (instances, {})
@@ -146,18 +134,32 @@ _PLAIN = Basis()
 _on: Callable[[Event], dt.date] = attrgetter("on")
 
 
+def _make_obligation(fields: dict[str, object]) -> Obligation:
+    """``Obligation(**fields)`` for a dict naming every field, in a fifth of the time: a frozen
+    dataclass sets each of its 20 fields through ``object.__setattr__``, which was a tenth of an
+    evaluation. tests/test_engine_matchers.py checks every obligation equals the constructor's."""
+    ob = object.__new__(Obligation)
+    object.__setattr__(ob, "__dict__", fields)
+    return ob
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What a case's kind and facts decide: the rules that apply (in the rule set's order and
-    by id) and the rules the facts cannot decide, with the facts missing."""
+    by id), those of them that emit duties, and the rules the facts cannot decide, with the facts
+    missing."""
 
     rules: tuple[Rule, ...]
     by_id: Mapping[str, Rule]
     undecided: tuple[tuple[Rule, tuple[str, ...]], ...]
+    emit: tuple[Rule, ...]
 
 
 InstancesOf = Callable[[Rule], list[_Instance]]
 """How one rule looks up the (memoised) instances of another: chains and caps."""
+
+_Spans = tuple[tuple[tuple[str, dt.date, dt.date, bool, Basis], ...], frozenset[str]]
+"""A recurring rule's periods: (label, first day, due date, provisional, basis), and the labels."""
 
 
 class Engine:
@@ -185,22 +187,51 @@ class Engine:
         self._pause = {e.id for e in rules.events.values() if e.role == "pause"}
         self._resume = {e.id for e in rules.events.values() if e.role == "resume"}
         self._future = {e.id for e in rules.events.values() if e.future}
-        self._cals: dict[str, Calendar] = {}  # for one evaluation
+        # per rule id with a period: one number per (period, direction, mode), the dates' key
+        self._due_id: dict[str, int] = {}
+        ids: dict[tuple[Period, str, str], int] = {}
+        for r in rules.rules:
+            if r.period is not None:
+                mode = "aging" if r.kind == "aging" else "deadline"
+                self._due_id[r.id] = ids.setdefault((r.period, r.direction, mode), len(ids))
+        # computed dates and recurring periods, for the calendars in self._cals (see _DATES)
+        self._dates: dict[tuple[object, ...], tuple[dt.date, bool]] = {}
+        self._spans: dict[tuple[object, ...], _Spans] = {}
+        self._cals: dict[str, Calendar] = {}
+        self._cals_env: str | None = None
 
     def calendar(self, name: str) -> Calendar:
-        """The calendar ``name`` in force, looked up once per evaluation (``calendars.calendar``
-        caches by name and ``$DEADLINES_CALENDARS`` and forgets after new holiday data was
-        imported), so an engine never keeps a calendar the environment or an import replaced."""
+        """The calendar ``name`` in force, looked up once (``calendars.calendar`` caches by name
+        and ``$DEADLINES_CALENDARS``) and again only after the variable changed or new holiday
+        data was imported: an engine never keeps a calendar the environment or an import
+        replaced (:meth:`_check_calendars` runs before each evaluation)."""
         cal = self._cals.get(name)
         if cal is None:
             cal = self._cals[name] = _calendars.calendar(name)
         return cal
 
+    def _check_calendars(self) -> None:
+        """Forget the calendars looked up, and the dates counted with them, if
+        ``$DEADLINES_CALENDARS`` changed or new holiday data was imported since."""
+        env = os.environ.get(ENV_VAR)
+        stale = env != self._cals_env
+        if not stale:
+            for cal in self._cals.values():
+                stale = stale or cal.stale
+        if stale:
+            self._cals.clear()
+            self._dates.clear()
+            self._spans.clear()
+            self._cals_env = env
+
     # -- matching --------------------------------------------------------------------------
 
     def _key(self, kind: str, facts: Mapping[str, FactValue]) -> tuple[object, ...]:
+        """The kind and the value and type of each fact its rules read (True is not 1)."""
         used = self._facts_by_kind.get(kind, ())
-        return (kind, *((f, type(facts.get(f)).__name__, facts.get(f)) for f in used))
+        if not used:
+            return (kind,)
+        return (kind, *[(type(v), v) for v in map(facts.get, used)])
 
     def undecided(
         self, kind: str, facts: Mapping[str, FactValue]
@@ -228,7 +259,8 @@ class Engine:
         plan = self._plans.get(key)
         if plan is None:
             rules = self.applicable(kind, facts)
-            plan = _Plan(rules, {r.id: r for r in rules}, self.undecided(kind, facts))
+            emit = tuple(r for r in rules if r.emit)
+            plan = _Plan(rules, {r.id: r for r in rules}, self.undecided(kind, facts), emit)
             if self._cache_size:
                 if len(self._plans) >= self._cache_size:
                     self._plans.pop(next(iter(self._plans)))
@@ -251,14 +283,18 @@ class Engine:
 
     def evaluate(self, case: Case, as_of: dt.date) -> list[Obligation]:
         """The case's obligations as of ``as_of`` (China date); see the module docstring."""
-        self._cals.clear()
+        self._check_calendars()
         plan = self._plan(case.kind, case.facts)
         applicable = plan.by_id
         future = self._future
         by_type = _Events()
         for e in sorted(case.events, key=_on):
             if e.on <= as_of or e.type in future:
-                by_type.setdefault(e.type, []).append(e)
+                evs = by_type.get(e.type)
+                if evs is None:
+                    by_type[e.type] = [e]
+                else:
+                    evs.append(e)
         done: dict[str, list[_Instance]] = {}
 
         def instances(rule: Rule) -> list[_Instance]:
@@ -267,11 +303,9 @@ class Engine:
             return done[rule.id]
 
         out: list[Obligation] = []
-        for rule in plan.rules:
-            if not rule.emit:
-                continue
+        for rule in plan.emit:
             for inst in instances(rule):
-                out.append(self._obligation(case, rule, inst, as_of))
+                out.append(_make_obligation(self._fields(case, rule, inst, as_of)))
         undecided = plan.undecided
         if undecided:
             out.extend(self._undetermined(case, undecided, applicable, by_type, as_of))
@@ -307,9 +341,10 @@ class Engine:
             family.sort(key=lambda c: c[1].due)
             rule, inst, _ = family[0]
             missing = tuple(sorted({f for _, _, m in family for f in m}))
-            ob = self._obligation(case, rule, inst, as_of)
+            fields = self._fields(case, rule, inst, as_of)
             basis = replace(inst.basis, candidates=tuple((r.id, i.due) for r, i, _ in family))
-            out.append(replace(ob, status="undetermined", missing=missing, basis=basis))
+            fields.update(status="undetermined", missing=missing, basis=basis)
+            out.append(_make_obligation(fields))
         return out
 
     def _instances(
@@ -346,8 +381,16 @@ class Engine:
         else:
             assert rule.trigger is not None
             evs = by_type.get(rule.trigger, [])
-            if rule.direction == "before" and rule.per is None and len(evs) > 1:
-                return [self._renewed(rule, applicable, by_type, as_of, get, evs)]
+            if rule.per is None:  # the common case, without building the trigger list
+                if not evs:
+                    return []
+                if rule.direction == "before" and len(evs) > 1:
+                    return [self._renewed(rule, applicable, by_type, as_of, get, evs)]
+                return [
+                    self._one(
+                        rule, applicable, by_type, as_of, get, "", rule.trigger, evs[0].on, _PLAIN
+                    )
+                ]
             for key, e in self._first_per_key(rule, evs):
                 triggers.append((key, rule.trigger, e.on, _PLAIN))
 
@@ -396,16 +439,18 @@ class Engine:
         on or before it (``before``), and after ``after`` if given (a renewal). Each list is
         date-ordered, so a bisection finds it."""
         best: dt.date | None = None
+        forward = rule.direction == "from"
         for t in rule.completed_by:
-            for evs in by_type.matching(t, rule.per, key):
+            for evs in by_type.matching(t, rule.per, key) if rule.per else (by_type.get(t),):
+                if not evs:
+                    continue
                 at = 0 if after is None else bisect.bisect_right(evs, after, key=_on)
-                if rule.direction == "from":
+                if forward:
                     at = max(at, bisect.bisect_left(evs, trigger, key=_on))
-                first = evs[at].on if at < len(evs) else None
-                if first is not None and rule.direction == "before" and first > trigger:
-                    first = None
-                if first is not None and (best is None or first < best):
-                    best = first
+                if at < len(evs):
+                    first = evs[at].on
+                    if (forward or first <= trigger) and (best is None or first < best):
+                        best = first
         return best
 
     def _one(
@@ -444,7 +489,8 @@ class Engine:
                 paused = completed is None
         extensions: list[Period] = []
         for t in rule.extended_by:
-            for e in heapq.merge(*by_type.matching(t, rule.per, key), key=_on):
+            lists = [evs for evs in by_type.matching(t, rule.per, key) if evs]
+            for e in lists[0] if len(lists) == 1 else heapq.merge(*lists, key=_on):
                 if e.on >= tdate:
                     text = e.data.get("period")
                     try:
@@ -454,17 +500,7 @@ class Engine:
                             f"event {e.type} on {e.on.isoformat()}: data period {text!r} is not a "
                             f"period; give e.g. '10 days' or '1 month'"
                         ) from None
-        mode = "aging" if rule.kind == "aging" else "deadline"
-        d = _due(
-            rule.period,
-            tdate if rule.direction == "from" else None,
-            tdate if rule.direction == "before" else None,
-            self.calendar(rule.calendar),
-            mode,
-            tuple(deductions),
-            tuple(extensions),
-        )
-        date = d.date
+        date, provisional = self._date(rule, tdate, tuple(deductions), tuple(extensions))
         cap_basis: tuple[str, dt.date, dt.date] | None = None
         if rule.cap is not None and rule.cap in applicable:
             cap_rule = applicable[rule.cap]
@@ -486,7 +522,36 @@ class Engine:
                 cap=cap_basis,
                 paused=paused,
             )
-        return _Instance(key, ttype, tdate, d, date, basis, completed, paused)
+        return _Instance(key, ttype, tdate, date, provisional, basis, completed, paused)
+
+    def _date(
+        self,
+        rule: Rule,
+        trigger: dt.date,
+        deductions: tuple[tuple[dt.date, dt.date], ...],
+        extensions: tuple[Period, ...],
+    ) -> tuple[dt.date, bool]:
+        """:func:`deadlines.due` of ``rule`` from (or before) ``trigger``: the date and whether
+        it is provisional, memoised (the answer depends on nothing else; see ``_DATES``)."""
+        cal = self.calendar(rule.calendar)
+        key = (self._due_id[rule.id], cal, trigger, deductions, extensions)
+        hit = self._dates.get(key)
+        if hit is None:
+            assert rule.period is not None
+            forward = rule.direction == "from"
+            d = due(
+                rule.period,
+                start=trigger if forward else None,
+                before=None if forward else trigger,
+                calendar=cal,
+                mode="aging" if rule.kind == "aging" else "deadline",
+                deductions=deductions,
+                extensions=extensions,
+            )
+            if len(self._dates) >= _DATES:
+                self._dates.clear()
+            hit = self._dates[key] = (d.date, d.provisional)
+        return hit
 
     def _plain_basis(self, rule: Rule) -> Basis:
         """The basis of a duty of ``rule`` with no deduction, extension, chain or cap: one
@@ -504,12 +569,10 @@ class Engine:
         if not starts:
             return []
         start = starts[0].on
-        cal = self.calendar(rule.calendar)
-        periods = recurring_periods(rule, start, as_of)
+        periods, labels = self._spans_of(rule, start, as_of)
         # completions: explicit period labels first, then the earliest open period begun by then
         done: dict[str, dt.date] = {}
         loose: list[dt.date] = []
-        labels = {p[0] for p in periods}
         for t in rule.completed_by:
             for e in by_type.get(t, ()):
                 lab = e.data.get("period")
@@ -518,63 +581,77 @@ class Engine:
                 elif lab is None:
                     loose.append(e.on)
         for day in sorted(loose):
-            for label, first, _ in periods:
+            for label, first, *_ in periods:
                 if label not in done and first <= day:
                     done[label] = day
                     break
-        out = []
-        for label, first, last in periods:
-            end = cal.roll_forward(last) if rule.roll == "forward" else last
-            basis = Basis(period=rule.every, span=(first, last), anchor=rule.anchor)
-            out.append(_Instance(label, rule.trigger, start, None, end, basis, done.get(label)))
-        return out
+        trigger = rule.trigger
+        return [
+            _Instance(label, trigger, start, end, provisional, basis, done.get(label))
+            for label, _, end, provisional, basis in periods
+        ]
 
-    def _obligation(self, case: Case, rule: Rule, inst: _Instance, as_of: dt.date) -> Obligation:
+    def _spans_of(self, rule: Rule, start: dt.date, as_of: dt.date) -> _Spans:
+        """The periods of a recurring rule started on ``start`` that began by ``as_of``: (label,
+        first day, due date, provisional, basis) each, and the labels; memoised, as many cases
+        share a start and ``as_of`` (see ``_DATES``)."""
+        cal = self.calendar(rule.calendar)
+        key = (rule.id, cal, start, as_of)
+        hit = self._spans.get(key)
+        if hit is None:
+            spans = []
+            for label, first, last in recurring_periods(rule, start, as_of):
+                end = cal.roll_forward(last) if rule.roll == "forward" else last
+                provisional = cal.year_info(end.year).status == "provisional"
+                basis = Basis(period=rule.every or "", span=(first, last), anchor=rule.anchor)
+                spans.append((label, first, end, provisional, basis))
+            if len(self._spans) >= _DATES >> 4:
+                self._spans.clear()
+            hit = self._spans[key] = (tuple(spans), frozenset(s[0] for s in spans))
+        return hit
+
+    def _fields(self, case: Case, rule: Rule, inst: _Instance, as_of: dt.date) -> dict[str, object]:
+        """Every field of the obligation ``inst`` is, by name (see :func:`_make_obligation`)."""
         status: Status
         days = 0
+        due_on = inst.due
         c = inst.completed_on
         if c is not None:
-            late = (c - inst.due).days if rule.kind != "aging" else (c - inst.due).days + 1
+            late = (c - due_on).days if rule.kind != "aging" else (c - due_on).days + 1
             status = "met_on_time" if late <= 0 else "met_late"
             days = max(late, 0)
         elif inst.paused:
             status = "paused"
         elif rule.kind == "aging":
-            status = "flagged" if as_of >= inst.due else "pending"
-        elif as_of < inst.due:
+            status = "flagged" if as_of >= due_on else "pending"
+        elif as_of < due_on:
             status = "pending"
-        elif as_of == inst.due:
+        elif as_of == due_on:
             status = "due_today"
         else:
-            status, days = "overdue", (as_of - inst.due).days
-        d = inst.deadline
-        if d is not None:
-            provisional, version = d.provisional, d.calendar_version
-        else:
-            cal = self.calendar(rule.calendar)
-            provisional = cal.year_info(inst.due.year).status == "provisional"
-            version = cal.data_version
-        return Obligation(
-            case_id=case.id,
-            rule_id=rule.id,
-            rule_version=rule.version,
-            clause=rule.clause,
-            title_zh=rule.title_zh,
-            title_en=rule.title_en,
-            unit=case.unit or rule.unit,
-            kind=rule.kind,
-            instance=inst.key,
-            trigger=inst.trigger,
-            trigger_date=inst.trigger_date,
-            due=inst.due,
-            provisional=provisional,
-            basis=inst.basis,
-            calendar=rule.calendar,
-            calendar_version=version,
-            status=status,
-            days_overdue=days,
-            completed_on=c,
-        )
+            status, days = "overdue", (as_of - due_on).days
+        return {
+            "case_id": case.id,
+            "rule_id": rule.id,
+            "rule_version": rule.version,
+            "clause": rule.clause,
+            "title_zh": rule.title_zh,
+            "title_en": rule.title_en,
+            "unit": case.unit or rule.unit,
+            "kind": rule.kind,
+            "instance": inst.key,
+            "trigger": inst.trigger,
+            "trigger_date": inst.trigger_date,
+            "due": due_on,
+            "provisional": inst.provisional,
+            "basis": inst.basis,
+            "calendar": rule.calendar,
+            "calendar_version": self.calendar(rule.calendar).data_version,
+            "status": status,
+            "days_overdue": days,
+            "completed_on": c,
+            "missing": (),
+        }
 
 
 def recurring_periods(
