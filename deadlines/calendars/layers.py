@@ -26,11 +26,11 @@ import datetime as dt
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from deadlines import cache as user_cache
 from deadlines.calendars import yearfiles as caldata
@@ -95,16 +95,17 @@ class YearInfo:
     regional_origin: Said | None = None
 
 
-@dataclass(frozen=True)
-class _Year:
+class _Year(NamedTuple):
+    """One year's days, as indexed (a NamedTuple: cheaper to create at import than a dataclass)."""
+
     info: YearInfo
     rest: dict[dt.date, tuple[DayKind, str]]
     """Rest days that are not plain weekends, and weekend days inside a holiday block."""
     makeup: dict[dt.date, str]
     """Weekend days that are working days (调休)."""
-    regional: frozenset[dt.date] = frozenset()
+    regional: frozenset[dt.date]
     """Days whose status comes from the Ningxia file rather than the national layer."""
-    sources: dict[dt.date, Said] = field(default_factory=dict)
+    sources: dict[dt.date, Said]
     """Days decided by a notice other than the year's source (a change, a correction)."""
 
 

@@ -16,9 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from deadlines.errors import CalendarDataError, Joined, Phrase, Said, did_you_mean
 
@@ -48,8 +47,10 @@ DOCUMENT_STATUSES = ("unverified-unofficial",)
 catalogue's ``source.status.*`` says each in both languages."""
 
 
-@dataclass(frozen=True)
-class YearFile:
+class YearFile(NamedTuple):
+    """One holiday year file, read and checked (a NamedTuple: every command that reads a calendar
+    imports this module, and a frozen dataclass is ten times as costly to create)."""
+
     path: Path
     year: int
     layer: str
@@ -70,11 +71,15 @@ class YearFile:
         return Phrase("origin.folder", {"path": str(self.path)})
 
 
-@dataclass
 class LoadedFiles:
-    national: dict[int, YearFile] = field(default_factory=dict)
-    regional: dict[int, YearFile] = field(default_factory=dict)
-    paths: list[Path] = field(default_factory=list)
+    """The year files of a calendar, national and regional by year, and every path read."""
+
+    __slots__ = ("national", "paths", "regional")
+
+    def __init__(self) -> None:
+        self.national: dict[int, YearFile] = {}
+        self.regional: dict[int, YearFile] = {}
+        self.paths: list[Path] = []
 
 
 def _fail(path: Path, key: str, expected: Phrase, got: object) -> CalendarDataError:

@@ -32,8 +32,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 import click
 
@@ -113,8 +112,10 @@ lang_option = click.option(
 )
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
+    """How a command prints its answer (a NamedTuple: cheaper to create at import than a frozen
+    dataclass, and as immutable)."""
+
     format: Format = "text"
     lang: Lang = "zh"
     bom: bool = False

@@ -38,7 +38,7 @@ import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 from deadlines.calendars.layers import calendar
 from deadlines.errors import StoreError
@@ -194,8 +194,7 @@ def low_confidence(ob: Obligation) -> bool:
 
 
 # --- moved dates --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _MoveCheck:
+class _MoveCheck(NamedTuple):
     """A key with unsettled date moves: the notice it needs (if any) and the last move seen."""
 
     key: tuple[str, str, str]

@@ -16,7 +16,6 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from deadlines.calendars.periods import weekday
@@ -80,10 +79,15 @@ def check_units(store: Store, units: Sequence[str]) -> None:
 
 
 # --- supervision: overdue counts and lists ------------------------------------------------------
-@dataclass(frozen=True)
 class OverdueGroup:
-    key: str
-    notices: tuple[Notice, ...]
+    """The overdue notices of one unit or rule (a plain class: remind imports this module, and a
+    frozen dataclass costs ~4M instructions to create at import)."""
+
+    __slots__ = ("key", "notices")
+
+    def __init__(self, key: str, notices: tuple[Notice, ...]) -> None:
+        self.key = key
+        self.notices = notices
 
     @property
     def count(self) -> int:

@@ -18,8 +18,8 @@ import json
 import os
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from deadlines.calendars import yearfiles
 from deadlines.errors import Phrase, Said, StoreError
@@ -27,8 +27,10 @@ from deadlines.rules import loading
 from deadlines.rules.loading import ENV_VAR as RULES_ENV
 
 
-@dataclass(frozen=True)
-class StoreConfig:
+class StoreConfig(NamedTuple):
+    """The rule and calendar folders a store computes with, and a hash of their files (a
+    NamedTuple: every store command imports it; a frozen dataclass is ten times as costly)."""
+
     rules: tuple[str, ...] = ()  # absolute paths of the user rule folders (or files)
     rules_hash: str = ""
     calendars: str | None = None  # absolute path of the calendar folder; None: shipped data only
