@@ -487,7 +487,7 @@ def test_completion_shows_help_in_the_runs_language() -> None:
     assert zh == [
         "plain",
         "remind",
-        "当日的通知，按责任单位分组：提醒、即将到期、今日到期、逾期、期限变更和期限待定。",
+        "当日的通知，按责任单位分组：提醒、即将到期、今日到期、逾期、期限变更、期限取消和期限待定。",
     ]
     en = complete("zsh", "deadlines remi", DEADLINES_LANG="en")
     assert en[2].startswith("The day's notices, grouped by responsible unit")

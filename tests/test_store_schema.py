@@ -468,3 +468,42 @@ def test_a_version_10_store_keeps_its_moves_and_then_records_a_duty_that_goes_aw
         ("L1", "2026-03-15", None, '{"cause": "recompute"}', 0, "单位乙", "deadline"),
         ("L2", "2026-03-19", None, '{"cause": "recompute"}', 0, "单位甲", "deadline"),
     ]
+
+
+def test_a_cancellation_lost_in_a_crash_is_sent_again_under_its_id(db: Path) -> None:
+    """At least once, never twice: a sending run that dies after emitting a `cancelled` notice
+    records nothing, the next emits the same id, and the one after emits nothing. The run reads
+    only through indexes."""
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        # due Thu 03-12 (fake rule: 10 days): overdue sent on Fri 03-13
+        (overdue,) = nt.remind(store, dt.date(2026, 3, 13), send_new=True).new
+    with open_store(db, evaluator=lambda case, day: []) as store:  # the rule is withdrawn
+        store.recompute(dt.date(2026, 3, 16))
+
+        def broken_pipe(run: nt.RemindRun) -> None:
+            raise BrokenPipeError("the mail job died while reading")
+
+        with pytest.raises(BrokenPipeError):
+            nt.remind(store, dt.date(2026, 3, 16), emit=broken_pipe, send_new=True)
+        seen: list[str] = []
+        store.conn.set_trace_callback(seen.append)
+        (gone,) = nt.remind(store, dt.date(2026, 3, 16), send_new=True).new
+        store.conn.set_trace_callback(None)
+        assert (gone.kind, gone.due, gone.old_due, gone.unit, gone.reason) == (
+            "cancelled",
+            dt.date(2026, 3, 12),
+            dt.date(2026, 3, 12),
+            "单位乙",
+            {"cause": "recompute"},
+        )
+        assert (gone.clause, gone.title_zh) == ("二.八.48", "假规则")
+        follows = notice_id("L1", "fake.rule", "", "cancelled", gone.due, follows=overdue.id)
+        assert gone.id == follows
+        assert nt.remind(store, dt.date(2026, 3, 16), send_new=True).new == ()
+        assert nt.remind(store, dt.date(2026, 3, 17), send_new=True).new == ()
+        for sql in (s for s in seen if s.lstrip().upper().startswith("SELECT")):
+            plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+            scans = [p[3] for p in plan if p[3].startswith("SCAN")]
+            assert scans in ([], ["SCAN date_moves USING INDEX date_moves_open"]), (sql, scans)

@@ -305,6 +305,20 @@ def test_today_page_lists_overdue_first(db: Path) -> None:
     assert "L-3" not in html
 
 
+def test_today_page_says_an_announced_duty_is_cancelled(db: Path) -> None:
+    # L-3 (due Tue 03-31) is sent due soon on Thu 03-26 (03-27, 03-30, 03-31 are its next three
+    # working days); its application turns out to have been a decision: the duty goes away
+    assert cli(db, "remind", "--new", "--as-of", "2026-03-26")[0] == 0
+    code, out = cli(
+        db, "event", "add", "L-3", "loan.decided", "--on", "2026-03-09", "--supersedes", "L-3#1"
+    )
+    assert code == 0, out
+    html = client(db, "clerk-b").get("/today?as_of=2026-03-27").text
+    assert "期限取消" in html and "原定 2026-03-31 到期，已取消：事件 L-3#1 更正为 L-3#2" in html
+    html = client(db, "clerk-b").get("/today?as_of=2026-03-27&lang=en").text
+    assert "CANCELLED" in html and "was due 2026-03-31, no longer due" in html
+
+
 def test_overdue_counts_by_unit_for_a_supervisor_and_only_the_own_unit_for_a_clerk(
     db: Path,
 ) -> None:

@@ -115,7 +115,7 @@ def remind(
     out: Output,
 ) -> None:
     """The day's notices, grouped by responsible unit: reminders, due soon, due today, overdue,
-    moved dates and undetermined limits.
+    moved dates, cancelled duties and undetermined limits.
 
     Without --new this is a look: it changes nothing. --new is the sending run: it prints only the
     notices never sent before (each has a stable id) and records them once printed, so a sender

@@ -15,14 +15,15 @@ MESSAGES: Table = {
         "en": "[Deadlines] {unit} {day} ({weekday}): due today {today}, overdue {overdue}, reminders {reminders}",
     },
     "delivery.more": {
-        "zh": "另有：即将到期 {soon} 件，期限变更 {moved} 件，期限待定 {undetermined} 件",
-        "en": "Also: due soon {soon}, dates moved {moved}, undetermined {undetermined}",
+        "zh": "另有：即将到期 {soon} 件，期限变更 {moved} 件，期限取消 {cancelled} 件，期限待定 {undetermined} 件",
+        "en": "Also: due soon {soon}, dates moved {moved}, cancelled {cancelled}, undetermined {undetermined}",
     },
     "delivery.kind.reminder": {"zh": "提醒", "en": "reminder"},
     "delivery.kind.due-soon": {"zh": "即将到期", "en": "due soon"},
     "delivery.kind.due-today": {"zh": "今日到期", "en": "due today"},
     "delivery.kind.overdue": {"zh": "逾期", "en": "OVERDUE"},
     "delivery.kind.moved": {"zh": "期限变更", "en": "date moved"},
+    "delivery.kind.cancelled": {"zh": "期限取消", "en": "cancelled"},
     "delivery.kind.undetermined": {"zh": "期限待定", "en": "undetermined"},
     "delivery.case": {"zh": "案件 {case}", "en": "case {case}"},
     "delivery.left": {
@@ -40,6 +41,10 @@ MESSAGES: Table = {
         "en": ("{n} day to expiry ({expiry})", "{n} days to expiry ({expiry})"),
     },
     "delivery.moved_from": {"zh": "原定 {old}，{why}", "en": "was {old}: {why}"},
+    "delivery.cancelled_from": {
+        "zh": "原定 {old} 到期，已取消：{why}",
+        "en": "was due {old}, no longer due: {why}",
+    },
     "delivery.undetermined": {
         "zh": "缺少事实 {missing}，无法确定适用的期限；此为最早可能期限",
         "en": "the case does not state {missing}, which decides the limit; this is the earliest possible date",

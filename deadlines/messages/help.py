@@ -362,12 +362,12 @@ MESSAGES: Table = {
         "why.",
     },
     "help:deadlines remind": {
-        "zh": "当日的通知，按责任单位分组：提醒、即将到期、今日到期、逾期、期限变更和期限待定。\n\n"
+        "zh": "当日的通知，按责任单位分组：提醒、即将到期、今日到期、逾期、期限变更、期限取消和期限待定。\n\n"
         "不加 --new 只是查看，不改变任何内容。--new 为发送运行：只打印从未发送过的通知(每条有固定"
         "编号)，打印后即记为已发送，因此发送方不会漏掉任何一条；若在记录前中断，下次以相同编号"
         "重发(接收方按编号去重)。",
         "en": "The day's notices, grouped by responsible unit: reminders, due soon, due today, "
-        "overdue, moved dates and undetermined limits.\n\n"
+        "overdue, moved dates, cancelled duties and undetermined limits.\n\n"
         "Without --new this is a look: it changes nothing. --new is the sending run: it prints "
         "only the notices never sent before (each has a stable id) and records them once "
         "printed, so a sender never loses one; a crash before the record repeats the same ids "

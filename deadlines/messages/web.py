@@ -75,6 +75,7 @@ MESSAGES: Table = {
     "web.notice.due-soon": {"zh": "即将到期", "en": "due soon"},
     "web.notice.reminder": {"zh": "提醒", "en": "reminder"},
     "web.notice.moved": {"zh": "期限变更", "en": "MOVED"},
+    "web.notice.cancelled": {"zh": "期限取消", "en": "CANCELLED"},
     "web.notice.undetermined": {"zh": "期限待定", "en": "undetermined"},
     "web.days.overdue": {"zh": "已逾期 {n} 日", "en": ("{n} day overdue", "{n} days overdue")},
     "web.days.due-soon": {
@@ -85,6 +86,10 @@ MESSAGES: Table = {
     "web.days.moved": {
         "zh": "由 {old} 改为 {due}：{why}",
         "en": "moved from {old} to {due}: {why}",
+    },
+    "web.days.cancelled": {
+        "zh": "原定 {old} 到期，已取消：{why}",
+        "en": "was due {old}, no longer due: {why}",
     },
     "web.days.undetermined": {
         "zh": "缺少选择期限所需的事实；最早可能的日期",

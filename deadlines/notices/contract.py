@@ -14,9 +14,11 @@ and commits. A crash between emitting and committing repeats the same ids on the
 least once; receivers drop repeats by id); recording before emitting is not possible, so nothing
 is lost. :func:`look` is the same list with nothing recorded: every list, replay and preview.
 
-A notice's id is its meaning: ``case, rule, instance, kind, due date`` (a ``moved`` notice also
-names the notice it follows, so a date that moves away and back is announced each time). A
-correction, a re-import, a recompute or a new rule version that does not move the date keeps it.
+A notice's id is its meaning: ``case, rule, instance, kind, due date`` (a ``moved`` or
+``cancelled`` notice also names the notice it follows, so a date that moves away and back is
+announced each time; the notices of a duty that comes back after its cancellation name that
+cancellation, so they are sent again). A correction, a re-import, a recompute or a new rule
+version that does not move the date keeps it.
 
 Each open obligation yields, once per kind, on the day that kind holds:
 
@@ -25,6 +27,8 @@ Each open obligation yields, once per kind, on the day that kind holds:
 ``due-today``  the due date is today;
 ``overdue``    the due date has passed (an aging flag 超N年 from its day);
 ``moved``      a due date that was announced has moved: old -> new, with the reason;
+``cancelled``  a duty that was announced no longer falls due (a correction, a fact, a re-import
+               or a rule change took it away): the date announced, with the reason;
 ``undetermined`` a fact the rules need to choose the limit is missing (earliest candidate date).
 
 A run after missed days sends each open duty in the kind that holds on the day of the run (an
@@ -42,17 +46,19 @@ from typing import Literal, NamedTuple, get_args
 
 from deadlines.calendars.layers import calendar
 from deadlines.errors import StoreError
-from deadlines.model import Obligation, started_by
+from deadlines.model import NO_UNIT, Obligation, started_by
 from deadlines.store.database import Store, china_now, china_today
 
-Kind = Literal["reminder", "due-soon", "due-today", "overdue", "moved", "undetermined"]
+Kind = Literal["reminder", "due-soon", "due-today", "overdue", "moved", "cancelled", "undetermined"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 # "Deadlines due today and in the next few working days": three working days ahead by default.
 DEFAULT_AHEAD_WORKDAYS = 3
 PLAN_CALENDAR = "cn-nx"
 _ORDER: dict[str, int] = {
     k: i
-    for i, k in enumerate(("moved", "undetermined", "overdue", "due-today", "due-soon", "reminder"))
+    for i, k in enumerate(
+        ("moved", "cancelled", "undetermined", "overdue", "due-today", "due-soon", "reminder")
+    )
 }
 
 
@@ -70,14 +76,15 @@ class Notice:
     due: dt.date
     provisional: bool
     # overdue: calendar days past the due date; due-soon: working days left; reminder: days to
-    # expiry; moved: calendar days the date moved (later > 0)
+    # expiry; moved: calendar days the date moved (later > 0); cancelled: 0
     days: int
     expiry: dt.date | None = None
     new: bool = False
     # the duty behind it: deadline, reminder, aging (an 超N年 flag: "overdue" from its day) ...
     duty: str = "deadline"
-    old_due: dt.date | None = None  # moved: the date announced before
-    reason: Mapping[str, str] | None = None  # moved: why (see Store.replace_obligations)
+    # moved: the date announced before; cancelled: the date announced, also its ``due``
+    old_due: dt.date | None = None
+    reason: Mapping[str, str] | None = None  # moved, cancelled: why (Store.replace_obligations)
     # computed over a year whose Ningxia data is graded low: answered, and marked (decisions.md)
     low_confidence: bool = False
     missing: tuple[str, ...] = ()  # undetermined: the facts the case must state
@@ -193,7 +200,7 @@ def low_confidence(ob: Obligation) -> bool:
     return bool(calendar(ob.calendar).low_confidence_years(ob.trigger_date, ob.due))
 
 
-# --- moved dates --------------------------------------------------------------------------------
+# --- moved dates and duties gone -----------------------------------------------------------
 class _MoveCheck(NamedTuple):
     """A key with unsettled date moves: the notice it needs (if any) and the last move seen."""
 
@@ -204,31 +211,47 @@ class _MoveCheck(NamedTuple):
 
 def _moves(store: Store, units: Sequence[str]) -> list[_MoveCheck]:
     """Each obligation whose due date moved since the last sending run and whose last emitted
-    notice announced another date gets one ``moved`` notice; the others need none."""
+    notice announced another date gets one ``moved`` notice; each that went away after a notice
+    was emitted for it, one ``cancelled``; the others need none."""
     rows = store.conn.execute(
-        "SELECT case_id, rule_id, instance, MAX(seq), reason FROM date_moves"
-        " WHERE settled = 0 GROUP BY case_id, rule_id, instance"
+        "SELECT case_id, rule_id, instance, MAX(seq), reason, new_due IS NULL, unit, duty"
+        " FROM date_moves WHERE settled = 0 GROUP BY case_id, rule_id, instance"
     ).fetchall()
     out: list[_MoveCheck] = []
-    for case_id, rule_id, instance, seq, reason in rows:
+    for case_id, rule_id, instance, seq, reason, gone, gone_unit, duty in rows:
         key = (case_id, rule_id, instance)
         ob = store.obligation(*key)
-        if units and (ob is None or ob.unit not in units):
+        unit = ob.unit if ob is not None else gone_unit
+        if units and unit not in units:
             continue  # another unit's: its own sending run settles it
-        out.append(_MoveCheck(key, int(seq), _moved(store, ob, json.loads(reason))))
+        why = json.loads(reason)
+        if ob is not None:
+            notice = _moved(store, ob, why)
+        elif gone:
+            notice = _cancelled(store, key, NO_UNIT if unit is None else unit, duty, why)
+        else:  # gone, its removal not kept (a store before version 11): as before, no notice
+            notice = None
+        out.append(_MoveCheck(key, int(seq), notice))
     return out
 
 
-def _moved(store: Store, ob: Obligation | None, reason: Mapping[str, str]) -> Notice | None:
-    if ob is None or ob.due is None or ob.completed_on is not None or ob.status == "paused":
-        return None
-    last = store.conn.execute(
-        "SELECT id, due FROM notices WHERE case_id = ? AND rule_id = ? AND instance = ?"
+def _last_told(store: Store, key: tuple[str, str, str]) -> tuple[str, str, str] | None:
+    """The last notice emitted for a duty: its id, due date and kind."""
+    row = store.conn.execute(
+        "SELECT id, due, kind FROM notices WHERE case_id = ? AND rule_id = ? AND instance = ?"
         " ORDER BY run_seq IS NULL, run_seq DESC, first_emitted_at DESC LIMIT 1",
-        (ob.case_id, ob.rule_id, ob.instance),
+        key,
     ).fetchone()
-    if last is None or last[1] == ob.due.isoformat():
-        return None  # nobody was told another date
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def _moved(store: Store, ob: Obligation, reason: Mapping[str, str]) -> Notice | None:
+    if ob.due is None or ob.completed_on is not None or ob.status == "paused":
+        return None
+    last = _last_told(store, (ob.case_id, ob.rule_id, ob.instance))
+    if last is None or last[1] == ob.due.isoformat() or last[2] == "cancelled":
+        # nobody was told another date; or told it is gone: its notices, back, are new
+        return None
     old = dt.date.fromisoformat(last[1])
     base = to_notice(ob, "due-today", ob.due)  # the duty's fields; kind and id set below
     return replace(
@@ -239,6 +262,77 @@ def _moved(store: Store, ob: Obligation | None, reason: Mapping[str, str]) -> No
         old_due=old,
         reason=reason,
     )
+
+
+def _cancelled(
+    store: Store, key: tuple[str, str, str], unit: str, duty: str | None, reason: Mapping[str, str]
+) -> Notice | None:
+    """The notice that a duty gone away no longer falls due, at the date last announced; None
+    when nothing was announced (nobody to tell) or its cancellation already was."""
+    last = _last_told(store, key)
+    if last is None or last[2] == "cancelled":
+        return None
+    announced = dt.date.fromisoformat(last[1])
+    clause, title_zh, title_en = rule_texts(store, key[1])
+    return Notice(
+        id=notice_id(*key, "cancelled", announced, follows=last[0]),
+        kind="cancelled",
+        case=key[0],
+        rule=key[1],
+        instance=key[2],
+        clause=clause,
+        title_zh=title_zh,
+        title_en=title_en,
+        unit=unit,
+        due=announced,
+        provisional=False,
+        days=0,
+        duty=duty or "deadline",
+        old_due=announced,
+        reason=reason,
+    )
+
+
+def rule_texts(store: Store, rule_id: str) -> tuple[str, str, str]:
+    """A rule's clause and titles as the store last recorded them (its duty may be gone, its rule
+    withdrawn): ``?`` and the id when it never recorded any."""
+    row = store.conn.execute(
+        "SELECT clause, title_zh, title_en FROM rule_versions WHERE rule_id = ?"
+        " ORDER BY id DESC LIMIT 1",
+        (rule_id,),
+    ).fetchone()
+    return (row[0], row[1], row[2]) if row else ("?", rule_id, rule_id)
+
+
+def _cancellations(store: Store, cases: Sequence[str]) -> dict[tuple[str, str, str], str]:
+    """Each duty of ``cases`` whose cancellation was emitted: the id of its last cancellation."""
+    out: dict[tuple[str, str, str], str] = {}
+    for start in range(0, len(cases), 500):
+        chunk = list(cases[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for case_id, rule_id, instance, nid in store.conn.execute(
+            "SELECT case_id, rule_id, instance, id FROM notices"
+            f" WHERE kind = 'cancelled' AND case_id IN ({marks})"
+            " ORDER BY run_seq IS NULL DESC, run_seq, first_emitted_at",
+            chunk,
+        ):
+            out[(case_id, rule_id, instance)] = nid  # the last one wins
+    return out
+
+
+def _after_cancellation(store: Store, notices: list[Notice]) -> list[Notice]:
+    """A duty that comes back after its cancellation was sent is new again: its notices' ids
+    name that cancellation (the same duty, kind and date told before it have the plain id)."""
+    cancelled = _cancellations(store, sorted({n.case for n in notices}))
+    if not cancelled:
+        return notices
+    out = []
+    for n in notices:
+        follows = cancelled.get((n.case, n.rule, n.instance))
+        if follows is not None:
+            n = replace(n, id=notice_id(n.case, n.rule, n.instance, n.kind, n.due, follows))
+        out.append(n)
+    return out
 
 
 # --- the day's list, looking and sending ----------------------------------------------------
@@ -272,9 +366,11 @@ def _day(
         kind = classify(ob, as_of, until)
         if kind is not None:
             out.append(to_notice(ob, kind, as_of))
+    # (by the plain ids: a duty back after its cancellation is new whatever was sent before)
+    legacy = {n.id: _legacy_id(n) for n in out if n.kind == "due-soon"}
+    out = _after_cancellation(store, out)
     checks = _moves(store, units)
     out.extend(c.notice for c in checks if c.notice is not None)
-    legacy = {n.id: _legacy_id(n) for n in out if n.kind == "due-soon"}
     seen = _emitted(store, [n.id for n in out] + list(legacy.values()))
     out = [replace(n, new=n.id not in seen and legacy.get(n.id) not in seen) for n in out]
     out.sort(key=lambda n: (n.unit, _ORDER[n.kind], n.due, n.case, n.rule, n.instance))

@@ -137,6 +137,7 @@ _WORDS = {
         "due-today": "今日到期",
         "overdue": "逾期",
         "moved": "期限变更",
+        "cancelled": "期限取消",
         "undetermined": "期限待定",
         "days.undetermined": "缺少事实 {missing}，无法确定适用的期限；最早可能期限 {due}",
         "days.reminder": "距届满 {d} 日(届满日 {expiry})",
@@ -144,6 +145,7 @@ _WORDS = {
         "days.due-today": "今日到期",
         "days.overdue": "已逾期 {d} 日",
         "days.moved": "由 {old} 改为 {due}：{why}",
+        "days.cancelled": "原定 {old} 到期，已取消：{why}",
         "why.event": "新事件 {event}({type},{on})",
         "why.correction": "事件 {corrects} 更正为 {event}({type},{was} → {on})",
         "why.import": "导入 {file}",
@@ -168,6 +170,7 @@ _WORDS = {
         "due-today": "DUE TODAY",
         "overdue": "OVERDUE",
         "moved": "MOVED",
+        "cancelled": "CANCELLED",
         "undetermined": "UNDETERMINED",
         "days.undetermined": "the case does not state {missing}, which decides the limit; "
         "the earliest possible date is {due}",
@@ -176,6 +179,7 @@ _WORDS = {
         "days.due-today": "due today",
         "days.overdue": "{d} days overdue",
         "days.moved": "moved from {old} to {due}: {why}",
+        "days.cancelled": "was due {old}, no longer due: {why}",
         "why.event": "event {event} recorded ({type}, {on})",
         "why.correction": "event {corrects} corrected by {event} ({type}, {was} -> {on})",
         "why.import": "imported from {file}",
@@ -198,8 +202,8 @@ _WORDS = {
 def _line(n: Notice, lang: Lang) -> str:
     w = _WORDS[lang]
     title = n.title_zh if lang == "zh" else n.title_en
-    if n.kind == "moved":
-        days = w["days.moved"].format(old=n.old_due, due=n.due, why=why(n.reason or {}, lang))
+    if n.kind in ("moved", "cancelled"):
+        days = w[f"days.{n.kind}"].format(old=n.old_due, due=n.due, why=why(n.reason or {}, lang))
     elif n.duty == "aging":
         days = w["days.flagged"].format(d=n.days)
     else:

@@ -31,9 +31,9 @@ def _days(n: Notice, lang: Lang) -> str:
         return text("delivery.to_expiry", lang, n=n.days, expiry=n.expiry.isoformat())
     if kind == "undetermined":
         return text("delivery.undetermined", lang, missing=", ".join(n.missing))
-    if kind == "moved" and n.old_due is not None:
+    if kind in ("moved", "cancelled") and n.old_due is not None:
         return text(
-            "delivery.moved_from", lang, old=n.old_due.isoformat(), why=why(n.reason or {}, lang)
+            f"delivery.{kind}_from", lang, old=n.old_due.isoformat(), why=why(n.reason or {}, lang)
         )
     return ""
 
@@ -89,7 +89,7 @@ def body(
     how its date was reached."""
     kinds = [n.kind for n in notices]
     lines: list[str] = []
-    others = {k: kinds.count(k) for k in ("due-soon", "moved", "undetermined")}
+    others = {k: kinds.count(k) for k in ("due-soon", "moved", "cancelled", "undetermined")}
     if any(others.values()):
         lines.append(
             text(
@@ -97,6 +97,7 @@ def body(
                 lang,
                 soon=others["due-soon"],
                 moved=others["moved"],
+                cancelled=others["cancelled"],
                 undetermined=others["undetermined"],
             )
         )

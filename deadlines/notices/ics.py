@@ -24,7 +24,12 @@ from deadlines.calendars.layers import calendar
 from deadlines.errors import DeadlineError, OutOfRangeError, did_you_mean
 from deadlines.messages import Lang, text
 from deadlines.model import Obligation
-from deadlines.notices.contract import DEFAULT_AHEAD_WORKDAYS, PLAN_CALENDAR, low_confidence
+from deadlines.notices.contract import (
+    DEFAULT_AHEAD_WORKDAYS,
+    PLAN_CALENDAR,
+    low_confidence,
+    rule_texts,
+)
 from deadlines.rules.explain import obligation_steps
 from deadlines.store.database import CHINA, Store, china_today
 
@@ -139,11 +144,7 @@ def gone(store: Store, case_id: str | None = None) -> list[Obligation]:
         last[(key_case, rule_id, instance)] = due
     out = []
     for key, due in last.items():
-        texts = store.conn.execute(
-            "SELECT clause, title_zh, title_en FROM rule_versions WHERE rule_id = ?"
-            " ORDER BY rule_version LIMIT 1",
-            (key[1],),
-        ).fetchone() or ("?", key[1], key[1])
+        texts = rule_texts(store, key[1])
         row = store.conn.execute("SELECT unit FROM cases WHERE id = ?", (key[0],)).fetchone()
         out.append(
             Obligation(
