@@ -20,7 +20,7 @@ from deadlines.calendars import layers, yearfiles
 from deadlines.model import Case, Event, Obligation
 from deadlines.rules import RuleSet, load_rules
 from deadlines.rules.conditions import AllOf, Compare, parse_condition
-from deadlines.rules.engine import Engine, evaluate
+from deadlines.rules.engine import Engine, evaluate, evaluate_many
 from deadlines.rules.explain import obligation_steps
 from deadlines.rules.matching import (
     DurableMatcher,
@@ -331,6 +331,8 @@ def test_every_obligation_is_what_its_constructor_builds() -> None:
             assert Obligation(**vars(ob)) == ob
             statuses.add(ob.status)
     assert {"undetermined", "overdue", "paused"} <= statuses
+    # the store's batches give each case what one call gives it
+    assert evaluate_many(cases, D(2026, 4, 1)) == [evaluate(c, D(2026, 4, 1)) for c in cases]
 
 
 def _network_query(engine: Engine) -> tuple[dt.date | None, bool]:

@@ -45,7 +45,7 @@ import calendar as _monthcal
 import datetime as dt
 import heapq
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import NamedTuple
@@ -62,7 +62,7 @@ from deadlines.rules.loading import plan_rules
 from deadlines.rules.matching import Matcher, default_matcher
 from deadlines.rules.model import EVERY, Rule, RuleSet
 
-__all__ = ["Engine", "evaluate", "load_rules", "plan_rules", "recurring_periods"]
+__all__ = ["Engine", "evaluate", "evaluate_many", "load_rules", "plan_rules", "recurring_periods"]
 
 
 def load_rules(extra_dirs: Sequence[str] = ()) -> RuleSet:
@@ -284,6 +284,15 @@ class Engine:
     def evaluate(self, case: Case, as_of: dt.date) -> list[Obligation]:
         """The case's obligations as of ``as_of`` (China date); see the module docstring."""
         self._check_calendars()
+        return self._evaluate(case, as_of)
+
+    def evaluate_many(self, cases: Iterable[Case], as_of: dt.date) -> list[list[Obligation]]:
+        """:meth:`evaluate` of each case in turn, the calendars in force checked once for all
+        (reading the environment was a tenth of a case's evaluation in a recompute)."""
+        self._check_calendars()
+        return [self._evaluate(case, as_of) for case in cases]
+
+    def _evaluate(self, case: Case, as_of: dt.date) -> list[Obligation]:
         plan = self._plan(case.kind, case.facts)
         applicable = plan.by_id
         future = self._future
@@ -714,3 +723,9 @@ def evaluate(
     same answer. Deterministic for a given case and date.
     """
     return _engine(rules, matcher).evaluate(case, as_of)
+
+
+def evaluate_many(cases: Iterable[Case], as_of: dt.date) -> list[list[Obligation]]:
+    """:func:`evaluate` of each case under the plan's rules, with less work per case than one call
+    each (the store's batches: nothing may change the environment while they are evaluated)."""
+    return _engine(None, None).evaluate_many(cases, as_of)
