@@ -156,8 +156,11 @@ def test_nested_lists_have_their_documented_keys(cli: Run) -> None:
     assert _keys(late["groups"]) == docs["overdue groups"]
     shown = json.loads(cli("rules", "show", "L48", "--json").output)
     assert _keys(shown) == docs["rules show"] == [*docs["rules list"], "example"]
-    moved = json.loads(cli("recompute", "--json").output)
-    assert moved == []  # nothing changed since the import
+    recomputed = json.loads(cli("recompute", "--json").output)
+    assert _keys(recomputed) == docs["recompute"]
+    # the fixture's three cases, and nothing changed since the import
+    assert (recomputed["cases"], recomputed["preview"], recomputed["moves"]) == (3, False, [])
+    assert cli("recompute", "--format", "jsonl").output == ""  # one move a line: none
     # a second seized asset adds its own 30-day limit: a move of kind "added"
     event = json.loads(
         cli(
@@ -172,7 +175,7 @@ def test_nested_lists_have_their_documented_keys(cli: Run) -> None:
             "--json",
         ).output
     )
-    assert _keys(event["moves"]) == docs["recompute"]
+    assert _keys(event["moves"]) == docs["recompute moves"]
     assert event["moves"][0]["change"] == "added"
 
 
@@ -244,7 +247,7 @@ def test_errors_speak_the_chosen_language() -> None:
     [
         ("case list", ("case", "list", "--unit", "无此单位", "--as-of", AS_OF)),
         ("next", ("next", "DK-2026-101", "--as-of", "2026-01-05")),  # before any event
-        ("recompute", ("recompute",)),  # nothing moves after the import
+        ("recompute moves", ("recompute",)),  # nothing moves after the import
         ("outbox", ("outbox",)),  # nothing sent yet
         ("user list", ("user", "list")),  # no accounts yet
     ],

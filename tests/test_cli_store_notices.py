@@ -307,7 +307,7 @@ def test_recompute_reports_moves_after_a_rule_change(tmp_path: Path, db: Path) -
         assert "the plan's rules only" in result.output and str(rules) in result.output
     assert snapshot(db) == before
     out = ok(db, "recompute", "--rules", str(rules), "--json")
-    moves = {m["case"]: (m["change"], m["old"], m["new"]) for m in json.loads(out)}
+    moves = {m["case"]: (m["change"], m["old"], m["new"]) for m in json.loads(out)["moves"]}
     assert moves["D0"] == ("moved", "2026-03-30", "2026-03-16")
     assert len(moves) == 5
     # a plain recompute (the cron job, no variable) keeps the store's rules: nothing moves

@@ -252,7 +252,11 @@ def test_recompute_as_of_is_a_preview_that_writes_nothing(loan_db: Path) -> None
     out = ok(loan_db, "recompute", "--as-of", "2025-01-01", "--lang", "en")
     assert "nothing written" in out and "removed" in out
     assert dump(loan_db) == before
-    assert len(json.loads(ok(loan_db, "recompute", "--as-of", "2025-01-01", "--json"))) == 5
+    preview = json.loads(ok(loan_db, "recompute", "--as-of", "2025-01-01", "--json"))
+    assert (preview["as_of"], preview["preview"], preview["cases"]) == ("2025-01-01", True, 5)
+    assert [m["change"] for m in preview["moves"]] == ["removed"] * 5
+    lines = ok(loan_db, "recompute", "--as-of", "2025-01-01", "--format", "jsonl").splitlines()
+    assert [json.loads(line)["case"] for line in lines] == ["D0", "D1", "D2", "D3", "D4"]
     assert dump(loan_db) == before
     # a plain recompute writes, and finds nothing to change
     assert "0 changes" in ok(loan_db, "recompute", "--lang", "en")

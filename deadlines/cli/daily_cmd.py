@@ -236,7 +236,16 @@ def recompute(
 
     from deadlines.notices.case_view import MOVE_KEYS, move_payload
 
-    out.emit([move_payload(m) for m in moves], lines, columns=MOVE_KEYS)
+    # JSON: one document, so that the count of cases is there when nothing moved; JSON Lines
+    # and CSV: one move a line (as event add, case fact and case unit print their moves)
+    records = [move_payload(m) for m in moves]
+    document = {
+        "as_of": (as_of or china_today()).isoformat(),
+        "preview": as_of is not None,
+        "cases": total,
+        "moves": records,
+    }
+    out.emit(records, lines, document=document, columns=MOVE_KEYS)
 
 
 COMMANDS: tuple[click.Command, ...] = (next_cmd, remind, overdue, recompute)
