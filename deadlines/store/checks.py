@@ -527,8 +527,11 @@ def check_case_events(case: Case, new_ids: Collection[str] = ()) -> None:
     """The case's effective events in a sensible order: nothing before the event that opens the
     case, and one opening event (a second one is a correction: use --supersedes). ``new_ids``:
     the events being added, so that the advice names one already recorded."""
-    _check_renewals(case, new_ids)
-    _check_closings(case, new_ids)
+    types = {e.type for e in case.events}
+    if not types.isdisjoint(catalogue().future):
+        _check_renewals(case, new_ids)
+    if CLOSE_EVENT in types or REOPEN_EVENT in types:
+        _check_closings(case, new_ids)
     opening = OPENING_EVENT.get(case.kind)
     if opening is None:
         return

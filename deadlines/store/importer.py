@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from deadlines.calendars.periods import ascii_digits
@@ -39,6 +40,7 @@ from deadlines.messages import Lang
 from deadlines.model import Case, Event, FactValue
 from deadlines.store.background import BackgroundCheck, can_fork
 from deadlines.store.checks import (
+    MAX_CASE_EVENTS,
     Catalogue,
     catalogue,
     check_case_events,
@@ -272,6 +274,73 @@ def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
     )
 
 
+_FIELDS: dict[tuple[str, str], dict[str, Any]] = {}
+"""Facts and data read so far, by their text (an import repeats a few shapes; bounded). Shared
+between rows: nothing changes a row's facts or data once read."""
+
+
+def _fields(text: str, what: str) -> dict[str, Any]:
+    """A CSV row's facts or data (``what``), read as :func:`_row` reads them, once per text."""
+    known = _FIELDS.get((text, what))
+    if known is not None:
+        return known
+    if what == "facts":
+        out = {k: _scalar(f"facts {k}", v) for k, v in _mapping(text, "facts").items()}
+    else:
+        out = {
+            k: v if isinstance(v, str) else str(_scalar(f"data {k}", v))
+            for k, v in _mapping(text, "data").items()
+        }
+    if len(_FIELDS) >= 20_000:
+        _FIELDS.clear()
+    _FIELDS[text, what] = out
+    return out
+
+
+def _csv_row(line: int, rec: _CsvFields, checked: str = "") -> _Row:
+    """:func:`_row` for a CSV row: the same row or the same error, without a dict per row (every
+    field is text or missing, so each value is only stripped)."""
+    f, at = rec
+    record = (f[at["record"]] or "").strip()
+    if not record:
+        record = "case" if f[at["kind"]] else "event" if f[at["type"]] else ""
+    case = (f[at["case"]] or "").strip() or (f[at["case_id"]] or "").strip()
+    if record != "case" and record != "event":
+        raise StoreError(key="rec.row.record", got=record)
+    if not case:
+        raise StoreError(key="rec.row.no_case")
+    if case != checked:
+        check_case_id(case)
+    if record == "case":
+        facts = _fields(f[at["facts"]] or "", "facts")
+        kind = intern((f[at["kind"]] or "").strip())
+        if not kind:
+            raise StoreError(key="rec.row.no_kind")
+        return _Row(
+            line, "case", case, kind, intern((f[at["unit"]] or "").strip()), facts, "", None, "", {}
+        )
+    etype = intern((f[at["type"]] or "").strip())
+    if not etype:
+        raise StoreError(key="rec.row.no_type")
+    data = _fields(f[at["data"]] or "", "data")
+    note = (f[at["note"]] or "").strip()
+    on = f[at["on"]]
+    return _Row(
+        line,
+        "event",
+        case,
+        "",
+        "",
+        {},
+        etype,
+        (on is not None and _DATES.get(on)) or _date(on),
+        note,
+        data,
+        (f[at["supersedes"]] or "").strip() or None,
+        (f[at["id"]] or "").strip() or None,
+    )
+
+
 # --- reading ----------------------------------------------------------------------------------
 class _LineTooLong(Exception):
     pass
@@ -337,7 +406,7 @@ def _json_object(text: str) -> Any:
 
 def _records(
     path: Path, progress: Callable[[int], None] | None, limit: int = MAX_LINE_CHARS
-) -> Iterator[tuple[int, Mapping[str, Any] | Exception]]:
+) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
     """(line, record or the error reading it), lazily. Bytes that are not UTF-8 are kept as
     lone surrogates, so the row holding them is refused by the text checks with its line."""
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
@@ -380,9 +449,33 @@ def _json_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str,
             yield n, {"record": "event", "case": obj.get("case"), **ev}
 
 
-def _csv_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, Any] | Exception]]:
+_CsvFields = tuple[list[str | None], Mapping[str, int]]
+"""A CSV row's fields, padded with None to one past the header's width, and the header's column
+of each name (a name the header lacks: that last None), read by :func:`_csv_row`."""
+# the columns a row is read from, in _row's order
+_COLUMNS = [
+    "record",
+    "case",
+    "case_id",
+    "kind",
+    "unit",
+    "facts",
+    "type",
+    "on",
+    "note",
+    "data",
+    "supersedes",
+    "id",
+]
+
+
+def _csv_records(
+    lines: _Lines, limit: int
+) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
     reader = csv.reader(lines)
     header: list[str] | None = None
+    at: dict[str, int] = {}
+    pad: list[str | None] = []
     while True:
         try:
             row = next(reader)
@@ -402,6 +495,11 @@ def _csv_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, 
             if "case" not in header:
                 yield 1, StoreError(key="rec.parse.csv_header")
                 return
+            if len(set(header)) == len(header):  # else a name's value depends on the row's length
+                at = {
+                    name: header.index(name) if name in header else len(header) for name in _COLUMNS
+                }
+                pad = [None] * (len(header) + 1)
             continue
         if len(row) > len(header):
             yield (
@@ -409,7 +507,12 @@ def _csv_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, 
                 StoreError(key="rec.parse.csv_fields", n=len(row), header=len(header)),
             )
             continue
-        if row:
+        if not row:
+            continue
+        if at:
+            fields: list[str | None] = row  # type: ignore[assignment]
+            yield lines.number, (fields + pad[len(row) :], at)
+        else:
             yield lines.number, dict(zip(header, row, strict=False))
 
 
@@ -420,7 +523,9 @@ def _rows(path: Path, progress: Callable[[int], None] | None) -> Iterator[_Row |
             yield _RowError(line, str(rec), rec if isinstance(rec, DeadlineError) else None)
             continue
         try:
-            row = _row(line, rec, checked)
+            row = (
+                _csv_row(line, rec, checked) if isinstance(rec, tuple) else _row(line, rec, checked)
+            )
             checked = row.case
             yield row
         except DeadlineError as exc:
@@ -608,7 +713,7 @@ def _bad(
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """A case touched by a chunk: what the store holds, plus the chunk's rows."""
 
@@ -697,21 +802,27 @@ def _apply(
             entry = pending[case.id]
             line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
             _bad(report, line, exc, skip_bad, case=case.id)
-    keep = {c.id for c in evaluated}
-    store.insert_cases(c for c in good_cases if c[0] in keep)
-    store.insert_events(e for e in good_events if e[1] in keep)
+    if len(evaluated) < len(merged):  # cases skipped (--skip-bad): their rows are not written
+        keep = {c.id for c in evaluated}
+        good_cases = [c for c in good_cases if c[0] in keep]
+        good_events = [e for e in good_events if e[1] in keep]
+    store.insert_cases(good_cases)
+    store.insert_events(good_events)
     fresh = {c.id for c in evaluated if pending[c.id].new_case is not None}
-    store.replace_obligations(
-        [c for c in fresh], [o for o in obligations if o.case_id in fresh], now, fresh=True
-    )
-    store.replace_obligations(
-        [c.id for c in evaluated if c.id not in fresh],
-        [o for o in obligations if o.case_id not in fresh],
-        now,
-        reason={"cause": "import", "file": Path(report.path).name},
-    )
-    report.cases += sum(1 for c in good_cases if c[0] in keep)
-    report.events += sum(1 for e in good_events if e[1] in keep)
+    if len(fresh) == len(evaluated):  # every case new (a first import): nothing to compare
+        store.replace_obligations(list(fresh), obligations, now, fresh=True)
+    else:
+        store.replace_obligations(
+            list(fresh), [o for o in obligations if o.case_id in fresh], now, fresh=True
+        )
+        store.replace_obligations(
+            [c.id for c in evaluated if c.id not in fresh],
+            [o for o in obligations if o.case_id not in fresh],
+            now,
+            reason={"cause": "import", "file": Path(report.path).name},
+        )
+    report.cases += len(good_cases)
+    report.events += len(good_events)
 
 
 def _same_case(cid: str, entry: _Pending) -> None:
@@ -755,6 +866,22 @@ def _load_bases(store: Store, pending: dict[str, _Pending]) -> None:
             entry.ids[eid] = key
 
 
+_JSON: dict[tuple[tuple[str, str], ...], str] = {}
+"""Event data as stored (JSON), by its items (a few shapes repeat; bounded)."""
+
+
+def _data_json(data: Mapping[str, str]) -> str:
+    if not data:
+        return "{}"
+    items = tuple(data.items())
+    text = _JSON.get(items)
+    if text is None:
+        if len(_JSON) >= 20_000:
+            _JSON.clear()
+        text = _JSON[items] = _to_json(data)
+    return text
+
+
 def _event_key(etype: str, on: dt.date, data: Mapping[str, str], note: str) -> tuple[object, ...]:
     return (etype, on, tuple(sorted(data.items())) if data else (), note)
 
@@ -773,37 +900,38 @@ def _merge(
     by_id = {e.id: i for i, e in enumerate(events)}
     rows = []
     n = entry.event_count
+    seen, ids = entry.seen, entry.ids
     for r in entry.events:
-        assert r.on is not None
-        key = _event_key(r.type, r.on, r.data, r.note)
+        on, data, sup = r.on, r.data, r.supersedes
+        assert on is not None
+        key = (r.type, on, tuple(sorted(data.items())) if data else (), r.note)
         # a row without supersedes equal to any stored event (a corrected one too), a correction
         # equal to one stored, or an explicit id stored with the same content: already there
-        if (
-            (r.supersedes is None and key in entry.seen)
-            or (r.supersedes is not None and (*key, r.supersedes) in entry.seen)
-            or (r.id is not None and entry.ids.get(r.id) == key)
+        if (key in seen if sup is None else (*key, sup) in seen) or (
+            r.id is not None and ids.get(r.id) == key
         ):
             entry.duplicates += 1
             continue
-        entry.seen.update((key, (*key, r.supersedes)))
+        seen.add(key)
+        seen.add((*key, sup))
         n += 1
-        check_case_size(cid, n)
-        if r.id is not None and (r.id in entry.ids or r.id in by_id or "#" in r.id):
+        if n > MAX_CASE_EVENTS:
+            check_case_size(cid, n)
+        if r.id is not None and (r.id in ids or r.id in by_id or "#" in r.id):
             raise StoreError(key="rec.import.id_taken", id=r.id)
         eid = r.id or f"{cid}#{n}"
-        entry.ids[eid] = key
-        ev = Event(r.type, r.on, r.note, eid, r.data)
-        if r.supersedes is not None:
-            if r.supersedes not in by_id:
-                raise StoreError(key="rec.import.not_current", old=r.supersedes, case=cid)
-            at = by_id.pop(r.supersedes)
-            ev = replace(ev, origin=events[at].origin or r.supersedes)
+        ids[eid] = key
+        ev = Event(r.type, on, r.note, eid, data)
+        if sup is not None:
+            if sup not in by_id:
+                raise StoreError(key="rec.import.not_current", old=sup, case=cid)
+            at = by_id.pop(sup)
+            ev = replace(ev, origin=events[at].origin or sup)
             events[at] = ev
             by_id[eid] = at
         else:
             by_id[eid] = len(events)
             events.append(ev)
-        data = _to_json(r.data) if r.data else "{}"
-        rows.append((eid, cid, r.type, r.on.isoformat(), now, r.note, data, r.supersedes))
+        rows.append((eid, cid, r.type, on.isoformat(), now, r.note, _data_json(data), sup))
     events.sort(key=_on)
     return Case(case.id, case.kind, case.facts, case.unit, tuple(events)), rows
