@@ -23,6 +23,9 @@ placeholder, not a unit anyone can be reached at."""
 NO_UNIT = ""
 """The unit of an obligation whose rule names only a placeholder and whose case names no unit: its
 notices are listed as 未指定责任单位 / no unit given and never routed to the placeholder."""
+NO_UNIT_NAME = "未指定责任单位"
+"""NO_UNIT where units are named side by side (``send --json``'s ``unrouted``), as the lists head
+it; the same in every language, as a unit's own name is."""
 
 
 def is_placeholder(unit: str) -> bool:

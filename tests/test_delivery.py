@@ -317,6 +317,28 @@ def test_unit_without_destination_is_reported_and_sent_once_it_has_one(
         assert report.notices == [day_ids(db, "2026-03-27")["D1", "due-soon"]]
 
 
+def test_notices_of_a_case_with_no_unit_are_named_as_the_lists_name_them(
+    db: Path, tmp_path: Path
+) -> None:
+    # Z names no unit (its rules only the placeholder 市(略)〔法院〕): filed Thu 03-26, the network
+    # query is due the next working day, Fri 03-27
+    ok(db, "case", "add", "Z", "--kind", "enforcement")
+    ok(db, "event", "add", "Z", "enforcement.filed", "--on", "2026-03-26")
+    ids = day_ids(db, "2026-03-27")
+    units = write_units(tmp_path / "u.toml", {BANK: [mail_url(free_port(), "a@b.example")]})
+    for lang in ("zh", "en"):
+        args = ("--as-of", "2026-03-27", "--units", str(units), "--dry-run", "--json")
+        result = invoke(db, "send", *args, "--lang", lang)
+        assert result.exit_code == 1
+        assert json.loads(result.stdout)["unrouted"] == {
+            "未指定责任单位": [ids["Z", "due-today"]],
+            BRANCH: [ids["D1", "due-soon"]],
+        }
+    text = invoke(db, "send", "--as-of", "2026-03-27", "--units", str(units), "--dry-run")
+    assert "这些通知在 deadlines remind 中列于【未指定责任单位】" in text.output
+    assert "【未指定责任单位】" in ok(db, "remind", "--as-of", "2026-03-27")
+
+
 def test_secrets_come_from_the_environment_and_are_never_stored(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from deadlines.errors import DeadlineError, StoreError
 from deadlines.messages import Lang, check_lang
-from deadlines.model import Obligation
+from deadlines.model import NO_UNIT, NO_UNIT_NAME, Obligation
 from deadlines.notices import contract, digest, ics, outbox
 from deadlines.notices.channels import Attachment, check_destinations, deliver
 from deadlines.notices.contract import Notice
@@ -89,8 +89,16 @@ class SendReport:
                 }
                 for a in self.attempts
             ],
-            "unrouted": {u: list(ids) for u, ids in self.unrouted.items()},
+            "unrouted": _by_unit_name(self.unrouted),
         }
+
+
+def _by_unit_name(by_unit: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """unit -> ids, NO_UNIT named as the lists head it (with a unit of that name, if any)."""
+    out: dict[str, list[str]] = {}
+    for unit, ids in by_unit.items():
+        out.setdefault(NO_UNIT_NAME if unit == NO_UNIT else unit, []).extend(ids)
+    return out
 
 
 def send(
