@@ -138,7 +138,14 @@ def _child(args: list[str]) -> None:
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
     print(
-        json.dumps({"peak_mib": round(usage.ru_maxrss / 1024, 1), "cpu_s": cpu, "code": code}),
+        json.dumps(
+            {
+                "peak_mib": round(usage.ru_maxrss / 1024, 1),
+                "child_peak_mib": round(children.ru_maxrss / 1024, 1),  # the largest one
+                "cpu_s": cpu,
+                "code": code,
+            }
+        ),
         file=sys.stderr,
     )
 
@@ -159,13 +166,15 @@ def run(args: list[str], *, quiet: bool = True) -> tuple[float, float, str]:
         sys.exit(f"command {args} failed:\n{proc.stderr[-2000:]}")
     last = json.loads(proc.stderr.strip().splitlines()[-1])
     last_cpu[0] = float(last["cpu_s"])
+    last_child_peak[0] = float(last["child_peak_mib"])
     return wall, float(last["peak_mib"]), proc.stdout
 
 
 last_cpu = [0.0]
+last_child_peak = [0.0]
 
 
-def bench(n: int, folder: Path) -> dict[str, float]:
+def bench(n: int, folder: Path, jobs: int | None = None) -> dict[str, float]:
     src = folder / f"cases-{n}.csv"
     db = folder / f"store-{n}.db"
     t = time.perf_counter()
@@ -193,11 +202,14 @@ def bench(n: int, folder: Path) -> dict[str, float]:
         f"remind: {count} notices; first run {first:.2f} s, second run {second:.2f} s "
         f"(interpreter start and imports alone: {base:.2f} s)"
     )
-    re_wall, re_peak, out = run(["recompute", "--db", str(db)])
+    jobs_args = [] if jobs is None else ["--jobs", str(jobs)]
+    re_wall, re_peak, out = run(["recompute", "--db", str(db), *jobs_args])
     re_cpu = last_cpu[0]
+    workers = f" (a worker: {last_child_peak[0]:.0f} MiB)" if last_child_peak[0] else ""
     print(
         f"recompute: {re_wall:.1f} s, {events / re_wall:,.0f} events/s, CPU {re_cpu:.1f} s "
-        f"({events / re_cpu:,.0f} events per CPU second), peak RSS {re_peak:.0f} MiB"
+        f"({events / re_cpu:,.0f} events per CPU second, workers' included), peak RSS "
+        f"{re_peak:.0f} MiB{workers}"
         f" — {out.strip().splitlines()[0] if out.strip() else ''} (load {os.getloadavg()[0]:.2f})"
     )
     return {
@@ -221,9 +233,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--dir", type=Path, default=None, help="work folder (default: a temp dir)")
+    ap.add_argument("--jobs", type=int, default=None, help="recompute --jobs (default: its own)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
-        results = {n: bench(n, Path(tmp)) for n in args.sizes}
+        results = {n: bench(n, Path(tmp), args.jobs) for n in args.sizes}
     print("\nsummary")
     for n, r in results.items():
         print(

@@ -29,6 +29,7 @@ from deadlines.notices import contract
 from deadlines.notices import daily as nt
 from deadlines.store import config
 from deadlines.store.database import china_today, open_store
+from deadlines.store.parallel import MAX_JOBS
 
 
 # --- next -------------------------------------------------------------------------------------
@@ -193,6 +194,7 @@ def overdue(
     default=None,
 )
 @click.option("--shipped-calendars", is_flag=True)
+@click.option("--jobs", type=Range(1, MAX_JOBS), default=None)
 @db_option
 @output_options
 def recompute(
@@ -201,6 +203,7 @@ def recompute(
     plan_rules_only: bool,
     calendars: str | None,
     shipped_calendars: bool,
+    jobs: int | None,
     db: str | None,
     out: Output,
 ) -> None:
@@ -221,7 +224,9 @@ def recompute(
         config.check_env(target, store.path)
         total = store.counts()["cases"]
         with progress(total, out.t("progress.recompute")) as bar:
-            moves = store.recompute(as_of, progress=bar, preview=as_of is not None, adopt=target)
+            moves = store.recompute(
+                as_of, progress=bar, preview=as_of is not None, adopt=target, jobs=jobs
+            )
 
     def lines() -> Iterator[str]:
         if as_of is not None:

@@ -427,6 +427,12 @@ MESSAGES: Table = {
         "zh": "从此只用随包的节假日数据。",
         "en": "From now on, the shipped holiday data only.",
     },
+    "help:deadlines recompute --jobs": {
+        "zh": "用 N 个工作进程并行计算(1：只在本进程中计算)。默认：案件达 2 万件时每个处理器核心一个，"
+        "更少时只用本进程。结果相同。",
+        "en": "Compute in N worker processes (1: in this process alone). Default: one per CPU "
+        "from 20,000 cases, this process alone below that. The result is the same.",
+    },
     # --- delivery: send, outbox, export ics -----------------------------------------------------
     "help:deadlines send": {
         "zh": "发送当日的新通知：每个单位一份汇总，发到它的每个目的地。\n\n"

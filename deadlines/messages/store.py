@@ -37,6 +37,13 @@ MESSAGES: Table = {
         "zh": "{at}失败：被另一个进程锁定({said})；请稍后重试",
         "en": "{at} failed: locked by another process ({said}); try again",
     },
+    "store.worker_died": {
+        "zh": "重新计算的一个工作进程意外退出(被终止或内存不足)；存储未作任何更改。请重试，"
+        "或用 --jobs 1 只在本进程中计算",
+        "en": "a worker process of the recompute ended unexpectedly (killed, or out of memory); "
+        "nothing was written to the store. Try again, or use --jobs 1 to compute in this "
+        "process alone",
+    },
     "store.not_sqlite": {
         "zh": "{path} 不是 SQLite 文件，因此不是 deadlines 存储；请用 --db 给出其他路径",
         "en": "{path} is not an SQLite file, so not a deadlines store; give another --db path",

@@ -96,23 +96,25 @@ def read_cases(
     superseded = set(corrects.values())
     events: dict[str, list[Event]] = {}
     day = dt.date.fromisoformat
+    # texts repeated across rows (event types, data, facts) are read once
+    types: dict[int, str] = {}
+    data_of: dict[str, dict[str, str]] = {"{}": {}}
     for cid, eid, etype, on, note, data, _ in rows:
         if eid in superseded:
             continue
         origin = corrects.get(eid)
         while origin is not None and origin in corrects:
             origin = corrects[origin]
-        event = Event(
-            type=type_text(etype),
-            on=day(on),
-            note=note,
-            id=eid,
-            data={} if data == "{}" else json.loads(data),
-            origin=origin,
-        )
+        kind = types.get(etype)
+        if kind is None:
+            kind = types[etype] = type_text(etype)
+        values = data_of.get(data)
+        if values is None:
+            values = data_of[data] = json.loads(data)
+        event = Event(type=kind, on=day(on), note=note, id=eid, data=values, origin=origin)
         events.setdefault(cid, []).append(event)
     cases = []
-    facts: dict[str, dict[str, FactValue]] = {}  # the same facts text, read once
+    facts: dict[str, dict[str, FactValue]] = {}
     for _, cid, kind, unit, text in heads:
         known = facts.get(text)
         if known is None:
@@ -122,15 +124,19 @@ def read_cases(
     return cases, {r[1]: r[0] for r in heads}
 
 
-def stored_rows(conn: Any, where: str, params: Sequence[Any]) -> dict[tuple[str, int, str], Row]:
-    """The stored obligation rows of the cases ``where`` selects, by (case id, rule version id,
-    instance), in the order of that key (the order obligations that went away are reported in)."""
+def stored_rows(
+    conn: Any, where: str, params: Sequence[Any], rule_of: Mapping[int, tuple[str, str]]
+) -> dict[tuple[str, str, str], Row]:
+    """The stored obligation rows of the cases ``where`` selects, by (case id, rule id,
+    instance), in the order of (case id, rule version id, instance): the order obligations that
+    went away are reported in. ``rule_of``: rule version id -> (rule id, version); KeyError for
+    one it does not hold."""
     rows = conn.execute(
         f"SELECT c.id, {STORED} FROM cases c JOIN obligation_rows o ON o.case_ref = c.ref"
         f" WHERE {where} ORDER BY c.id, o.rule, o.instance",
         params,
     )
-    return {(r[0], r[2], r[3]): r[1:] for r in rows}
+    return {(r[0], rule_of[r[2]][0], r[3]): r[1:] for r in rows}
 
 
 def logical_row(ref: int, ob: Obligation) -> Row:
@@ -191,8 +197,7 @@ def texts_of(ob: Obligation) -> RuleTexts:
 def compare(
     refs: Mapping[str, int],
     obligations: Iterable[Obligation],
-    stored: Mapping[tuple[str, int, str], Row],
-    rule_of: Mapping[int, tuple[str, str]],
+    stored: Mapping[tuple[str, str, str], Row],
     rule_ids: Mapping[tuple[str, str], int],
     term: Callable[[str], int | None],
 ) -> Changes:
@@ -201,20 +206,19 @@ def compare(
     A row that comes out as stored is left in place, unless it is recurring: the daily run finds
     the recurring duties to refresh by the time they were computed (Store.refresh_recurring), so
     those are always written again. Moves: each obligation that appeared, moved or had its
-    provisional mark changed, in the engine's order, then each that went away, in key order.
-    ``rule_of``: rule version id -> (rule id, version); ``rule_ids`` the reverse; ``term``: a
-    text's id, None if it is not recorded."""
-    old = {(k[0], rule_of[k[1]][0], k[2]): k for k in stored}
+    provisional mark changed, in the engine's order, then each that went away, in the order of
+    ``stored`` (see :func:`stored_rows`). ``rule_ids``: (rule id, version) -> rule version id;
+    ``term``: a text's id, None if it is not recorded."""
+    old = dict(stored)
     out = Changes(len(refs))
     # the ids of a row's texts (unit, kind, trigger, calendar, its version, status): few sets
     ids: dict[tuple[str, ...], tuple[int | None, ...]] = {}
     for ob in obligations:
         key = (ob.case_id, ob.rule_id, ob.instance)
-        was_key = old.pop(key, None)
-        if was_key is None:
+        was = old.pop(key, None)
+        if was is None:
             out.moves.append(Move(*key, None, ob.due, None, ob.provisional))
         else:
-            was = stored[was_key]
             due = ob.due.isoformat() if ob.due else None
             if was[7] != due or was[8] != ob.provisional:
                 out.moves.append(Move(*key, _date(was[7]), ob.due, bool(was[8]), ob.provisional))
@@ -247,8 +251,7 @@ def compare(
         version = (ob.rule_id, ob.rule_version)
         if version not in rule_ids and version not in out.texts:
             out.texts[version] = texts_of(ob)
-    for key, was_key in old.items():
-        was = stored[was_key]
+    for key, was in old.items():
         out.moves.append(Move(*key, _date(was[7]), None, bool(was[8]), None))
         out.deletes.append((was[0], was[1], was[2]))
     return out

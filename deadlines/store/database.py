@@ -18,8 +18,8 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -304,12 +304,6 @@ class Store:
                 self._texts.clear()
             self._texts[term_id] = known
         return known
-
-    def _rule_versions(self) -> tuple[dict[int, tuple[str, str]], dict[tuple[str, str], int]]:
-        """The stored rule versions: id -> (rule id, version), and the reverse."""
-        if not self._rule_texts:
-            self._load_rule_texts()
-        return self._rule_of, self._rule_ids
 
     def _store_rule_texts(self, texts: Mapping[tuple[str, str], bulk.RuleTexts]) -> None:
         """Record the clause, titles and period of each rule version not yet stored."""
@@ -625,19 +619,19 @@ class Store:
         An obligation that comes out as stored (but for its time) is left as it is, unless it is
         recurring: the daily run refreshes those by the time they were computed."""
         refs: dict[str, int] = {}
-        stored: dict[tuple[str, int, str], bulk.Row] = {}
+        stored: dict[tuple[str, str, str], bulk.Row] = {}
         for start in range(0, len(case_ids), 500):
             chunk = list(case_ids[start : start + 500])
             where = f"c.id IN ({','.join('?' * len(chunk))})"
             refs.update(self.conn.execute(f"SELECT c.id, c.ref FROM cases c WHERE {where}", chunk))
             if not fresh:
-                stored.update(bulk.stored_rows(self.conn, where, chunk))
+                stored.update(self._stored_rows(where, chunk))
         if fresh:
             changes = bulk.Changes(len(refs))
             changes.rows = [bulk.logical_row(refs[ob.case_id], ob) for ob in obligations]
             changes.texts = {(ob.rule_id, ob.rule_version): bulk.texts_of(ob) for ob in obligations}
         else:
-            changes = bulk.compare(refs, obligations, stored, *self._rule_versions(), self._term_id)
+            changes = bulk.compare(refs, obligations, stored, self._rule_ids, self._term_id)
         self.write_changes(changes, computed_at, reason)
         return changes.moves
 
@@ -709,12 +703,15 @@ class Store:
         progress: Callable[[int], None] | None = None,
         preview: bool = False,
         adopt: config.StoreConfig | None = None,
+        jobs: int | None = None,
     ) -> list[Move]:
         """Re-evaluate every case (after a rule or calendar change) in one transaction and report
         every due date that moved, every provisional date made final, and obligations that
         appeared or went away. ``preview``: report only, write nothing (the transaction is
         rolled back). ``adopt``: compute with these rule and calendar folders and record them as
-        the store's (deadlines.store.config)."""
+        the store's (deadlines.store.config). ``jobs``: how many worker processes evaluate the
+        cases (deadlines.store.parallel; 1: this process alone; None: one per CPU for a large
+        store); the result is the same."""
         moves: list[Move] = []
         day = as_of or china_today()  # one day for the whole run, even one across midnight
         try:
@@ -722,17 +719,36 @@ class Store:
                 if adopt is not None:
                     config.apply(adopt)
                     config.write(self.conn, adopt)
-                for first, last in self.case_ranges(chunk):
-                    changes = self.range_changes(first, last, day)
-                    self.write_changes(changes, china_now())
-                    moves.extend(changes.moves)
-                    if progress is not None:
-                        progress(changes.cases)
+                with closing(self._range_changes(chunk, day, adopt or self.config, jobs)) as all_:
+                    for changes in all_:
+                        self.write_changes(changes, china_now())
+                        moves.extend(changes.moves)
+                        if progress is not None:
+                            progress(changes.cases)
             if adopt is not None and not preview:
                 self.config = adopt
         finally:
             config.apply(self.config)
         return moves
+
+    def _range_changes(
+        self, chunk: int, day: dt.date, cfg: config.StoreConfig, jobs: int | None
+    ) -> Generator[bulk.Changes, None, None]:
+        """The changes of every range of ``chunk`` cases, in id order: from worker processes if
+        that pays (only the rules engine's own evaluator can be run in them, and only on a
+        file), else computed here."""
+        from deadlines.store import parallel
+
+        ranges = self.case_ranges(chunk)
+        if self.evaluator is default_evaluator and self.path.is_file():
+            if jobs is None:
+                (cases,) = self.conn.execute("SELECT COUNT(*) FROM cases").fetchone()
+                jobs = parallel.jobs_for(None, cases)
+            if jobs > 1:
+                yield from parallel.changes(self, ranges, day, cfg, jobs)
+                return
+        for first, last in ranges:
+            yield self.range_changes(first, last, day)
 
     def case_ranges(self, size: int) -> Iterator[tuple[str, str]]:
         """The case ids in ranges of ``size`` (first and last id): a keyset over the id index,
@@ -756,8 +772,19 @@ class Store:
         where = "c.id BETWEEN ? AND ?"
         cases, refs = bulk.read_cases(self.conn, where, (first, last), self._term_text)
         obligations = self.evaluate(cases, day)
-        stored = bulk.stored_rows(self.conn, where, (first, last))
-        return bulk.compare(refs, obligations, stored, *self._rule_versions(), self._term_id)
+        stored = self._stored_rows(where, (first, last))
+        return bulk.compare(refs, obligations, stored, self._rule_ids, self._term_id)
+
+    def _stored_rows(
+        self, where: str, params: Sequence[Any]
+    ) -> dict[tuple[str, str, str], bulk.Row]:
+        if not self._rule_texts:
+            self._load_rule_texts()
+        try:
+            return bulk.stored_rows(self.conn, where, params, self._rule_of)
+        except KeyError:  # a rule version another process recorded since they were read
+            self._load_rule_texts()
+            return bulk.stored_rows(self.conn, where, params, self._rule_of)
 
     def obligations(self, case_id: str) -> list[Obligation]:
         rows = self.conn.execute(
