@@ -83,3 +83,21 @@ def test_the_installed_versions_are_those_the_libraries_say() -> None:
     folders: the same as the library's own ``__version__`` and importlib.metadata."""
     assert installed_version("chinese_calendar", "chinese-calendar") == chinese_calendar.__version__
     assert installed_version("lunar_python", "lunar-python") == version("lunar-python")
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_collector_is_as_it_was_after_a_command_loads(collecting: bool) -> None:
+    """The command line pauses the cyclic garbage collector while its modules load, then resumes
+    it: a long command (an import of a million cases, the web server) runs with it on, and a
+    program that had turned it off finds it off."""
+    probe = f"""
+import gc
+if not {collecting}:
+    gc.disable()
+import deadlines.cli as cli
+after_import = gc.isenabled()
+cli._load("daily_cmd")
+print(after_import, gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.split() == [str(collecting), str(collecting), "True"], done.stderr

@@ -18,17 +18,27 @@ whoever reads the code.
 
 from __future__ import annotations
 
-import importlib
-import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import gc
 
-import click
+# The cyclic garbage collector is paused while the command line's modules load (click's included)
+# and what they made is then frozen (the end of this module; a command's own module likewise, in
+# _load): module objects live as long as the process, and collecting while they are made only
+# traverses them again and again, ~7% of a command's start (~28M instructions of ~430M, callgrind).
+_collecting = gc.isenabled()
+gc.disable()
 
-from deadlines.cli import clicklang, output, settings
-from deadlines.cli.formats import choose_lang, current_lang
-from deadlines.errors import DeadlineError
-from deadlines.messages import LANGS, text
+import importlib  # noqa: E402 - after pausing the collector, on purpose
+import sys  # noqa: E402
+from collections.abc import Iterator, Sequence  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+import click  # noqa: E402
+
+from deadlines.cli import clicklang, output, settings  # noqa: E402
+from deadlines.cli.formats import choose_lang, current_lang  # noqa: E402
+from deadlines.errors import DeadlineError  # noqa: E402
+from deadlines.messages import LANGS, text  # noqa: E402
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -240,9 +250,23 @@ _COMMAND_MODULES = {
 }
 
 
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """Import with the collector paused, then freeze what was made (see the top of the module)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
 def _load(module_name: str) -> None:
     """Register the commands of ``deadlines.cli.<module_name>``."""
-    module = importlib.import_module(f"deadlines.cli.{module_name}")
+    with _long_lived():
+        module = importlib.import_module(f"deadlines.cli.{module_name}")
     commands: tuple[click.Command, ...]
     if module_name == "due_cmd":
         commands = (module.due,)
@@ -261,6 +285,10 @@ def _load(module_name: str) -> None:
         clicklang.adopt(command)
         main.add_command(command)
 
+
+gc.freeze()
+if _collecting:
+    gc.enable()
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
