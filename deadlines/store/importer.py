@@ -789,19 +789,22 @@ def _apply(
             continue
         if entry.new_case is not None:
             r = entry.new_case
-            good_cases.append((cid, r.kind, r.unit or None, facts_json(r.facts), now))
+            good_cases.append((cid, r.kind, r.unit or None, _facts_json(r.facts), now))
         good_events.extend(event_rows)
         merged.append(case)
-    obligations = []
-    evaluated: list[Case] = []
-    for case in merged:
-        try:
-            obligations.extend(store.evaluate([case], today))
-            evaluated.append(case)
-        except DeadlineError as exc:
-            entry = pending[case.id]
-            line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
-            _bad(report, line, exc, skip_bad, case=case.id)
+    try:  # the chunk in one batch; a case the engine refuses is found case by case
+        obligations = store.evaluate(merged, today)
+        evaluated = merged
+    except DeadlineError:
+        obligations, evaluated = [], []
+        for case in merged:
+            try:
+                obligations.extend(store.evaluate([case], today))
+                evaluated.append(case)
+            except DeadlineError as exc:
+                entry = pending[case.id]
+                line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
+                _bad(report, line, exc, skip_bad, case=case.id)
     if len(evaluated) < len(merged):  # cases skipped (--skip-bad): their rows are not written
         keep = {c.id for c in evaluated}
         good_cases = [c for c in good_cases if c[0] in keep]
@@ -868,6 +871,22 @@ def _load_bases(store: Store, pending: dict[str, _Pending]) -> None:
 
 _JSON: dict[tuple[tuple[str, str], ...], str] = {}
 """Event data as stored (JSON), by its items (a few shapes repeat; bounded)."""
+
+
+_FACTS_JSON: dict[int, tuple[Mapping[str, FactValue], str]] = {}
+"""A case's facts as stored, by the identity of the facts a CSV row shares with every row that
+gives the same text (:func:`_fields`; kept alive here, so an id is not reused; bounded)."""
+
+
+def _facts_json(facts: Mapping[str, FactValue]) -> str:
+    known = _FACTS_JSON.get(id(facts))
+    if known is not None and known[0] is facts:
+        return known[1]
+    if len(_FACTS_JSON) >= 20_000:
+        _FACTS_JSON.clear()
+    text = facts_json(facts)
+    _FACTS_JSON[id(facts)] = (facts, text)
+    return text
 
 
 def _data_json(data: Mapping[str, str]) -> str:
