@@ -109,6 +109,13 @@ class _Year(NamedTuple):
     """Days decided by a notice other than the year's source (a change, a correction)."""
 
 
+@cache
+def _shared(kind_name: tuple[DayKind, str]) -> tuple[DayKind, str]:
+    """One object for equal (kind, name) pairs: all the days of a holiday share it, so that the
+    calendar cache stores it once and reads it back once."""
+    return kind_name
+
+
 def default_calendars_dir() -> Path | None:
     """The configured folder over the shipped data: ``$DEADLINES_CALENDARS``, or None."""
     return caldata.configured_dir()
@@ -342,6 +349,7 @@ class Calendar:
             if (self.name == "cn-nx" and regional is not None)
             else frozenset()
         )
+        rest = {d: _shared(kind_name) for d, kind_name in rest.items()}
         return _Year(info, rest, makeup, regional_days, sources)
 
     def _extend(self, to_year: int) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +53,10 @@ class Notice:
         """``国办发明电〔2019〕16号``, or the title when the number is not known."""
         return self.document or Phrase("source.no_number", {"title": self.title})
 
-    @property
+    @cached_property
     def cite(self) -> Phrase | str:
-        """The notice's name, the date it was published, and its note (a change's words)."""
+        """The notice's name, the date it was published, and its note (a change's words); one
+        object for all the days the notice decides, which the calendar cache then stores once."""
         cite = self.name
         if self.published:
             cite = Phrase("source.published", {"name": cite, "date": self.published.isoformat()})
