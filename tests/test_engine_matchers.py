@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import deadlines
 from deadlines.calendars import layers, yearfiles
-from deadlines.model import Case, Event, Obligation
+from deadlines.model import Basis, Case, Event, Obligation
 from deadlines.rules import RuleSet, load_rules
 from deadlines.rules.conditions import AllOf, Compare, parse_condition
 from deadlines.rules.engine import Engine, evaluate, evaluate_many
@@ -308,8 +308,9 @@ def test_a_custom_rule_set_and_matcher_can_be_passed() -> None:
 
 
 def test_every_obligation_is_what_its_constructor_builds() -> None:
-    # the engine builds obligations without calling Obligation(...) (a fifth of the time): each,
-    # undetermined ones included, must have every field and equal the constructor's object
+    # the engine builds obligations and their bases without calling their constructors (a fifth
+    # of the time): each, undetermined ones included, must have every field and equal the
+    # constructor's object
     cases = [
         Case("L1", "loan", {}, None, (Event("loan.application-received", D(2026, 3, 2)),)),
         Case("S1", "supervision", {}, "某县", (Event("supervision.duty-started", D(2026, 1, 5)),)),
@@ -322,13 +323,25 @@ def test_every_obligation_is_what_its_constructor_builds() -> None:
                 Event("court.suspended", D(2026, 2, 2)),
             ),
         ),
+        Case(
+            "E4",
+            "enforcement",
+            {"property_complexity": "simple"},
+            events=(
+                Event("enforcement.property-seized", D(2026, 3, 2), data={"asset": "A"}),
+                Event("enforcement.property-ascertained", D(2026, 3, 27), data={"asset": "A"}),
+            ),
+        ),
     ]
     names = [f.name for f in dataclasses.fields(Obligation)]
+    basis_names = [f.name for f in dataclasses.fields(Basis)]
     statuses = set()
     for case in cases:
         for ob in evaluate(case, D(2026, 4, 1)):
             assert list(vars(ob)) == names
             assert Obligation(**vars(ob)) == ob
+            assert ob.basis is not None and sorted(vars(ob.basis)) == sorted(basis_names)
+            assert Basis(**vars(ob.basis)) == ob.basis
             statuses.add(ob.status)
     assert {"undetermined", "overdue", "paused"} <= statuses
     # the store's batches give each case what one call gives it

@@ -48,7 +48,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from deadlines.calendars import layers as _calendars
 from deadlines.calendars.layers import Calendar
@@ -128,19 +128,30 @@ class _Events(dict[str, list[Event]]):
         return memo[1].get(key)
 
 
-_PLAIN = Basis()
+class _Link(NamedTuple):
+    """What a duty follows, beside its trigger: the chain it counts after (or is gated by), or
+    the renewal it counts back from (the fields of the same names in :class:`Basis`)."""
+
+    chain: tuple[str, dt.date] | None = None
+    gate: bool = False
+    renewed: tuple[dt.date, str] | None = None
+
+
+_PLAIN = _Link()
 
 
 _on: Callable[[Event], dt.date] = attrgetter("on")
+_T = TypeVar("_T")
 
 
-def _make_obligation(fields: dict[str, object]) -> Obligation:
-    """``Obligation(**fields)`` for a dict naming every field, in a fifth of the time: a frozen
-    dataclass sets each of its 20 fields through ``object.__setattr__``, which was a tenth of an
-    evaluation. tests/test_engine_matchers.py checks every obligation equals the constructor's."""
-    ob = object.__new__(Obligation)
-    object.__setattr__(ob, "__dict__", fields)
-    return ob
+def _built(cls: type[_T], fields: dict[str, object]) -> _T:
+    """``cls(**fields)`` for a frozen dataclass of the model and a dict naming every field, in a
+    fifth of the time: the constructor sets each field through ``object.__setattr__`` (for the
+    20 of an Obligation and the 12 of a Basis, a fifth of an evaluation). tests/
+    test_engine_matchers.py checks every obligation and basis equals the constructor's."""
+    obj = object.__new__(cls)
+    object.__setattr__(obj, "__dict__", fields)
+    return obj
 
 
 @dataclass(frozen=True)
@@ -314,7 +325,7 @@ class Engine:
         out: list[Obligation] = []
         for rule in plan.emit:
             for inst in instances(rule):
-                out.append(_make_obligation(self._fields(case, rule, inst, as_of)))
+                out.append(_built(Obligation, self._fields(case, rule, inst, as_of)))
         undecided = plan.undecided
         if undecided:
             out.extend(self._undetermined(case, undecided, applicable, by_type, as_of))
@@ -353,7 +364,7 @@ class Engine:
             fields = self._fields(case, rule, inst, as_of)
             basis = replace(inst.basis, candidates=tuple((r.id, i.due) for r, i, _ in family))
             fields.update(status="undetermined", missing=missing, basis=basis)
-            out.append(_make_obligation(fields))
+            out.append(_built(Obligation, fields))
         return out
 
     def _instances(
@@ -366,42 +377,45 @@ class Engine:
     ) -> list[_Instance]:
         if rule.kind == "recurring":
             return self._recurring(rule, by_type, as_of)
-
-        # triggers: (key, event type, date, the chain it follows)
-        triggers: list[tuple[str, str, dt.date, Basis]] = []
-        if rule.after is not None:
-            prev = applicable.get(rule.after)
-            if prev is None:
-                return []
-            prev_done = {i.key: i for i in get(prev) if i.completed_on is not None}
-            if rule.trigger is None:
-                for key, i in prev_done.items():
-                    assert i.completed_on is not None
-                    chain = Basis(chain=(prev.id, i.completed_on))
-                    triggers.append((key, "|".join(prev.completed_by), i.completed_on, chain))
-            else:
-                for key, e in self._first_per_key(rule, by_type.get(rule.trigger, [])):
-                    gate = prev_done.get(key) or (prev_done.get("") if rule.per is None else None)
-                    if gate is None and rule.per is None and prev_done:
-                        gate = next(iter(prev_done.values()))
-                    if gate is not None and gate.completed_on is not None:
-                        chain = Basis(chain=(prev.id, gate.completed_on), gate=True)
-                        triggers.append((key, rule.trigger, e.on, chain))
-        else:
+        if rule.after is None:  # the common case: a trigger event, without a trigger list
             assert rule.trigger is not None
-            evs = by_type.get(rule.trigger, [])
-            if rule.per is None:  # the common case, without building the trigger list
-                if not evs:
-                    return []
-                if rule.direction == "before" and len(evs) > 1:
-                    return [self._renewed(rule, applicable, by_type, as_of, get, evs)]
+            evs = by_type.get(rule.trigger)
+            if not evs:
+                return []
+            if rule.per is not None:
                 return [
                     self._one(
-                        rule, applicable, by_type, as_of, get, "", rule.trigger, evs[0].on, _PLAIN
+                        rule, applicable, by_type, as_of, get, key, rule.trigger, e.on, _PLAIN
                     )
+                    for key, e in self._first_per_key(rule, evs)
                 ]
-            for key, e in self._first_per_key(rule, evs):
-                triggers.append((key, rule.trigger, e.on, _PLAIN))
+            if rule.direction == "before" and len(evs) > 1:
+                return [self._renewed(rule, applicable, by_type, as_of, get, evs)]
+            return [
+                self._one(
+                    rule, applicable, by_type, as_of, get, "", rule.trigger, evs[0].on, _PLAIN
+                )
+            ]
+
+        # triggers: (key, event type, date, the chain it follows)
+        triggers: list[tuple[str, str, dt.date, _Link]] = []
+        prev = applicable.get(rule.after)
+        if prev is None:
+            return []
+        prev_done = {i.key: i for i in get(prev) if i.completed_on is not None}
+        if rule.trigger is None:
+            for key, i in prev_done.items():
+                assert i.completed_on is not None
+                chain = _Link((prev.id, i.completed_on))
+                triggers.append((key, "|".join(prev.completed_by), i.completed_on, chain))
+        else:
+            for key, e in self._first_per_key(rule, by_type.get(rule.trigger, [])):
+                gate = prev_done.get(key) or (prev_done.get("") if rule.per is None else None)
+                if gate is None and rule.per is None and prev_done:
+                    gate = next(iter(prev_done.values()))
+                if gate is not None and gate.completed_on is not None:
+                    chain = _Link((prev.id, gate.completed_on), gate=True)
+                    triggers.append((key, rule.trigger, e.on, chain))
 
         result: list[_Instance] = []
         for key, ttype, tdate, chain in triggers:
@@ -424,7 +438,7 @@ class Engine:
         for the old licence is not one for the new)."""
         assert rule.trigger is not None
         prev, last = evs[-2], evs[-1]
-        renewal = Basis(renewed=(prev.on, last.id or ""))
+        renewal = _Link(renewed=(prev.on, last.id or ""))
         return self._one(
             rule, applicable, by_type, as_of, get, "", rule.trigger, last.on, renewal, prev.on
         )
@@ -472,7 +486,7 @@ class Engine:
         key: str,
         ttype: str,
         tdate: dt.date,
-        chain: Basis,
+        chain: _Link,
         renewed_from: dt.date | None = None,
     ) -> _Instance:
         assert rule.period is not None
@@ -520,16 +534,22 @@ class Engine:
         if chain is _PLAIN and cap_basis is None and not deductions and not extensions:
             basis = self._plain_basis(rule)
         else:
-            basis = Basis(
-                period=self._plain_basis(rule).period,
-                direction=rule.direction,
-                deductions=tuple(deductions),
-                extensions=tuple(str(e) for e in extensions),
-                chain=chain.chain,
-                gate=chain.gate,
-                renewed=chain.renewed,
-                cap=cap_basis,
-                paused=paused,
+            basis = _built(
+                Basis,
+                {
+                    "period": self._plain_basis(rule).period,
+                    "direction": rule.direction,
+                    "deductions": tuple(deductions),
+                    "extensions": tuple(str(e) for e in extensions),
+                    "chain": chain.chain,
+                    "gate": chain.gate,
+                    "renewed": chain.renewed,
+                    "cap": cap_basis,
+                    "paused": paused,
+                    "span": None,
+                    "anchor": "",
+                    "candidates": (),
+                },
             )
         return _Instance(key, ttype, tdate, date, provisional, basis, completed, paused)
 
@@ -620,7 +640,7 @@ class Engine:
         return hit
 
     def _fields(self, case: Case, rule: Rule, inst: _Instance, as_of: dt.date) -> dict[str, object]:
-        """Every field of the obligation ``inst`` is, by name (see :func:`_make_obligation`)."""
+        """Every field of the obligation ``inst`` is, by name (see :func:`_built`)."""
         status: Status
         days = 0
         due_on = inst.due
