@@ -37,7 +37,7 @@ from typing import Any
 from deadlines.calendars.periods import ascii_digits
 from deadlines.errors import DeadlineError, Phrase, StoreError
 from deadlines.messages import Lang
-from deadlines.model import Case, Event, FactValue
+from deadlines.model import Case, Event, FactValue, Obligation
 from deadlines.store.background import BackgroundCheck, can_fork
 from deadlines.store.checks import (
     MAX_CASE_EVENTS,
@@ -559,7 +559,8 @@ def import_file(
     try:
         with store.transaction():
             try:
-                _write(store, p, report, (skip_bad, prechecked), day, progress, chunk_rows, checker)
+                how = (skip_bad, prechecked)
+                _write(store, p, report, how, day, progress, chunk_rows, checker)
             except Exception:
                 # a row bad on its own (the check's verdict, at the first in the file) is what
                 # is reported, as when the check ran first: not a fault met while writing
@@ -731,6 +732,18 @@ class _Pending:
     ids: dict[str, tuple[object, ...]] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class _Chunk:
+    """A chunk's rows merged with the store: its cases as they will be, and what to write."""
+
+    rows: Sequence[_Row]
+    pending: dict[str, _Pending]
+    merged: list[Case]
+    cases: list[tuple[str, str, str | None, str, str]]
+    events: list[tuple[str, str, str, str, str, str, str, str | None]]
+    now: str
+
+
 def _apply(
     store: Store,
     rows: Sequence[_Row],
@@ -742,6 +755,21 @@ def _apply(
     """Check, merge, evaluate and write one chunk of rows. ``prechecked``: every row passed
     :func:`_check_row` on its own already (:func:`_precheck`), so only an event's type against
     its case's kind is left to check."""
+    chunk = _merged(store, rows, report, skip_bad, today, prechecked)
+    obligations, evaluated = _evaluated(store, chunk, report, skip_bad, today)
+    _store_rows(store, chunk, evaluated, report)
+    _store_obligations(store, chunk, obligations, evaluated, report)
+
+
+def _merged(
+    store: Store,
+    rows: Sequence[_Row],
+    report: ImportReport,
+    skip_bad: bool,
+    today: dt.date,
+    prechecked: bool,
+) -> _Chunk:
+    """The chunk's rows checked against each other and the store, and merged case by case."""
     cat = catalogue()
     ids = list(dict.fromkeys(r.case for r in rows))
     known = _known_cases(store, ids)
@@ -771,14 +799,11 @@ def _apply(
         except DeadlineError as exc:
             _bad(report, r.line, exc, skip_bad)
     _load_bases(store, pending)
-    good_cases: list[tuple[str, str, str | None, str, str]] = []
-    good_events: list[tuple[str, str, str, str, str, str, str, str | None]] = []
-    merged: list[Case] = []
-    now = china_now()
+    chunk = _Chunk(rows, pending, [], [], [], china_now())
     for cid, entry in pending.items():
         try:
             _same_case(cid, entry)
-            case, event_rows = _merge(cid, entry, now)
+            case, event_rows = _merge(cid, entry, chunk.now)
             report.unchanged += entry.duplicates + (entry.repeat is not None)
             if entry.new_case is None and not event_rows:
                 continue  # nothing new for a case already stored: a re-run import
@@ -789,43 +814,68 @@ def _apply(
             continue
         if entry.new_case is not None:
             r = entry.new_case
-            good_cases.append((cid, r.kind, r.unit or None, _facts_json(r.facts), now))
-        good_events.extend(event_rows)
-        merged.append(case)
+            chunk.cases.append((cid, r.kind, r.unit or None, _facts_json(r.facts), chunk.now))
+        chunk.events.extend(event_rows)
+        chunk.merged.append(case)
+    return chunk
+
+
+def _evaluated(
+    store: Store, chunk: _Chunk, report: ImportReport, skip_bad: bool, today: dt.date
+) -> tuple[list[Obligation], list[Case]]:
+    """The obligations of the chunk's cases, and the cases evaluated (with ``skip_bad``, those
+    the engine refuses are reported and left out)."""
     try:  # the chunk in one batch; a case the engine refuses is found case by case
-        obligations = store.evaluate(merged, today)
-        evaluated = merged
+        return store.evaluate(chunk.merged, today), chunk.merged
     except DeadlineError:
-        obligations, evaluated = [], []
-        for case in merged:
+        obligations: list[Obligation] = []
+        evaluated: list[Case] = []
+        for case in chunk.merged:
             try:
                 obligations.extend(store.evaluate([case], today))
                 evaluated.append(case)
             except DeadlineError as exc:
-                entry = pending[case.id]
-                line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
+                entry = chunk.pending[case.id]
+                line = (entry.events[-1] if entry.events else entry.new_case or chunk.rows[0]).line
                 _bad(report, line, exc, skip_bad, case=case.id)
-    if len(evaluated) < len(merged):  # cases skipped (--skip-bad): their rows are not written
+        return obligations, evaluated
+
+
+def _store_rows(
+    store: Store, chunk: _Chunk, evaluated: Sequence[Case], report: ImportReport
+) -> None:
+    """The chunk's new cases and events, but those of cases left out (``--skip-bad``)."""
+    cases, events = chunk.cases, chunk.events
+    if len(evaluated) < len(chunk.merged):
         keep = {c.id for c in evaluated}
-        good_cases = [c for c in good_cases if c[0] in keep]
-        good_events = [e for e in good_events if e[1] in keep]
-    store.insert_cases(good_cases)
-    store.insert_events(good_events)
-    fresh = {c.id for c in evaluated if pending[c.id].new_case is not None}
+        cases = [c for c in cases if c[0] in keep]
+        events = [e for e in events if e[1] in keep]
+    store.insert_cases(cases)
+    store.insert_events(events)
+    report.cases += len(cases)
+    report.events += len(events)
+
+
+def _store_obligations(
+    store: Store,
+    chunk: _Chunk,
+    obligations: list[Obligation],
+    evaluated: Sequence[Case],
+    report: ImportReport,
+) -> None:
+    fresh = {c.id for c in evaluated if chunk.pending[c.id].new_case is not None}
     if len(fresh) == len(evaluated):  # every case new (a first import): nothing to compare
-        store.replace_obligations(list(fresh), obligations, now, fresh=True)
-    else:
-        store.replace_obligations(
-            list(fresh), [o for o in obligations if o.case_id in fresh], now, fresh=True
-        )
-        store.replace_obligations(
-            [c.id for c in evaluated if c.id not in fresh],
-            [o for o in obligations if o.case_id not in fresh],
-            now,
-            reason={"cause": "import", "file": Path(report.path).name},
-        )
-    report.cases += len(good_cases)
-    report.events += len(good_events)
+        store.replace_obligations(list(fresh), obligations, chunk.now, fresh=True)
+        return
+    store.replace_obligations(
+        list(fresh), [o for o in obligations if o.case_id in fresh], chunk.now, fresh=True
+    )
+    store.replace_obligations(
+        [c.id for c in evaluated if c.id not in fresh],
+        [o for o in obligations if o.case_id not in fresh],
+        chunk.now,
+        reason={"cause": "import", "file": Path(report.path).name},
+    )
 
 
 def _same_case(cid: str, entry: _Pending) -> None:
