@@ -67,6 +67,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Case:
+    """A case: its kind, facts, responsible unit and events."""
+
     id: str
     kind: str
     facts: Mapping[str, FactValue] = field(default_factory=dict)

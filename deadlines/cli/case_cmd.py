@@ -37,7 +37,7 @@ from deadlines.notices.case_view import (
     move_payload,
     obligation_payload,
 )
-from deadlines.notices.contract import low_confidence
+from deadlines.notices.marks import low_confidence
 from deadlines.rules import RuleSet, load_rules
 from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store import config

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -25,11 +25,12 @@ from deadlines.cli.store_common import (
     open_db,
     progress,
 )
-from deadlines.notices import contract
-from deadlines.notices import daily as nt
 from deadlines.store import config
 from deadlines.store.database import china_today, open_store
 from deadlines.store.parallel import MAX_JOBS
+
+if TYPE_CHECKING:
+    from deadlines.notices.contract import RemindRun
 
 
 # --- next -------------------------------------------------------------------------------------
@@ -123,7 +124,9 @@ def remind(
     never loses one; a crash before the record repeats the same ids (receivers drop repeats by id).
     """
 
-    def emit(run: contract.RemindRun) -> None:
+    from deadlines.notices import daily as nt  # the notices' classes: not for next
+
+    def emit(run: RemindRun) -> None:
         items = run.new if new_only else run.notices
         extra = {"as_of": run.as_of.isoformat(), "run": run.run_id}
         for_programs = out.format != "text"  # the records are not built for a text list
@@ -152,6 +155,8 @@ def overdue(
 
     JSON: one object {as_of, by, total, groups: [{key, count, items}]}; JSON Lines and CSV: one
     notice a line, with its group's key as "group"."""
+    from deadlines.notices import daily as nt
+
     day = as_of or china_today()
     with open_db(db) as store:
         groups = nt.overdue(store, day, by=by)

@@ -16,7 +16,7 @@ from deadlines.calendars.layers import calendar
 from deadlines.calendars.periods import weekday_name
 from deadlines.messages import DEFAULT_LANG, Lang
 from deadlines.model import Obligation, open_on
-from deadlines.notices.contract import low_confidence
+from deadlines.notices.marks import low_confidence
 from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store.database import (
     CLOSE_EVENT,

@@ -47,6 +47,7 @@ from typing import Literal, NamedTuple, get_args
 from deadlines.calendars.layers import calendar
 from deadlines.errors import StoreError
 from deadlines.model import NO_UNIT, Obligation, started_by
+from deadlines.notices.marks import low_confidence
 from deadlines.store.database import Store, china_now, china_today
 
 Kind = Literal["reminder", "due-soon", "due-today", "overdue", "moved", "cancelled", "undetermined"]
@@ -64,6 +65,8 @@ _ORDER: dict[str, int] = {
 
 @dataclass(frozen=True)
 class Notice:
+    """One notice of the day's list, under its stable id (see the module's docstring)."""
+
     id: str
     kind: Kind
     case: str
@@ -190,14 +193,6 @@ def to_notice(ob: Obligation, kind: Kind, as_of: dt.date) -> Notice:
         low_confidence=low_confidence(ob),
         missing=ob.missing,
     )
-
-
-def low_confidence(ob: Obligation) -> bool:
-    """Whether ``ob``'s date was computed over a year of low-confidence Ningxia data (from its
-    trigger or expiry to the date; an aging flag consults no calendar day)."""
-    if ob.kind == "aging":
-        return False
-    return bool(calendar(ob.calendar).low_confidence_years(ob.trigger_date, ob.due))
 
 
 # --- moved dates and duties gone -----------------------------------------------------------

@@ -24,12 +24,8 @@ from deadlines.calendars.layers import calendar
 from deadlines.errors import DeadlineError, OutOfRangeError, did_you_mean
 from deadlines.messages import Lang, text
 from deadlines.model import Obligation
-from deadlines.notices.contract import (
-    DEFAULT_AHEAD_WORKDAYS,
-    PLAN_CALENDAR,
-    low_confidence,
-    rule_texts,
-)
+from deadlines.notices.contract import DEFAULT_AHEAD_WORKDAYS, PLAN_CALENDAR, rule_texts
+from deadlines.notices.marks import low_confidence
 from deadlines.rules.explain import obligation_steps
 from deadlines.store.database import CHINA, Store, china_today
 
