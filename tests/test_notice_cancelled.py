@@ -207,3 +207,110 @@ def test_a_cancellation_is_delivered_in_the_unit_digest(loan_db: Path, tmp_path:
         " 原定 2026-03-31 到期，已取消：事件 D1#1 更正为 D1#2(loan.decided,2026-03-03 → 2026-03-09)"
     ) in body
     assert len(report["notices"]) == 2 and all(n in body for n in report["notices"])
+
+
+SIMPLE, COMPLEX = "enforcement.appraisal-simple", "enforcement.appraisal-complex"
+
+
+@pytest.fixture()
+def appraisal_db(tmp_path: Path) -> Path:
+    """Z filed Tue 09-01, appraisal of asset A-1 entrusted Wed 09-16 (Z#2), the property's
+    complexity not stated: simple (L62c) + 15 days = Thu 10-01, in 国庆 (10-01 .. 10-07 off) ->
+    Thu 10-08; complex (L62d) + 30 days = Fri 10-16, a working day. Undecided: the earlier,
+    10-08, whose undetermined notice the sending run of Thu 09-17 emits."""
+    db = tmp_path / "a.db"
+    ok(db, "init")
+    ok(db, "case", "add", "Z", "--kind", "enforcement")
+    ok(db, "event", "add", "Z", "enforcement.filed", "--on", "2026-09-01")
+    entrusted = ("enforcement.appraisal-entrusted", "--on", "2026-09-16", "--data", "asset=A-1")
+    ok(db, "event", "add", "Z", *entrusted)
+    return db
+
+
+def undetermined(db: Path, day: str) -> dict[str, object]:
+    (told,) = [n for n in sent(db, day) if n["kind"] == "undetermined"]
+    assert (told["rule"], told["instance"], told["due"]) == (SIMPLE, "A-1", "2026-10-08")
+    return told
+
+
+def test_a_fact_that_decides_an_undetermined_duty_moves_it_and_cancels_nothing(
+    appraisal_db: Path,
+) -> None:
+    told = undetermined(appraisal_db, "2026-09-17")
+    ok(appraisal_db, "case", "fact", "Z", "property_complexity=complex")
+    # the duty is not gone, it is decided: the date announced (10-08) is now 10-16, told once
+    (moved,) = sent(appraisal_db, "2026-09-18")
+    assert (moved["kind"], moved["rule"], moved["instance"]) == ("moved", COMPLEX, "A-1")
+    assert (moved["old_due"], moved["due"], moved["days"]) == ("2026-10-08", "2026-10-16", 8)
+    assert moved["reason"] == {"cause": "facts", "facts": "property_complexity=complex"}
+    assert moved["id"] == notice_id(
+        "Z", COMPLEX, "A-1", "moved", dt.date(2026, 10, 16), follows=str(told["id"])
+    )
+    assert sent(appraisal_db, "2026-09-18") == []
+    # its own notices follow: on Wed 10-14, 10-16 is the second working day ahead (10-15, 10-16)
+    assert [(n["rule"], n["kind"], n["due"]) for n in sent(appraisal_db, "2026-10-14")] == [
+        (COMPLEX, "due-soon", "2026-10-16")
+    ]
+
+
+def test_a_fact_that_decides_the_earliest_candidate_sends_nothing(appraisal_db: Path) -> None:
+    undetermined(appraisal_db, "2026-09-17")
+    ok(appraisal_db, "case", "fact", "Z", "property_complexity=simple")
+    # the same duty at the date announced (10-08): nothing moved, nothing went away
+    assert sent(appraisal_db, "2026-09-18") == []
+
+
+def test_an_undetermined_duty_whose_trigger_is_corrected_away_is_cancelled(
+    appraisal_db: Path,
+) -> None:
+    told = undetermined(appraisal_db, "2026-09-17")
+    # no appraisal was entrusted after all: no duty of the family is left, none decided
+    ok(appraisal_db, "event", "add", "Z", "enforcement.query-results", "--on", "2026-09-16",
+       "--supersedes", "Z#2")  # fmt: skip
+    (gone,) = sent(appraisal_db, "2026-09-18")
+    assert (gone["kind"], gone["rule"], gone["due"]) == ("cancelled", SIMPLE, "2026-10-08")
+    assert gone["id"] == notice_id(
+        "Z", SIMPLE, "A-1", "cancelled", dt.date(2026, 10, 8), follows=str(told["id"])
+    )
+
+
+PRICING = "enforcement.start-pricing"
+
+
+def test_a_duty_done_before_it_went_away_is_not_cancelled(z_db: Path) -> None:
+    ascertain(z_db, "2026-04-01")  # L62a due soon, 04-07
+    ok(z_db, "event", "add", "Z", "enforcement.property-ascertained", "--on", "2026-04-01")
+    # L62a is done on 04-01. L62b: ascertained Wed 04-01 + 7 days = Wed 04-08, capped by the
+    # national 30 days from the seizure (the L62a date above, Tue 04-07): 04-07, due soon
+    assert [(n["rule"], n["kind"], n["due"]) for n in sent(z_db, "2026-04-02")] == [
+        (PRICING, "due-soon", "2026-04-07")
+    ]
+    ok(z_db, "event", "add", "Z", "enforcement.query-results", "--on", "2026-03-05",
+       "--supersedes", "Z#2")  # fmt: skip
+    # both duties go with the seizure: the one done is not announced cancelled, the open one is
+    assert [(n["rule"], n["kind"], n["due"]) for n in sent(z_db, "2026-04-03")] == [
+        (PRICING, "cancelled", "2026-04-07")
+    ]
+
+
+def test_a_closed_case_s_duty_that_goes_away_is_not_cancelled(z_db: Path) -> None:
+    ascertain(z_db, "2026-04-01")
+    ok(z_db, "case", "close", "Z", "--on", "2026-04-02", "--reason", "paid in full")
+    ok(z_db, "event", "add", "Z", "enforcement.query-results", "--on", "2026-03-05",
+       "--supersedes", "Z#2")  # fmt: skip
+    assert sent(z_db, "2026-04-03") == []
+
+
+def test_a_cancellation_goes_to_the_unit_told_not_the_case_s_new_one(loan_db: Path) -> None:
+    assert len(sent(loan_db, "2026-03-27")) == 3  # D1 (宁夏银行石嘴山分行) due soon, 03-31
+    ok(loan_db, "case", "unit", "D1", "石嘴山银行")
+    ok(loan_db, "event", "add", "D1", "loan.decided", "--on", "2026-03-09", "--supersedes", "D1#1")
+    # the branch was told D1 is due 03-31: the branch hears it is cancelled, not the bank
+    bank = sent(loan_db, "2026-03-30", "--unit", "石嘴山银行")
+    assert [(n["case"], n["kind"]) for n in bank] == [("D0", "due-today")]
+    branch = sent(loan_db, "2026-03-30", "--unit", "宁夏银行石嘴山分行")
+    assert [(n["case"], n["kind"], n["unit"]) for n in branch] == [
+        ("D1", "cancelled", "宁夏银行石嘴山分行"),
+        ("D3", "due-soon", "宁夏银行石嘴山分行"),
+    ]
+    assert sent(loan_db, "2026-03-30") == []

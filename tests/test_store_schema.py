@@ -449,7 +449,7 @@ def test_a_version_10_store_keeps_its_moves_and_then_records_a_duty_that_goes_aw
         kept = store.conn.execute("SELECT * FROM date_moves").fetchall()
         at = "2026-03-02T09:00:00+08:00"
         assert kept == [
-            (7, "L0", "fake.rule", "", "2026-03-12", "2026-03-15", "{}", at, 1, None, None)
+            (7, "L0", "fake.rule", "", "2026-03-12", "2026-03-15", "{}", at, 1, *(None,) * 5)
         ]
         store.add_case("L1", "loan", {}, "单位乙")
         store.add_case("L2", "loan", {}, None)
@@ -457,16 +457,18 @@ def test_a_version_10_store_keeps_its_moves_and_then_records_a_duty_that_goes_aw
         store.add_event("L1", "loan.application-received", dt.date(2026, 3, 5))
         store.add_event("L2", "loan.application-received", dt.date(2026, 3, 9))
     # the rule is withdrawn: a recompute takes both duties away, each kept with no new date,
-    # and with the unit and kind it had (L1's own unit wins over the rule's 单位甲)
+    # and with the unit and kind it had (L1's own unit wins over the rule's 单位甲), and (version
+    # 13) its status, completion and trigger: both still ahead on 03-10, open
     with open_store(path, evaluator=lambda case, day: []) as store:
         store.recompute(dt.date(2026, 3, 10))
         after = store.conn.execute(
-            "SELECT case_id, old_due, new_due, reason, settled, unit, duty FROM date_moves"
-            " WHERE seq > 7 ORDER BY case_id"
+            "SELECT case_id, old_due, new_due, reason, settled, unit, duty, status, completed_on,"
+            " trigger FROM date_moves WHERE seq > 7 ORDER BY case_id"
         ).fetchall()
+    recompute, received = '{"cause": "recompute"}', "loan.application-received"
     assert after == [
-        ("L1", "2026-03-15", None, '{"cause": "recompute"}', 0, "单位乙", "deadline"),
-        ("L2", "2026-03-19", None, '{"cause": "recompute"}', 0, "单位甲", "deadline"),
+        ("L1", "2026-03-15", None, recompute, 0, "单位乙", "deadline", "pending", None, received),
+        ("L2", "2026-03-19", None, recompute, 0, "单位甲", "deadline", "pending", None, received),
     ]
 
 
@@ -507,3 +509,51 @@ def test_a_cancellation_lost_in_a_crash_is_sent_again_under_its_id(db: Path) -> 
             plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
             scans = [p[3] for p in plan if p[3].startswith("SCAN")]
             assert scans in ([], ["SCAN date_moves USING INDEX date_moves_open"]), (sql, scans)
+
+
+def test_a_version_12_removal_of_unknown_state_is_settled_without_a_notice(tmp_path: Path) -> None:
+    """Before version 13 a duty that went away was kept without its state: it may have been done
+    (or undetermined, and decided by a fact). Upgraded, no cancellation is sent for it (it could
+    be false), and the move is settled."""
+    path = tmp_path / "v12.db"
+    open_store(path, create=True, upgrade_to=12).close()
+    at = "2026-03-10T09:00:00+08:00"
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO notices (id, case_id, rule_id, instance, kind, due, first_emitted_at,"
+            " first_as_of, run_seq) VALUES ('n1', 'L0', 'fake.rule', '', 'due-soon',"
+            " '2026-03-12', ?, '2026-03-10', 1)",
+            (at,),
+        )
+        conn.execute(
+            "INSERT INTO date_moves (case_id, rule_id, instance, old_due, new_due, reason,"
+            " recorded_at, unit, duty) VALUES ('L0', 'fake.rule', '', '2026-03-12', NULL,"
+            " '{\"cause\": \"recompute\"}', ?, '单位乙', 'deadline')",
+            (at,),
+        )
+    conn.close()
+    with open_store(path, evaluator=fake_evaluator) as store:
+        assert store.conn.execute("SELECT unit FROM notices").fetchall() == [(None,)]
+        assert nt.remind(store, dt.date(2026, 3, 11), send_new=True).new == ()
+        assert store.conn.execute("SELECT settled FROM date_moves").fetchall() == [(1,)]
+
+
+def test_a_notice_recorded_before_version_13_has_its_cancellation_sent_to_the_duty_s_unit(
+    db: Path,
+) -> None:
+    """A notice recorded before version 13 does not say its unit: the cancellation goes to the
+    unit the duty had when it went away (after version 13, the unit the notice went to)."""
+    with open_store(db, evaluator=fake_evaluator) as store:
+        store.add_case("L1", "loan", {}, "单位乙")
+        store.add_event("L1", "loan.application-received", dt.date(2026, 3, 2))
+        # due Thu 03-12 (fake rule: 10 days): overdue sent on Fri 03-13, to 单位乙
+        (overdue,) = nt.remind(store, dt.date(2026, 3, 13), send_new=True).new
+        assert overdue.unit == "单位乙"
+        assert store.conn.execute("SELECT unit FROM notices").fetchall() == [("单位乙",)]
+        with store.transaction():
+            store.conn.execute("UPDATE notices SET unit = NULL")  # as version 12 recorded it
+        store.set_unit("L1", "单位丙")
+    with open_store(db, evaluator=lambda case, day: []) as store:  # the rule is withdrawn
+        store.recompute(dt.date(2026, 3, 16))
+        (gone,) = nt.remind(store, dt.date(2026, 3, 16), send_new=True).new
+    assert (gone.kind, gone.due, gone.unit) == ("cancelled", dt.date(2026, 3, 12), "单位丙")

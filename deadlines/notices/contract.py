@@ -28,7 +28,9 @@ Each open obligation yields, once per kind, on the day that kind holds:
 ``overdue``    the due date has passed (an aging flag 超N年 from its day);
 ``moved``      a due date that was announced has moved: old -> new, with the reason;
 ``cancelled``  a duty that was announced no longer falls due (a correction, a fact, a re-import
-               or a rule change took it away): the date announced, with the reason;
+               or a rule change took it away): the date announced, with the reason, to the unit
+               told; not for a duty done by then, nor of a closed case; an undetermined duty a
+               fact decides is not cancelled, its decided duty is ``moved`` (if its date differs);
 ``undetermined`` a fact the rules need to choose the limit is missing (earliest candidate date).
 
 A run after missed days sends each open duty in the kind that holds on the day of the run (an
@@ -204,54 +206,80 @@ class _MoveCheck(NamedTuple):
     notice: Notice | None
 
 
-def _moves(store: Store, units: Sequence[str]) -> list[_MoveCheck]:
+class _Gone(NamedTuple):
+    """A duty that went away, as it was then (date_moves, migrations 12 and 13)."""
+
+    unit: str | None
+    duty: str | None
+    status: str | None  # None: recorded before version 13, its state unknown
+    completed_on: str | None
+    trigger: str | None
+
+
+def _moves(store: Store, as_of: dt.date, units: Sequence[str]) -> list[_MoveCheck]:
     """Each obligation whose due date moved since the last sending run and whose last emitted
     notice announced another date gets one ``moved`` notice; each that went away after a notice
     was emitted for it, one ``cancelled``; the others need none."""
     rows = store.conn.execute(
-        "SELECT case_id, rule_id, instance, MAX(seq), reason, new_due IS NULL, unit, duty"
-        " FROM date_moves WHERE settled = 0 GROUP BY case_id, rule_id, instance"
+        "SELECT case_id, rule_id, instance, MAX(seq), reason, new_due IS NULL, unit, duty,"
+        " status, completed_on, trigger FROM date_moves WHERE settled = 0"
+        " GROUP BY case_id, rule_id, instance"
     ).fetchall()
     out: list[_MoveCheck] = []
-    for case_id, rule_id, instance, seq, reason, gone, gone_unit, duty in rows:
+    for case_id, rule_id, instance, seq, reason, gone, *was in rows:
         key = (case_id, rule_id, instance)
         ob = store.obligation(*key)
-        unit = ob.unit if ob is not None else gone_unit
-        if units and unit not in units:
-            continue  # another unit's: its own sending run settles it
         why = json.loads(reason)
         if ob is not None:
-            notice = _moved(store, ob, why)
+            notice, unit = _moved(store, ob, why), ob.unit
         elif gone:
-            notice = _cancelled(store, key, NO_UNIT if unit is None else unit, duty, why)
+            notice = _went_away(store, key, _Gone(*was), why, as_of)
+            unit = notice.unit if notice is not None else was[0]
         else:  # gone, its removal not kept (a store before version 11): as before, no notice
-            notice = None
+            notice, unit = None, was[0]
+        if units and unit not in units:
+            continue  # another unit's: its own sending run settles it
         out.append(_MoveCheck(key, int(seq), notice))
     return out
 
 
-def _last_told(store: Store, key: tuple[str, str, str]) -> tuple[str, str, str] | None:
-    """The last notice emitted for a duty: its id, due date and kind."""
+class _Told(NamedTuple):
+    """The last notice emitted for a duty."""
+
+    id: str
+    due: str
+    kind: str
+    unit: str | None  # None: recorded before version 13
+
+
+def _last_told(store: Store, key: tuple[str, str, str]) -> _Told | None:
     row = store.conn.execute(
-        "SELECT id, due, kind FROM notices WHERE case_id = ? AND rule_id = ? AND instance = ?"
-        " ORDER BY run_seq IS NULL, run_seq DESC, first_emitted_at DESC LIMIT 1",
+        "SELECT id, due, kind, unit FROM notices WHERE case_id = ? AND rule_id = ?"
+        " AND instance = ? ORDER BY run_seq IS NULL, run_seq DESC, first_emitted_at DESC LIMIT 1",
         key,
     ).fetchone()
-    return None if row is None else (row[0], row[1], row[2])
+    return None if row is None else _Told(*row)
 
 
-def _moved(store: Store, ob: Obligation, reason: Mapping[str, str]) -> Notice | None:
+def _moved(
+    store: Store,
+    ob: Obligation,
+    reason: Mapping[str, str],
+    told: tuple[str, str, str] | None = None,
+) -> Notice | None:
+    """``ob``'s date moved from the one last announced for it (or, ``told``, for the undetermined
+    duty of its family that it decides)."""
     if ob.due is None or ob.completed_on is not None or ob.status == "paused":
         return None
-    last = _last_told(store, (ob.case_id, ob.rule_id, ob.instance))
-    if last is None or last[1] == ob.due.isoformat() or last[2] == "cancelled":
+    last = _last_told(store, told or (ob.case_id, ob.rule_id, ob.instance))
+    if last is None or last.due == ob.due.isoformat() or last.kind == "cancelled":
         # nobody was told another date; or told it is gone: its notices, back, are new
         return None
-    old = dt.date.fromisoformat(last[1])
+    old = dt.date.fromisoformat(last.due)
     base = to_notice(ob, "due-today", ob.due)  # the duty's fields; kind and id set below
     return replace(
         base,
-        id=notice_id(ob.case_id, ob.rule_id, ob.instance, "moved", ob.due, follows=last[0]),
+        id=notice_id(ob.case_id, ob.rule_id, ob.instance, "moved", ob.due, follows=last.id),
         kind="moved",
         days=(ob.due - old).days,
         old_due=old,
@@ -259,18 +287,52 @@ def _moved(store: Store, ob: Obligation, reason: Mapping[str, str]) -> Notice | 
     )
 
 
-def _cancelled(
-    store: Store, key: tuple[str, str, str], unit: str, duty: str | None, reason: Mapping[str, str]
+def _went_away(
+    store: Store, key: tuple[str, str, str], gone: _Gone, reason: Mapping[str, str], day: dt.date
 ) -> Notice | None:
-    """The notice that a duty gone away no longer falls due, at the date last announced; None
-    when nothing was announced (nobody to tell) or its cancellation already was."""
-    last = _last_told(store, key)
-    if last is None or last[2] == "cancelled":
+    """What a duty that went away needs told: nothing when it was done or its case is closed, or
+    when its state then is unknown (a false cancellation is as bad as a lost one); for an
+    undetermined duty that a fact decided, the decided duty's ``moved`` notice if its date is
+    not the one announced; otherwise its cancellation (a paused duty's too: it was not done)."""
+    if gone.status is None or gone.completed_on is not None:
         return None
-    announced = dt.date.fromisoformat(last[1])
+    if store.closed_on([key[0]], day):
+        return None
+    if gone.status == "undetermined":
+        decided = _decided(store, key, gone.trigger)
+        if decided is not None:
+            return _moved(store, decided, reason, told=key)
+    return _cancelled(store, key, gone, reason)
+
+
+def _decided(store: Store, key: tuple[str, str, str], trigger: str | None) -> Obligation | None:
+    """The duty that took the place of an undetermined one: another rule of its family (the same
+    trigger and instance, engine._undetermined), the earliest if the facts still leave several."""
+    case_id, rule_id, instance = key
+    return next(
+        (
+            ob
+            for ob in store.obligations(case_id)
+            if ob.instance == instance and ob.rule_id != rule_id and ob.trigger == trigger
+        ),
+        None,
+    )
+
+
+def _cancelled(
+    store: Store, key: tuple[str, str, str], gone: _Gone, reason: Mapping[str, str]
+) -> Notice | None:
+    """The notice that a duty gone away no longer falls due, at the date last announced, to the
+    unit that was told; None when nothing was announced (nobody to tell) or its cancellation
+    already was."""
+    last = _last_told(store, key)
+    if last is None or last.kind == "cancelled":
+        return None
+    announced = dt.date.fromisoformat(last.due)
     clause, title_zh, title_en = rule_texts(store, key[1])
+    unit = last.unit if last.unit is not None else gone.unit
     return Notice(
-        id=notice_id(*key, "cancelled", announced, follows=last[0]),
+        id=notice_id(*key, "cancelled", announced, follows=last.id),
         kind="cancelled",
         case=key[0],
         rule=key[1],
@@ -278,11 +340,11 @@ def _cancelled(
         clause=clause,
         title_zh=title_zh,
         title_en=title_en,
-        unit=unit,
+        unit=NO_UNIT if unit is None else unit,
         due=announced,
         provisional=False,
         days=0,
-        duty=duty or "deadline",
+        duty=gone.duty or "deadline",
         old_due=announced,
         reason=reason,
     )
@@ -364,7 +426,7 @@ def _day(
     # (by the plain ids: a duty back after its cancellation is new whatever was sent before)
     legacy = {n.id: _legacy_id(n) for n in out if n.kind == "due-soon"}
     out = _after_cancellation(store, out)
-    checks = _moves(store, units)
+    checks = _moves(store, as_of, units)
     out.extend(c.notice for c in checks if c.notice is not None)
     seen = _emitted(store, [n.id for n in out] + list(legacy.values()))
     out = [replace(n, new=n.id not in seen and legacy.get(n.id) not in seen) for n in out]
@@ -396,7 +458,7 @@ def record(
     )
     store.conn.executemany(
         "INSERT OR IGNORE INTO notices (id, case_id, rule_id, instance, kind, due,"
-        " first_emitted_at, first_as_of, run_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " first_emitted_at, first_as_of, run_seq, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 n.id,
@@ -408,6 +470,7 @@ def record(
                 now,
                 run.as_of.isoformat(),
                 cur.lastrowid,
+                n.unit,
             )
             for n in run.new
         ],

@@ -663,7 +663,7 @@ class Store:
         text = json.dumps(dict(reason), ensure_ascii=False, sort_keys=True)
         rows = [
             (m.case_id, m.rule_id, m.instance, _iso(m.old_due), _iso(m.new_due), text, at)
-            + (self._gone(m) if m.new_due is None else (None, None))
+            + (self._gone(m) if m.new_due is None else (None,) * 5)
             for m in moves
             # a date that moved, or a duty that went away (new_due NULL: cancelled if announced)
             if m.old_due is not None and m.old_due != m.new_due
@@ -671,18 +671,20 @@ class Store:
         if rows:
             self.conn.executemany(
                 "INSERT INTO date_moves (case_id, rule_id, instance, old_due, new_due, reason,"
-                " recorded_at, unit, duty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " recorded_at, unit, duty, status, completed_on, trigger)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
-    def _gone(self, m: Move) -> tuple[str | None, str | None]:
-        """The unit and kind of a duty about to go away (read before its row is deleted): its
-        cancellation is sent to the unit that was told of it."""
+    def _gone(self, m: Move) -> tuple[str | None, ...]:
+        """The unit, kind, status, completion day and trigger of a duty about to go away (read
+        before its row is deleted): whether and to whom its cancellation is sent."""
         row = self.conn.execute(
-            "SELECT unit, kind FROM obligations WHERE case_id = ? AND rule_id = ? AND instance = ?",
+            "SELECT unit, kind, status, completed_on, trigger FROM obligations"
+            " WHERE case_id = ? AND rule_id = ? AND instance = ?",
             (m.case_id, m.rule_id, m.instance),
         ).fetchone()
-        return (row[0], row[1]) if row else (None, None)
+        return tuple(row) if row else (None,) * 5
 
     def refresh(
         self,

@@ -482,6 +482,20 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             " WHERE kind = 'cancelled'",
         ),
     ),
+    13: (
+        "a duty that goes away keeps its status, completion and trigger; a notice keeps its unit",
+        (
+            # A duty completed or paused when it went away is not cancelled; an undetermined one
+            # whose family is decided (the same trigger and instance) is not either. NULL status:
+            # a removal recorded before version 13, whose state is not known.
+            "ALTER TABLE date_moves ADD COLUMN status TEXT",
+            "ALTER TABLE date_moves ADD COLUMN completed_on TEXT",
+            "ALTER TABLE date_moves ADD COLUMN trigger TEXT",
+            # The unit a notice was sent to: a cancellation goes to the unit that was told, even
+            # after the case changed unit. NULL: a notice recorded before version 13.
+            "ALTER TABLE notices ADD COLUMN unit TEXT",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
