@@ -67,8 +67,11 @@ def test_due_with_a_period_imports_neither_the_rules_nor_the_store(env: dict[str
 def test_remind_builds_no_rule_class(env: dict[str, str]) -> None:
     out, modules = run(env, "remind", "--as-of", "2026-11-30", "--lang", "en")
     assert "overdue" in out.lower()
+    # nor the period classes: the day's list computes no period
     assert not modules & (
-        BUILDING | RULE_ENGINE | {"deadlines.rules.model", "deadlines.rules.files"}
+        BUILDING
+        | RULE_ENGINE
+        | {"deadlines.rules.model", "deadlines.rules.files", "deadlines.calendars.periods"}
     )
 
 

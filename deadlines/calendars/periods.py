@@ -24,9 +24,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from deadlines.calendars import layers as _calendars
+from deadlines.calendars.dates import ascii_digits as ascii_digits  # where callers read it
+from deadlines.calendars.dates import weekday as weekday
+from deadlines.calendars.dates import weekday_name as weekday_name
 from deadlines.calendars.layers import FIRST_YEAR, LAST_YEAR, Calendar
 from deadlines.errors import OutOfRangeError, PeriodError, Phrase, ProvisionalRefusedError
-from deadlines.messages import DEFAULT_LANG, Lang, text
+from deadlines.messages import DEFAULT_LANG, Lang
 
 Unit = Literal["workday", "day", "month", "year"]
 Direction = Literal["from", "before"]
@@ -63,14 +66,6 @@ _CN_DIGITS = {
     "九": 9,
 }
 _PERIOD_RE = re.compile(r"^\s*([+-]?[0-9]+|[零一二两三四五六七八九十百]+)\s*(.*?)\s*$")
-# Full-width digits (０-９) are common in Chinese text and read as 0-9, in periods and in dates
-# alike; other scripts' digits (٣, ३, 𝟓) are refused: no one writes a legal period with them.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def ascii_digits(text: str) -> str:
-    """``text`` with full-width digits made ASCII (the one digit policy of periods and dates)."""
-    return text.translate(_FULLWIDTH)
 
 
 ACCEPTED = Phrase("err.period.accepted")
@@ -214,16 +209,6 @@ class Deadline:
             "calendar_version": self.calendar_version,
             "steps": list(self.explain(lang)),
         }
-
-
-def weekday(d: dt.date, lang: Lang) -> str:
-    """``星期一`` / ``Mon``: a date's weekday beside it in text."""
-    return text(f"weekday.{d.weekday()}", lang)
-
-
-def weekday_name(d: dt.date, lang: Lang) -> str:
-    """``星期一`` / ``Monday``: a date's weekday in the text fields of JSON and CSV."""
-    return text(f"weekday.long.{d.weekday()}", lang)
 
 
 def add_months(d: dt.date, months: int) -> dt.date:

@@ -10,9 +10,9 @@ from typing import Any
 
 import click
 
+from deadlines.calendars.dates import ascii_digits, weekday_name
 from deadlines.calendars.explain import holiday_name, source_notes
 from deadlines.calendars.layers import LAST_YEAR, Calendar, DayInfo, YearInfo, calendar
-from deadlines.calendars.periods import ascii_digits, weekday_name
 from deadlines.cli.common import DATE, calendar_option
 from deadlines.cli.formats import Output, current_lang, dated, output_options, table, width
 from deadlines.errors import say

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from deadlines.calendars.dates import ascii_digits
 from deadlines.calendars.layers import CALENDARS, FIRST_YEAR, LAST_YEAR
-from deadlines.calendars.periods import ascii_digits
 from deadlines.cli import settings
 from deadlines.cli.formats import Choice, current_lang
 from deadlines.messages import text

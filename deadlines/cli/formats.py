@@ -36,7 +36,7 @@ from typing import Any, Literal, NamedTuple, get_args
 
 import click
 
-from deadlines.calendars.periods import weekday
+from deadlines.calendars.dates import weekday
 from deadlines.cli import settings
 from deadlines.errors import DeadlineError
 from deadlines.messages import DEFAULT_LANG, LANGS, Lang, check_lang, text

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from deadlines.calendars.dates import weekday_name
 from deadlines.calendars.layers import calendar
-from deadlines.calendars.periods import weekday_name
 from deadlines.messages import DEFAULT_LANG, Lang
 from deadlines.model import Obligation, open_on
 from deadlines.notices.marks import low_confidence

@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Literal
 
-from deadlines.calendars.periods import weekday
+from deadlines.calendars.dates import weekday
 from deadlines.errors import StoreError
 from deadlines.notices.contract import (
     DEFAULT_AHEAD_WORKDAYS,

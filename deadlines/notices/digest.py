@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from deadlines.calendars.periods import weekday
+from deadlines.calendars.dates import weekday
 from deadlines.messages import Lang, text
 from deadlines.notices.contract import Notice
 from deadlines.notices.daily import why
