@@ -7,14 +7,17 @@ through a pipe. The parent asks for the verdict between chunks (a bad row stops 
 once) and waits for it before it commits or before it reports a fault of its own.
 
 Forked, not spawned: the child checks with exactly the rules, calendars and settings the parent
-loaded (a store's own rule folders included), without importing them again. Where a process
-cannot fork, the check runs first, in this process, as it did before.
+loaded (a store's own rule folders included), without importing them again. The child never
+touches the store's connection (SQLite's locks belong to the parent) and leaves with
+``os._exit``. Where a process cannot fork safely (no fork, or other threads running), the check
+runs first, in this process, as it did before.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -25,7 +28,9 @@ _CLEAN, _PENDING = "clean", "pending"
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Fork is there, and safe: this process runs no other thread (a lock another thread held
+    at the fork would never be released in the child)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 class BackgroundCheck:
