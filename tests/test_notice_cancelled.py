@@ -274,6 +274,32 @@ def test_an_undetermined_duty_whose_trigger_is_corrected_away_is_cancelled(
     )
 
 
+def test_a_fact_that_rules_out_the_undetermined_variant_cancels_it(tmp_path: Path) -> None:
+    """Not a decision: the other rule of the same trigger is no candidate of its family."""
+    db = tmp_path / "t.db"
+    ok(db, "init")
+    ok(db, "case", "add", "T", "--kind", "vat-refund")
+    # accepted Mon 03-02 (March 2026: no weekday holiday): the manufacturing refund (2 working
+    # days) Wed 03-04, undetermined (is it manufacturing?); the refund of item 51 (10 working
+    # days: 03-03 .. 03-06, 03-09 .. 03-13, 03-16) Mon 03-16, not within 3 working days yet
+    ok(db, "event", "add", "T", "vat-refund.accepted", "--on", "2026-03-02")
+    manufacturing = "tax.vat-credit-refund-manufacturing"
+    (told,) = sent(db, "2026-03-03")
+    assert (told["kind"], told["rule"], told["due"]) == (
+        "undetermined",
+        manufacturing,
+        "2026-03-04",
+    )
+    ok(db, "case", "fact", "T", "manufacturing=false")
+    # the manufacturing duty is gone; the 03-16 one was there all along, and is not a move
+    (gone,) = sent(db, "2026-03-04")
+    assert (gone["kind"], gone["rule"], gone["due"]) == ("cancelled", manufacturing, "2026-03-04")
+    assert (gone["unit"], gone["reason"]) == (
+        "市税务局",
+        {"cause": "facts", "facts": "manufacturing=False"},
+    )
+
+
 PRICING = "enforcement.start-pricing"
 
 

@@ -449,7 +449,7 @@ def test_a_version_10_store_keeps_its_moves_and_then_records_a_duty_that_goes_aw
         kept = store.conn.execute("SELECT * FROM date_moves").fetchall()
         at = "2026-03-02T09:00:00+08:00"
         assert kept == [
-            (7, "L0", "fake.rule", "", "2026-03-12", "2026-03-15", "{}", at, 1, *(None,) * 5)
+            (7, "L0", "fake.rule", "", "2026-03-12", "2026-03-15", "{}", at, 1, *(None,) * 6)
         ]
         store.add_case("L1", "loan", {}, "单位乙")
         store.add_case("L2", "loan", {}, None)

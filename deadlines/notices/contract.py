@@ -214,6 +214,7 @@ class _Gone(NamedTuple):
     status: str | None  # None: recorded before version 13, its state unknown
     completed_on: str | None
     trigger: str | None
+    candidates: str | None  # undetermined: its family's rules, JSON (None before version 14)
 
 
 def _moves(store: Store, as_of: dt.date, units: Sequence[str]) -> list[_MoveCheck]:
@@ -222,7 +223,7 @@ def _moves(store: Store, as_of: dt.date, units: Sequence[str]) -> list[_MoveChec
     was emitted for it, one ``cancelled``; the others need none."""
     rows = store.conn.execute(
         "SELECT case_id, rule_id, instance, MAX(seq), reason, new_due IS NULL, unit, duty,"
-        " status, completed_on, trigger FROM date_moves WHERE settled = 0"
+        " status, completed_on, trigger, candidates FROM date_moves WHERE settled = 0"
         " GROUP BY case_id, rule_id, instance"
     ).fetchall()
     out: list[_MoveCheck] = []
@@ -299,21 +300,25 @@ def _went_away(
     if store.closed_on([key[0]], day):
         return None
     if gone.status == "undetermined":
-        decided = _decided(store, key, gone.trigger)
+        if gone.candidates is None:
+            return None  # recorded before version 14: whether a fact decided it is not known
+        decided = _decided(store, key, gone)
         if decided is not None:
             return _moved(store, decided, reason, told=key)
     return _cancelled(store, key, gone, reason)
 
 
-def _decided(store: Store, key: tuple[str, str, str], trigger: str | None) -> Obligation | None:
-    """The duty that took the place of an undetermined one: another rule of its family (the same
-    trigger and instance, engine._undetermined), the earliest if the facts still leave several."""
+def _decided(store: Store, key: tuple[str, str, str], gone: _Gone) -> Obligation | None:
+    """The duty that took the place of an undetermined one: another candidate rule of its family
+    (the same trigger and instance, engine._undetermined), the earliest if the facts still leave
+    several. A rule outside the family with the same trigger is not its decision."""
     case_id, rule_id, instance = key
+    family = set(json.loads(gone.candidates or "[]")) - {rule_id}
     return next(
         (
             ob
             for ob in store.obligations(case_id)
-            if ob.instance == instance and ob.rule_id != rule_id and ob.trigger == trigger
+            if ob.rule_id in family and ob.instance == instance and ob.trigger == gone.trigger
         ),
         None,
     )

@@ -663,7 +663,7 @@ class Store:
         text = json.dumps(dict(reason), ensure_ascii=False, sort_keys=True)
         rows = [
             (m.case_id, m.rule_id, m.instance, _iso(m.old_due), _iso(m.new_due), text, at)
-            + (self._gone(m) if m.new_due is None else (None,) * 5)
+            + (self._gone(m) if m.new_due is None else (None,) * 6)
             for m in moves
             # a date that moved, or a duty that went away (new_due NULL: cancelled if announced)
             if m.old_due is not None and m.old_due != m.new_due
@@ -671,20 +671,25 @@ class Store:
         if rows:
             self.conn.executemany(
                 "INSERT INTO date_moves (case_id, rule_id, instance, old_due, new_due, reason,"
-                " recorded_at, unit, duty, status, completed_on, trigger)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " recorded_at, unit, duty, status, completed_on, trigger, candidates)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
     def _gone(self, m: Move) -> tuple[str | None, ...]:
-        """The unit, kind, status, completion day and trigger of a duty about to go away (read
-        before its row is deleted): whether and to whom its cancellation is sent."""
+        """The unit, kind, status, completion day, trigger and (undetermined) candidate rules of
+        a duty about to go away (read before its row is deleted): whether and to whom its
+        cancellation is sent."""
         row = self.conn.execute(
-            "SELECT unit, kind, status, completed_on, trigger FROM obligations"
+            "SELECT unit, kind, status, completed_on, trigger, basis FROM obligations"
             " WHERE case_id = ? AND rule_id = ? AND instance = ?",
             (m.case_id, m.rule_id, m.instance),
         ).fetchone()
-        return tuple(row) if row else (None,) * 5
+        if row is None:
+            return (None,) * 6
+        basis = _basis.load(row[5], None, None)
+        rules = [rule for rule, _ in basis.candidates] if basis is not None else []
+        return (*row[:5], json.dumps(rules) if rules else None)
 
     def refresh(
         self,

@@ -496,6 +496,15 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             "ALTER TABLE notices ADD COLUMN unit TEXT",
         ),
     ),
+    14: (
+        "an undetermined duty that goes away keeps its candidate rules",
+        (
+            # Only a candidate rule of its family decides it: another rule with the same trigger
+            # (a duty with no condition beside a variant) is not its decision. A JSON list of
+            # rule ids; NULL for any other duty, or one recorded before version 14.
+            "ALTER TABLE date_moves ADD COLUMN candidates TEXT",
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
