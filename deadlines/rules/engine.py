@@ -70,7 +70,7 @@ def load_rules(extra_dirs: Sequence[str] = ()) -> RuleSet:
     return _load_rules(extra_dirs)
 
 
-_DATES = 1 << 15
+_DATES = 1 << 14
 """How many computed dates an engine remembers, by (rule period, calendar, trigger, deductions,
 extensions): a real load repeats a few thousand trigger days, so most duties are looked up, not
 counted. Cleared when full, so memory stays flat (a few MiB) whatever the number of cases."""
