@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from loopback import webhook_server
-from test_notice_contract import dump, loan_db, ok, sent
+from test_notice_contract import dump, invoke, loan_db, ok, sent
 
 from deadlines.notices.contract import notice_id
 
@@ -340,3 +340,27 @@ def test_a_cancellation_goes_to_the_unit_told_not_the_case_s_new_one(loan_db: Pa
         ("D3", "due-soon", "宁夏银行石嘴山分行"),
     ]
     assert sent(loan_db, "2026-03-30") == []
+
+
+def test_a_unit_no_case_names_any_more_is_still_sent_its_cancellation(tmp_path: Path) -> None:
+    db = tmp_path / "u.db"
+    ok(db, "init")
+    ok(db, "case", "add", "Z", "--kind", "enforcement", "--unit", "执行一庭")
+    ok(db, "event", "add", "Z", "enforcement.filed", "--on", "2026-03-02")
+    ok(db, "event", "add", "Z", "enforcement.property-seized", "--on", "2026-03-05")
+    # L62a due Tue 04-07 (z_db above): due soon on Wed 04-01, sent to 执行一庭
+    first = sent(db, "2026-04-01", "--unit", "执行一庭")
+    assert [(n["rule"], n["kind"]) for n in first if n["rule"] == ASCERTAIN] == [
+        (ASCERTAIN, "due-soon")
+    ]
+    ok(db, "case", "unit", "Z", "执行二庭")
+    ok(db, "event", "add", "Z", "enforcement.query-results", "--on", "2026-03-05",
+       "--supersedes", "Z#2")  # fmt: skip
+    # 执行一庭 no longer names a case or a duty, but it was told: its run sends the cancellation
+    assert [
+        (n["rule"], n["kind"], n["unit"]) for n in sent(db, "2026-04-02", "--unit", "执行一庭")
+    ] == [(ASCERTAIN, "cancelled", "执行一庭")]
+    assert sent(db, "2026-04-02", "--unit", "执行二庭") == []
+    # settled: a unit nobody names and nothing is owed to is a typing slip again
+    result = invoke(db, "remind", "--as-of", "2026-04-02", "--unit", "执行一庭", "--lang", "en")
+    assert result.exit_code == 1 and "no obligation of unit '执行一庭'" in result.output

@@ -56,11 +56,15 @@ def remind(
 
 def check_units(store: Store, units: Sequence[str]) -> None:
     """A unit no case or obligation names is a typing slip, not an empty list: an error with the closest
-    unit the store knows."""
+    unit the store knows. A unit still to be told a duty it was sent is gone is known (its case
+    may have changed unit): the date moves not yet settled, with the notices of their duties."""
     for unit in units:
         hit = store.conn.execute(
             "SELECT 1 FROM cases WHERE unit = ?1 UNION ALL"
-            " SELECT 1 FROM obligations WHERE unit = ?1 LIMIT 1",
+            " SELECT 1 FROM obligations WHERE unit = ?1 UNION ALL"
+            " SELECT 1 FROM date_moves m JOIN notices n ON n.case_id = m.case_id"
+            " AND n.rule_id = m.rule_id AND n.instance = m.instance"
+            " WHERE m.settled = 0 AND m.new_due IS NULL AND ?1 IN (n.unit, m.unit) LIMIT 1",
             (unit,),
         )
         if hit.fetchone() is None:
