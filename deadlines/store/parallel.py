@@ -27,8 +27,10 @@ import datetime as dt
 import os
 import signal
 import sqlite3
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,7 +88,9 @@ def changes(
     try:
         pending: deque[Future[Changes]] = deque()
         for first, last in ranges:
-            pending.append(pool.submit(_range, first, last, day))
+            with _interrupt_held():  # a submit may start a worker
+                future = pool.submit(_range, first, last, day)
+            pending.append(future)
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().result()
         while pending:
@@ -95,6 +99,28 @@ def changes(
         raise StoreError(key="store.worker_died") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """Ctrl-C held back while workers are started, then let go. A terminal's Ctrl-C reaches the
+    whole process group: a worker still importing, before its initializer ignores it, would die
+    of it with a traceback. So this thread blocks SIGINT, and a worker, whose signal mask is
+    inherited across fork and exec, is born with it blocked (as CPython starts its resource
+    tracker); the writer records a Ctrl-C another of its threads takes meanwhile, and either
+    kind is raised here, after the worker is started, not halfway through."""
+    main = threading.current_thread() is threading.main_thread()
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda n, _: held.append(n)) if main else None
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a blocked Ctrl-C arrives here
+        if main:
+            signal.signal(signal.SIGINT, previous)
+    if held:
+        signal.raise_signal(signal.SIGINT)
 
 
 # --- in the worker ----------------------------------------------------------------------------
