@@ -398,3 +398,24 @@ def test_a_renewed_licence_moves_its_reminders_once(tmp_path: Path) -> None:
     ]
     shown = ok(db, "case", "show", "X1", "--lang", "en", "--as-of", "2026-12-22")
     assert "Renewed: expiry moved from 2027-01-29 (Fri) to 2027-02-20 (Sat)" in shown
+
+
+def test_a_notice_id_is_the_documented_sha1_of_its_meaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The id is a contract (receivers drop repeats by it): "n" and the first 16 hex digits of
+    the SHA-1 of case, rule, instance, kind and due date (and the notice it follows) joined by
+    U+001F. The same with CPython's built-in SHA-1 and with hashlib's (OpenSSL's) fallback."""
+    import datetime as dt
+    import hashlib
+    import sys
+
+    from deadlines.notices.contract import notice_id
+
+    meaning = "Z\x1fL62a\x1f\x1fdue-soon\x1f2026-04-07"
+    expected = "n" + hashlib.sha1(meaning.encode()).hexdigest()[:16]
+    follows = "n" + hashlib.sha1((meaning + "\x1fn0123456789abcdef").encode()).hexdigest()[:16]
+    for builtin in (True, False):
+        if not builtin:
+            monkeypatch.setitem(sys.modules, "_sha1", None)  # import _sha1 fails
+        assert notice_id("Z", "L62a", "", "due-soon", dt.date(2026, 4, 7)) == expected
+        got = notice_id("Z", "L62a", "", "due-soon", dt.date(2026, 4, 7), "n0123456789abcdef")
+        assert got == follows

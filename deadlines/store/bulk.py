@@ -19,16 +19,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from deadlines.model import Case, Event, FactValue, Obligation
 from deadlines.store import basis as _basis
 
 
-@dataclass(frozen=True)
-class Move:
-    """One obligation whose due date (or provisional mark) changed in a recompute."""
+class Move(NamedTuple):
+    """One obligation whose due date (or provisional mark) changed in a recompute (a NamedTuple,
+    not a frozen dataclass: every store command imports this module, and creating a dataclass
+    costs ~4M instructions at start-up)."""
 
     case_id: str
     rule_id: str
@@ -55,17 +55,20 @@ Row = tuple[Any, ...]
 RuleTexts = tuple[str, str, str, str | None, str | None]
 
 
-@dataclass
 class Changes:
     """What re-evaluating some cases changes in the store: the moves to report, the stored rows
     to delete (by their primary key: case ref, rule version id, instance), the rows to write and
-    the texts of the rule versions those rows name (the writer records a version it lacks)."""
+    the texts of the rule versions those rows name (the writer records a version it lacks).
+    A plain class (see Move); pickled to and from recompute's workers."""
 
-    cases: int = 0
-    moves: list[Move] = field(default_factory=list)
-    deletes: list[tuple[int, int, str]] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
-    texts: dict[tuple[str, str], RuleTexts] = field(default_factory=dict)
+    __slots__ = ("cases", "deletes", "moves", "rows", "texts")
+
+    def __init__(self, cases: int = 0) -> None:
+        self.cases = cases
+        self.moves: list[Move] = []
+        self.deletes: list[tuple[int, int, str]] = []
+        self.rows: list[Row] = []
+        self.texts: dict[tuple[str, str], RuleTexts] = {}
 
 
 # The stored columns compared, in obligation_rows' order (computed, the time, is not compared).
