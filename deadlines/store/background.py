@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -45,8 +46,20 @@ class BackgroundCheck:
         self._process = multiprocessing.get_context("fork").Process(
             target=_run, args=(check, writer), name="deadlines-import-check", daemon=True
         )
-        self._process.start()
-        writer.close()  # the child's end: EOF here once the child is gone
+        # Ctrl-C held back while forking: the child is born with SIGINT blocked (a signal mask
+        # is inherited), so it cannot be interrupted in the fork's own Python code (tracebacks
+        # "Exception ignored in ..."); it never unblocks it, the parent's stop() ends it
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self._process.start()
+        finally:
+            writer.close()  # the child's end: EOF here once the child is gone
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a Ctrl-C held back: raised here
+            except KeyboardInterrupt:
+                if self._process.pid is not None:  # started
+                    self.stop()
+                raise
 
     def bad(self, *, wait: bool = False) -> DeadlineError | None:
         """The check's refusal, or None: the file is clean, or (``wait`` False) the check has
