@@ -274,6 +274,53 @@ def test_an_undetermined_duty_whose_trigger_is_corrected_away_is_cancelled(
     )
 
 
+REPORTED = "enforcement.appraisal-reported"
+
+
+def test_an_undetermined_duty_done_is_not_cancelled(appraisal_db: Path) -> None:
+    """The report of A-1 completes either candidate (L62c, L62d): the duty is done, not gone."""
+    undetermined(appraisal_db, "2026-09-17")
+    ok(appraisal_db, "event", "add", "Z", REPORTED, "--on", "2026-09-20", "--data", "asset=A-1")
+    assert sent(appraisal_db, "2026-09-21") == []
+    # the move is settled: a later run does not find it again
+    assert sent(appraisal_db, "2026-09-22") == []
+
+
+def test_a_replay_before_the_report_does_not_cancel_the_duty_done(appraisal_db: Path) -> None:
+    """A run for Sat 09-19, the day before the report (Sun 09-20) it already holds."""
+    undetermined(appraisal_db, "2026-09-17")
+    ok(appraisal_db, "event", "add", "Z", REPORTED, "--on", "2026-09-20", "--data", "asset=A-1")
+    assert sent(appraisal_db, "2026-09-19") == []
+
+
+def test_a_report_of_another_asset_leaves_the_undetermined_duty_open(appraisal_db: Path) -> None:
+    told = undetermined(appraisal_db, "2026-09-17")
+    ok(appraisal_db, "event", "add", "Z", REPORTED, "--on", "2026-09-20", "--data", "asset=B-2")
+    assert sent(appraisal_db, "2026-09-21") == []  # nothing moved, nothing went away
+    out = ok(appraisal_db, "remind", "--as-of", "2026-09-21", "--format", "jsonl")
+    listed = [json.loads(line) for line in out.splitlines()]
+    # still open under the id it was told with; (L63a's overdue of 09-02, told on 09-17)
+    assert [(n["kind"], n["rule"], n["instance"], n["id"]) for n in listed] == [
+        ("undetermined", SIMPLE, "A-1", told["id"]),
+        ("overdue", "enforcement.network-query", "", notice_id(
+            "Z", "enforcement.network-query", "", "overdue", dt.date(2026, 9, 2))),
+    ]  # fmt: skip
+
+
+def test_a_report_before_the_entrustment_does_not_complete_it(appraisal_db: Path) -> None:
+    """Completed by a report on or after the entrustment (Wed 09-16) only: one of Tue 09-15 is
+    not this duty's, whose entrustment is then corrected away: a true cancellation."""
+    told = undetermined(appraisal_db, "2026-09-17")
+    ok(appraisal_db, "event", "add", "Z", REPORTED, "--on", "2026-09-15", "--data", "asset=A-1")
+    ok(appraisal_db, "event", "add", "Z", "enforcement.query-results", "--on", "2026-09-16",
+       "--supersedes", "Z#2")  # fmt: skip
+    (gone,) = sent(appraisal_db, "2026-09-18")
+    assert (gone["kind"], gone["rule"], gone["due"]) == ("cancelled", SIMPLE, "2026-10-08")
+    assert gone["id"] == notice_id(
+        "Z", SIMPLE, "A-1", "cancelled", dt.date(2026, 10, 8), follows=str(told["id"])
+    )
+
+
 def test_a_fact_that_rules_out_the_undetermined_variant_cancels_it(tmp_path: Path) -> None:
     """Not a decision: the other rule of the same trigger is no candidate of its family."""
     db = tmp_path / "t.db"

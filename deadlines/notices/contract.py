@@ -307,7 +307,8 @@ def _went_away(
     """What a duty that went away needs told: nothing when it was done or its case is closed, or
     when its state then is unknown (a false cancellation is as bad as a lost one); for an
     undetermined duty that a fact decided, the decided duty's ``moved`` notice if its date is
-    not the one announced; otherwise its cancellation (a paused duty's too: it was not done)."""
+    not the one announced, and nothing when an event now completes it; otherwise its
+    cancellation (a paused duty's too: it was not done)."""
     if gone.status is None or gone.completed_on is not None:
         return None
     if store.closed_on([key[0]], day):
@@ -318,7 +319,23 @@ def _went_away(
         decided = _decided(store, key, gone)
         if decided is not None:
             return _moved(store, decided, reason, told=key)
+        if _done(store, key, gone, day):
+            return None
     return _cancelled(store, key, gone, reason)
+
+
+def _done(store: Store, key: tuple[str, str, str], gone: _Gone, day: dt.date) -> bool:
+    """Whether an effective event of the case now completes an undetermined duty that went away
+    (one of its candidate rules, the same instance): the engine drops a family once done, so its
+    going away is no cancellation. By the rules engine's own matching, on ``day`` or today,
+    whichever is later (a replay of a past day must not cancel a duty done since)."""
+    from deadlines.rules.engine import completes  # the rules load only where a duty went away
+
+    case_id, _, instance = key
+    if not store.has_case(case_id):
+        return False
+    rules = json.loads(gone.candidates or "[]")
+    return completes(store.get_case(case_id), rules, instance, max(day, china_today()))
 
 
 def _decided(store: Store, key: tuple[str, str, str], gone: _Gone) -> Obligation | None:

@@ -303,9 +303,8 @@ class Engine:
         self._check_calendars()
         return [self._evaluate(case, as_of) for case in cases]
 
-    def _evaluate(self, case: Case, as_of: dt.date) -> list[Obligation]:
-        plan = self._plan(case.kind, case.facts)
-        applicable = plan.by_id
+    def _events(self, case: Case, as_of: dt.date) -> _Events:
+        """The case's events known on ``as_of`` (and those of a future type), by type."""
         future = self._future
         by_type = _Events()
         for e in sorted(case.events, key=_on):
@@ -315,6 +314,12 @@ class Engine:
                     by_type[e.type] = [e]
                 else:
                     evs.append(e)
+        return by_type
+
+    def _evaluate(self, case: Case, as_of: dt.date) -> list[Obligation]:
+        plan = self._plan(case.kind, case.facts)
+        applicable = plan.by_id
+        by_type = self._events(case, as_of)
         done: dict[str, list[_Instance]] = {}
 
         def instances(rule: Rule) -> list[_Instance]:
@@ -366,6 +371,29 @@ class Engine:
             fields.update(status="undetermined", missing=missing, basis=basis)
             out.append(_built(Obligation, fields))
         return out
+
+    def completes(self, case: Case, rule_ids: Iterable[str], instance: str, as_of: dt.date) -> bool:
+        """Whether the case's events complete instance ``instance`` of one of ``rule_ids`` (the
+        candidates of an undetermined family, which :meth:`_undetermined` drops once done): the
+        engine's own matching, whatever the facts now say of those rules."""
+        self._check_calendars()
+        plan = self._plan(case.kind, case.facts)
+        candidates = [self.rules.get(i) for i in rule_ids if i in self.rules]
+        rules = {**plan.by_id, **{r.id: r for r, _ in plan.undecided}}
+        rules.update((r.id, r) for r in candidates)
+        by_type = self._events(case, as_of)
+        memo: dict[str, list[_Instance]] = {}
+
+        def instances(rule: Rule) -> list[_Instance]:
+            if rule.id not in memo:
+                memo[rule.id] = self._instances(rule, rules, by_type, as_of, instances)
+            return memo[rule.id]
+
+        return any(
+            inst.key == instance and inst.completed_on is not None
+            for rule in candidates
+            for inst in instances(rule)
+        )
 
     def _instances(
         self,
@@ -749,3 +777,8 @@ def evaluate_many(cases: Iterable[Case], as_of: dt.date) -> list[list[Obligation
     """:func:`evaluate` of each case under the plan's rules, with less work per case than one call
     each (the store's batches: nothing may change the environment while they are evaluated)."""
     return _engine(None, None).evaluate_many(cases, as_of)
+
+
+def completes(case: Case, rule_ids: Iterable[str], instance: str, as_of: dt.date) -> bool:
+    """:meth:`Engine.completes` under the plan's rules."""
+    return _engine(None, None).completes(case, rule_ids, instance, as_of)
