@@ -12,6 +12,8 @@ import json
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -227,3 +229,51 @@ def test_with_other_threads_running_the_check_runs_first_here(
     finally:
         stop.set()
         other.join()
+
+
+# A program of its own. Python 3.12+ warns (DeprecationWarning) when a process running other
+# threads forks: shown always here (under -W error, os.fork swallows it), every other warning an
+# error. The program records every fork it makes.
+PROGRAM = """
+import datetime as dt, os, sys, threading
+from deadlines.store import importer
+from deadlines.store.database import init_store
+
+forks = []
+os.register_at_fork(before=lambda: forks.append(1))
+importer.PRECHECK_BYTES = 0  # checked whole, in a second process where that is safe
+importer.china_now = lambda: sys.argv[3]
+stop = threading.Event()
+other = threading.Thread(target=stop.wait)
+if sys.argv[4] == "thread":
+    other.start()
+store, _, _ = init_store(sys.argv[1])
+with store:
+    importer.import_file(store, sys.argv[2], as_of=dt.date(2026, 11, 30), chunk_rows=7)
+stop.set()
+print(len(forks))
+"""
+
+
+@pytest.mark.usefixtures("fixed_now")
+@pytest.mark.parametrize(("thread", "forks"), [("thread", "0"), ("alone", "1")])
+def test_a_program_running_a_thread_does_not_fork_and_stores_the_same(
+    tmp_path: Path, thread: str, forks: str
+) -> None:
+    """With another thread running, import_file does not fork (no warning) and stores what the
+    plain import stores; alone, it forks its check once."""
+    plain = tmp_path / "plain.db"
+    store, _, _ = init_store(plain)
+    with store:
+        importer.import_file(store, SEEDS / "sample.jsonl", as_of=AS_OF, chunk_rows=7)
+    db = tmp_path / "t.db"
+    args = [str(db), str(SEEDS / "sample.jsonl"), NOW, thread]
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-W", "always::DeprecationWarning", "-c", PROGRAM, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr, done.stdout) == (0, "", f"{forks}\n")
+    assert dump(db) == dump(plain)
