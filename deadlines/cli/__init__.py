@@ -177,7 +177,7 @@ class DeadlinesGroup(click.Group):
         except click.ClickException as exc:
             _fail(exc.format_message(), exc.exit_code)
         except click.Abort:
-            click.echo(text("cli.aborted", current_lang()), err=True)
+            click.echo(text(_aborted_key(), current_lang()), err=True)
             sys.exit(1)
         except RecursionError:
             _fail("the input is nested too deeply to read", 1)
@@ -292,3 +292,12 @@ if _collecting:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _aborted_key() -> str:
+    """An interruption after a write was committed (a recompute printing its thousands of moves,
+    a sending run printing what it recorded) says the write stands: "Aborted." alone would let
+    the user believe nothing changed and run it again."""
+    database = sys.modules.get("deadlines.store.database")
+    saved = database is not None and database.Store.commits > 0
+    return "cli.aborted_saved" if saved else "cli.aborted"

@@ -13,6 +13,10 @@ MESSAGES: Table = {
     "cli.password": {"zh": "密码", "en": "Password"},
     "cli.prompt_suffix": {"zh": "：", "en": ": "},
     "cli.aborted": {"zh": "已中止。", "en": "Aborted."},
+    "cli.aborted_saved": {
+        "zh": "已中止：此前的更改已保存到存储，只是输出没有显示完整。",
+        "en": "Aborted: the changes made before were saved to the store; only the output is cut short.",
+    },
     "cli.bom_needs_csv": {"zh": "--bom 只用于 --format csv", "en": "--bom goes with --format csv"},
     "cli.sep": {"zh": "；", "en": "; "},
     "cli.no_file": {"zh": "文件 {file!r} 不存在", "en": "file {file!r} does not exist"},

@@ -171,6 +171,10 @@ def default_evaluator(case: Case, as_of: dt.date) -> Sequence[Obligation]:
 class Store:
     """An open deadlines store. Use :func:`open_store` or :func:`init_store` to get one."""
 
+    # Write transactions committed in this process, by any store: a command interrupted after
+    # one (while printing what it did) must not say that nothing happened.
+    commits = 0
+
     def __init__(
         self,
         path: Path,
@@ -239,6 +243,7 @@ class Store:
             except sqlite3.Error as exc:
                 self._rollback()
                 raise store_error(exc, self.path, "commit") from None
+            Store.commits += 1
 
     def _rollback(self) -> None:
         """Undo the open transaction, if SQLite has not already done so, and forget the rule
