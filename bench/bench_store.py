@@ -20,13 +20,14 @@ Targets (issue 11): import and recompute >= 60,000 events/s at 1M with flat memo
     python bench/bench_store.py                 # 100k and 1M (takes minutes)
     python bench/bench_store.py --sizes 100000  # one size
 
-Measured on 2026-11-30 (schema version 4; 2 shared cores, Python 3.11, SQLite 3.40):
+Measured on 2026-11-30 at 22:20 UTC (schema version 14; 2 cores and nothing else running, load
+1.0-1.8; Python 3.11, SQLite 3.40; recompute with its default two worker processes):
 
-    size        events     import events/s  peak RSS  store     remind (1st / 2nd run)
-    100,000     497,791    22,600           146 MiB   198 MiB   0.26 s / 0.26 s (459 notices)
-    1,000,000   4,997,791  20,874           151 MiB   1952 MiB  0.31 s / 0.27 s (459 notices)
+    size        import events/s (per CPU s)  recompute events/s (per CPU s)  store     remind
+    100,000     27,940 (23,969), 139 MiB     91,590 (48,413), 89 MiB         92 MiB    0.23 s
+    1,000,000   28,374 (24,437), 137 MiB     108,415 (55,846), 89 MiB        928 MiB   0.17 s
 
-remind at 1M is 1.19x its 100k time, 0.19 s of it the interpreter starting; memory 1.03x.
+remind at 1M is 0.75x its 100k time (459 notices each); peak memory 0.99x.
 """
 
 from __future__ import annotations
