@@ -150,7 +150,11 @@ def test_ctrl_c_while_recompute_workers_run(tmp_path: Path, after: float) -> Non
     before = dump(db)
     args = ["recompute", "--jobs", "2", "--db", str(db)]
     code, err = interrupted(args, tmp_path / "marks", "spawn", paused=2, after=after)
-    assert (code, err.strip().splitlines()) in ((1, ["Aborted."]), (0, []))
+    saved = (
+        "Aborted: the changes made before were saved to the store; only the output is cut short."
+    )
+    # aborted while computing, or while printing after the commit, or done first
+    assert (code, err.strip().splitlines()) in ((1, ["Aborted."]), (1, [saved]), (0, []))
     assert dump(db) == before
 
 
@@ -168,3 +172,27 @@ def test_ctrl_c_as_the_import_forks_its_check(tmp_path: Path) -> None:
     code, err = interrupted(["import", str(src), "--db", str(db)], tmp_path / "m", "fork", 1)
     assert (code, err.strip().splitlines()) == (1, ["Aborted."])
     assert dump(db) == before
+
+
+def test_ctrl_c_after_the_command_is_done_is_not_a_traceback(tmp_path: Path) -> None:
+    """A Ctrl-C in the interpreter's teardown, when the command has said its last word (here from
+    an exit handler, where multiprocessing joins its helpers): the run succeeded and says so,
+    exit 0 and its output, no "Exception ignored ... KeyboardInterrupt" traceback, no death by
+    the signal. 20 working days strictly after Tue 2026-02-10: 2/11-2/13 (3), Sat 2/14 worked
+    (4), 春节 2/15-2/23 off, 2/24-2/27 (8), Sat 2/28 worked (9), 3/2-3/6 (14), 3/9-3/13 (19),
+    Mon 3/16 (20)."""
+    late = tmp_path / "late"
+    late.mkdir()
+    (late / "sitecustomize.py").write_text(
+        "import atexit, os, signal, time\n"
+        "def _late():\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    time.sleep(0.2)\n"
+        "atexit.register(_late)\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(late), "DEADLINES_LANG": "en"}
+    args = [str(SCRIPT), "due", "20wd", "--from", "2026-02-10", "--format", "json"]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=BOUND)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout)["due"] == "2026-03-16"

@@ -154,6 +154,16 @@ class DeadlinesGroup(click.Group):
         if not standalone_mode:
             return super().main(words, prog_name, complete_var, False, **extra)
         try:
+            self._standalone(words, prog_name, complete_var, **extra)
+        finally:
+            if args is None:  # a process of its own, not a caller's (tests, CliRunner)
+                _teardown_uninterrupted()
+
+    def _standalone(
+        self, words: list[str], prog_name: str | None, complete_var: str | None, **extra: Any
+    ) -> None:
+        """Run the command; every way out is one line and an exit code, never a traceback."""
+        try:
             with output.guarded():
                 output.check_arguments(words)
                 super().main(words, prog_name, complete_var, False, **extra)
@@ -301,3 +311,12 @@ def _aborted_key() -> str:
     database = sys.modules.get("deadlines.store.database")
     saved = database is not None and database.Store.commits > 0
     return "cli.aborted_saved" if saved else "cli.aborted"
+
+
+def _teardown_uninterrupted() -> None:
+    """The command has said its last word (its output or its one-line error): a Ctrl-C during
+    the interpreter's teardown (multiprocessing joining its helpers at exit) would otherwise kill
+    the process by the signal, with no word and exit -2, after a run that succeeded."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
