@@ -250,7 +250,9 @@ def test_import_is_all_or_nothing(tmp_path: Path, db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"{bad}:4:" in result.output and f"{bad}:5:" in result.output
     assert "imported 1 cases, 0 events" in result.output
-    assert "imported 1 cases, 1 events; 2 obligations" in ok(db, "import", str(good))
+    assert "imported 1 cases, 1 events; 2 more obligations in the store" in ok(
+        db, "import", str(good)
+    )
 
 
 def test_import_json_lines(tmp_path: Path, db: Path) -> None:
@@ -359,6 +361,39 @@ def test_every_store_command_has_help() -> None:
 
 
 @pytest.mark.usefixtures("english")
+def test_an_import_whose_correction_takes_duties_away_says_fewer(tmp_path: Path, db: Path) -> None:
+    """The import's count is the change in what the store holds: a file that only corrects a
+    refund's acceptance into its arrival takes the refund duty away, and says so (it once printed
+    "-1 obligations computed")."""
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(
+        '{"record": "case", "case": "V2", "kind": "vat-refund", "unit": "市税务局",'
+        ' "facts": {"manufacturing": true}}\n'
+        '{"record": "event", "case": "V2", "type": "vat-refund.accepted", "on": "2026-05-26"}\n',
+        encoding="utf-8",
+    )
+    second.write_text(
+        '{"record": "event", "case": "V2", "type": "vat-refund.arrived", "on": "2026-05-26",'
+        ' "supersedes": "V2#1"}\n',
+        encoding="utf-8",
+    )
+    ok(db, "import", str(first))
+
+    def held() -> int:
+        with sqlite3.connect(db) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM obligations").fetchone()[0])
+
+    before = held()
+    assert before > 0
+    said = ok(db, "import", str(second)).splitlines()[0]
+    after = held()
+    assert before - after > 0
+    assert said == f"imported 0 cases, 1 events; {before - after} fewer obligations in the store"
+    report = json.loads(ok(db, "import", str(second), "--format", "json"))  # a re-run: nothing
+    assert (report["events"], report["obligations"], report["unchanged"]) == (0, 0, 1)
+
+
+@pytest.mark.usefixtures("english")
 def test_import_twice_changes_nothing(tmp_path: Path, db: Path) -> None:
     """Re-running an import (after a crash, or the README's command twice) adds nothing; a case
     row that contradicts the store is refused."""
@@ -371,8 +406,9 @@ def test_import_twice_changes_nothing(tmp_path: Path, db: Path) -> None:
     )
     ok(db, "import", str(f))
     before = snapshot(db)
-    assert "imported 0 cases, 0 events; 0 obligations computed; 2 rows already in the store" in ok(
-        db, "import", str(f)
+    assert (
+        "imported 0 cases, 0 events; 0 more obligations in the store; 2 rows already in the store"
+        in ok(db, "import", str(f))
     )
     assert snapshot(db) == before
     f.write_text(f.read_text().replace("manufacturing=true", "manufacturing=false"))

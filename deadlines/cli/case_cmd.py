@@ -461,10 +461,10 @@ def import_cmd(file: str, skip_bad: bool, db: str | None, out: Output) -> None:
         "skipped": [str(p) for p in report.skipped],
     }
 
+    # the change in what the store holds: fewer when the file's corrections take duties away
+    key = "import.done" if report.obligations >= 0 else "import.done_fewer"
     parts = [
-        out.t(
-            "import.done", cases=report.cases, events=report.events, obligations=report.obligations
-        )
+        out.t(key, cases=report.cases, events=report.events, obligations=abs(report.obligations))
     ]
     if report.unchanged:
         parts.append(out.t("import.unchanged", n=report.unchanged))

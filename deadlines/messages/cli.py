@@ -419,8 +419,12 @@ MESSAGES: Table = {
     "change.finalised": {"zh": "确定", "en": "finalised"},
     "import.stdin": {"zh": "标准输入", "en": "standard input"},
     "import.done": {
-        "zh": "已导入 {cases} 个案件、{events} 个事件；计算出 {obligations} 项义务",
-        "en": "imported {cases} cases, {events} events; {obligations} obligations computed",
+        "zh": "已导入 {cases} 个案件、{events} 个事件；存储中的义务增加 {obligations} 项",
+        "en": "imported {cases} cases, {events} events; {obligations} more obligations in the store",
+    },
+    "import.done_fewer": {
+        "zh": "已导入 {cases} 个案件、{events} 个事件；存储中的义务减少 {obligations} 项",
+        "en": "imported {cases} cases, {events} events; {obligations} fewer obligations in the store",
     },
     "import.unchanged": {
         "zh": "{n} 行已在存储中",
