@@ -190,12 +190,14 @@ class DeadlinesGroup(click.Group):
             click.echo(text(_aborted_key(), current_lang()), err=True)
             sys.exit(1)
         except RecursionError:
-            _fail("the input is nested too deeply to read", 1)
+            _fail(text("cli.too_deep", current_lang()), 1)
         except OSError as exc:  # a file named on the command line: missing folder, permissions
+            # the system's own words (strerror) are quoted as it says them
             name = f" {exc.filename}" if exc.filename else ""
-            _fail(f"cannot use{name}: {exc.strerror or exc}; check the path", 1)
+            reason = exc.strerror or str(exc)
+            _fail(text("cli.cannot_use", current_lang(), name=name, reason=reason), 1)
         except MemoryError:
-            _fail("out of memory; the input is too large", 1)
+            _fail(text("cli.out_of_memory", current_lang()), 1)
         except Exception as exc:  # the last guard: one line, never a traceback
             tb, at = exc.__traceback__, ""
             while tb is not None:

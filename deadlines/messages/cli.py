@@ -13,6 +13,18 @@ MESSAGES: Table = {
     "cli.password": {"zh": "密码", "en": "Password"},
     "cli.prompt_suffix": {"zh": "：", "en": ": "},
     "cli.aborted": {"zh": "已中止。", "en": "Aborted."},
+    "cli.too_deep": {
+        "zh": "输入嵌套过深，无法读取",
+        "en": "the input is nested too deeply to read",
+    },
+    "cli.cannot_use": {
+        "zh": "无法使用{name}：{reason}；请检查路径",
+        "en": "cannot use{name}: {reason}; check the path",
+    },
+    "cli.out_of_memory": {
+        "zh": "内存不足：输入过大",
+        "en": "out of memory; the input is too large",
+    },
     "cli.aborted_saved": {
         "zh": "已中止：此前的更改已保存到存储，只是输出没有显示完整。",
         "en": "Aborted: the changes made before were saved to the store; only the output is cut short.",
