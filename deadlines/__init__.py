@@ -7,8 +7,9 @@ datetime.date(2026, 3, 16)
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from deadlines.lazy import exports
 
 if TYPE_CHECKING:
     from deadlines.calendars import Calendar, DayInfo, Deadline, Period, YearInfo, calendar, due
@@ -59,13 +60,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module 'deadlines' has no attribute {name!r}")
-    value = getattr(importlib.import_module(where), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(__name__, _WHERE)
 
 
 __all__ = [

@@ -8,26 +8,21 @@ that a command reading a calendar (``remind``) does not build the period classes
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from deadlines.lazy import exports
 
 if TYPE_CHECKING:
     from deadlines.calendars.layers import Calendar, DayInfo, YearInfo, calendar
     from deadlines.calendars.periods import Deadline, Period, due
 
 _WHERE = {
-    **dict.fromkeys(("Calendar", "DayInfo", "YearInfo", "calendar"), "layers"),
-    **dict.fromkeys(("Deadline", "Period", "due"), "periods"),
+    **dict.fromkeys(("Calendar", "DayInfo", "YearInfo", "calendar"), "deadlines.calendars.layers"),
+    **dict.fromkeys(("Deadline", "Period", "due"), "deadlines.calendars.periods"),
 }
 
 
-def __getattr__(name: str) -> Any:
-    where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module 'deadlines.calendars' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(__name__, _WHERE)
 
 
 __all__ = ["Calendar", "DayInfo", "Deadline", "Period", "YearInfo", "calendar", "due"]

@@ -7,26 +7,23 @@ package (``next`` reads :mod:`.case_view`) does not build the notices' classes.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from deadlines.lazy import exports
 
 if TYPE_CHECKING:
     from deadlines.notices.contract import KINDS, Notice, RemindRun, day_list, record, send
     from deadlines.notices.daily import remind
 
 _WHERE = {
-    **dict.fromkeys(("KINDS", "Notice", "RemindRun", "day_list", "record", "send"), "contract"),
-    "remind": "daily",
+    **dict.fromkeys(
+        ("KINDS", "Notice", "RemindRun", "day_list", "record", "send"), "deadlines.notices.contract"
+    ),
+    "remind": "deadlines.notices.daily",
 }
 
 
-def __getattr__(name: str) -> Any:
-    where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module 'deadlines.notices' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(__name__, _WHERE)
 
 
 __all__ = ["KINDS", "Notice", "RemindRun", "day_list", "record", "remind", "send"]

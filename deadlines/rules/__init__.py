@@ -6,13 +6,16 @@ checking) <- :mod:`.loading` (where files come from) <- :mod:`.matching` <- :mod
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from deadlines.lazy import exports
 
 if TYPE_CHECKING:
     from deadlines.rules.loading import check_paths, load_rules
     from deadlines.rules.model import Rule, RuleFileError, RuleSet
 
+# Each name imported on first use (PEP 562): a command that only reads the store's rule folders
+# (deadlines.store.config) does not build the rule classes.
 _WHERE = {
     "check_paths": "deadlines.rules.loading",
     "load_rules": "deadlines.rules.loading",
@@ -20,15 +23,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Each name imported on first use (PEP 562): a command that only reads the store's rule
-    folders (deadlines.store.config) does not build the rule classes."""
-    where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module 'deadlines.rules' has no attribute {name!r}")
-    value = getattr(importlib.import_module(where), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(__name__, _WHERE)
 
 
 __all__ = ["Rule", "RuleFileError", "RuleSet", "check_paths", "load_rules"]
