@@ -223,6 +223,19 @@ def _scalar(what: str, v: Any) -> FactValue:
     raise StoreError(key="rec.parse.not_scalar", what=what, got=shown(v))
 
 
+def _facts(raw: Any) -> dict[str, FactValue]:
+    """A row's facts (a JSON object, or its text in a CSV cell), each value read as a fact."""
+    return {k: _scalar(f"facts {k}", v) for k, v in _mapping(raw, "facts").items()}
+
+
+def _data(raw: Any) -> dict[str, str]:
+    """A row's event data (a JSON object, or its text in a CSV cell), each value as text."""
+    return {
+        k: v if isinstance(v, str) else str(_scalar(f"data {k}", v))
+        for k, v in _mapping(raw, "data").items()
+    }
+
+
 def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
     """One record read into a row; ``checked``: a case id already found good (the previous
     row's, so that a case's events do not check the same id again)."""
@@ -237,9 +250,7 @@ def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
     if case != checked:
         check_case_id(case)  # before the id is looked up in the store (bad bytes cannot be)
     if record == "case":
-        facts = {
-            k: _scalar(f"facts {k}", v) for k, v in _mapping(rec.get("facts"), "facts").items()
-        }
+        facts = _facts(rec.get("facts"))
         kind = _text(rec, "kind")
         if not kind:
             raise StoreError(key="rec.row.no_kind")
@@ -249,14 +260,7 @@ def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
     if not etype:
         raise StoreError(key="rec.row.no_type")
     raw = rec.get("data")
-    data = (
-        {
-            k: v if isinstance(v, str) else str(_scalar(f"data {k}", v))
-            for k, v in _mapping(raw, "data").items()
-        }
-        if raw is not None and raw != ""
-        else {}
-    )
+    data = _data(raw) if raw is not None and raw != "" else {}
     note = _text(rec, "note")
     return _Row(
         line,
@@ -284,13 +288,7 @@ def _fields(text: str, what: str) -> dict[str, Any]:
     known = _FIELDS.get((text, what))
     if known is not None:
         return known
-    if what == "facts":
-        out = {k: _scalar(f"facts {k}", v) for k, v in _mapping(text, "facts").items()}
-    else:
-        out = {
-            k: v if isinstance(v, str) else str(_scalar(f"data {k}", v))
-            for k, v in _mapping(text, "data").items()
-        }
+    out = _facts(text) if what == "facts" else _data(text)
     if len(_FIELDS) >= 20_000:
         _FIELDS.clear()
     _FIELDS[text, what] = out
