@@ -585,9 +585,14 @@ class Store:
             raise StoreError(key="rec.supersede.already", old=old_id, by=row[1])
 
     # --- obligations ------------------------------------------------------------------------
+    def evaluates_by_rules(self) -> bool:
+        """Whether obligations come from the rules engine (not an evaluator of a caller's own):
+        only then may another process compute them for this store."""
+        return self.evaluator is default_evaluator
+
     def evaluate(self, cases: Sequence[Case], as_of: dt.date) -> list[Obligation]:
         results: Iterable[Sequence[Obligation]]
-        if self.evaluator is default_evaluator:  # the engine: one batch, not a call per case
+        if self.evaluates_by_rules():  # the engine: one batch, not a call per case
             from deadlines.rules.engine import evaluate_many
 
             results = evaluate_many(cases, as_of)
@@ -623,13 +628,12 @@ class Store:
         that a sending run can announce the move (kind ``moved``, deadlines.notices.contract).
         An obligation that comes out as stored (but for its time) is left as it is, unless it is
         recurring: the daily run refreshes those by the time they were computed."""
-        refs: dict[str, int] = {}
+        refs = self.case_refs(case_ids)
         stored: dict[tuple[str, str, str], bulk.Row] = {}
-        for start in range(0, len(case_ids), 500):
-            chunk = list(case_ids[start : start + 500])
-            where = f"c.id IN ({','.join('?' * len(chunk))})"
-            refs.update(self.conn.execute(f"SELECT c.id, c.ref FROM cases c WHERE {where}", chunk))
-            if not fresh:
+        if not fresh:
+            for start in range(0, len(case_ids), 500):
+                chunk = list(case_ids[start : start + 500])
+                where = f"c.id IN ({','.join('?' * len(chunk))})"
                 stored.update(self._stored_rows(where, chunk))
         if fresh:
             changes = bulk.Changes(len(refs))
@@ -639,6 +643,17 @@ class Store:
             changes = bulk.compare(refs, obligations, stored, self._rule_ids, self._term_id)
         self.write_changes(changes, computed_at, reason)
         return changes.moves
+
+    def case_refs(self, case_ids: Sequence[str]) -> dict[str, int]:
+        """The integer key of each of ``case_ids`` in the store (those it holds)."""
+        refs: dict[str, int] = {}
+        for start in range(0, len(case_ids), 500):
+            chunk = list(case_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            refs.update(
+                self.conn.execute(f"SELECT id, ref FROM cases WHERE id IN ({marks})", chunk)
+            )
+        return refs
 
     def write_changes(
         self, changes: bulk.Changes, computed_at: str, reason: Mapping[str, str] | None = None
@@ -752,7 +767,7 @@ class Store:
         from deadlines.store import parallel
 
         ranges = self.case_ranges(chunk)
-        if self.evaluator is default_evaluator and self.path.is_file():
+        if self.evaluates_by_rules() and self.path.is_file():
             if jobs is None:
                 (cases,) = self.conn.execute("SELECT COUNT(*) FROM cases").fetchone()
                 jobs = parallel.jobs_for(None, cases)

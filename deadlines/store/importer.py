@@ -24,11 +24,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
+import marshal
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field, replace
+from functools import partial
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from sys import intern
@@ -38,6 +43,7 @@ from deadlines.calendars.periods import ascii_digits
 from deadlines.errors import DeadlineError, Phrase, StoreError
 from deadlines.messages import Lang
 from deadlines.model import Case, Event, FactValue, Obligation
+from deadlines.store import bulk, importpool
 from deadlines.store.background import BackgroundCheck, can_fork
 from deadlines.store.checks import (
     MAX_CASE_EVENTS,
@@ -408,11 +414,46 @@ def _records(
     """(line, record or the error reading it), lazily. Bytes that are not UTF-8 are kept as
     lone surrogates, so the row holding them is refused by the text checks with its line."""
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
-        lines = _Lines(f, progress, limit)
-        if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-            yield from _json_records(lines, limit)
+        yield from _records_of(_Lines(f, progress, limit), _is_json(path), limit)
+
+
+def _is_json(path: Path) -> bool:
+    return path.suffix.lower() in (".jsonl", ".ndjson", ".json")
+
+
+def _records_of(
+    lines: _Lines, json_lines: bool, limit: int, header: str | None = None
+) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
+    """The records of ``lines``; ``header``: a CSV file's first line, where ``lines`` begin
+    further on."""
+    if json_lines:
+        return _json_records(lines, limit)
+    return _csv_records(lines, limit, header)
+
+
+def _part_records(
+    path: Path,
+    part: importpool.Range,
+    header: str,
+    progress: Callable[[int], None] | None,
+    *,
+    to_end: bool = False,
+) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
+    """:func:`_records` of the lines of ``part`` (``to_end``: from its start to the end of the
+    file), numbered as in the whole file; ``header``: the file's first line."""
+    encoding = "utf-8-sig" if part.start == 0 else "utf-8"
+    with path.open("rb") as raw:
+        raw.seek(part.start)
+        text: io.TextIOBase
+        if to_end:
+            text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
         else:
-            yield from _csv_records(lines, limit)
+            data = raw.read(part.end - part.start).decode(encoding, "surrogateescape")
+            text = io.StringIO(data, newline="")
+        lines = _Lines(text, progress, MAX_LINE_CHARS)
+        lines.number = part.line - 1
+        first = None if part.start == 0 else header
+        yield from _records_of(lines, _is_json(path), MAX_LINE_CHARS, first)
 
 
 def _json_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, Any] | Exception]]:
@@ -468,9 +509,9 @@ _COLUMNS = [
 
 
 def _csv_records(
-    lines: _Lines, limit: int
+    lines: _Lines, limit: int, header_line: str | None = None
 ) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
-    reader = csv.reader(lines)
+    reader = csv.reader(lines if header_line is None else chain((header_line,), lines))
     header: list[str] | None = None
     at: dict[str, int] = {}
     pad: list[str | None] = []
@@ -514,9 +555,11 @@ def _csv_records(
             yield lines.number, dict(zip(header, row, strict=False))
 
 
-def _rows(path: Path, progress: Callable[[int], None] | None) -> Iterator[_Row | _RowError]:
+def _rows(
+    records: Iterable[tuple[int, Mapping[str, Any] | _CsvFields | Exception]],
+) -> Iterator[_Row | _RowError]:
     checked = ""  # the last case id found good
-    for line, rec in _records(path, progress):
+    for line, rec in records:
         if isinstance(rec, Exception):
             yield _RowError(line, str(rec), rec if isinstance(rec, DeadlineError) else None)
             continue
@@ -552,19 +595,29 @@ def import_file(
     _refuse_chinese_legacy_encoding(p, shown)
     report = ImportReport(shown)
     day = as_of or china_today()
-    prechecked = not skip_bad and p.stat().st_size > PRECHECK_BYTES
+    # a big file is prepared in ranges by forked workers (not with --skip-bad, whose report
+    # of every bad row comes from one pass, nor with an evaluator other than the engine)
+    jobs = 0 if skip_bad or not store.evaluates_by_rules() else importpool.workers_for(p)
+    prechecked = not jobs and not skip_bad and p.stat().st_size > PRECHECK_BYTES
     checker = _start_check(p, day, shown) if prechecked else None
     try:
         with store.transaction():
+            before = _obligation_count(store)
             try:
-                how = (skip_bad, prechecked)
-                _write(store, p, report, how, day, progress, chunk_rows, checker)
+                if jobs:
+                    _write_parts(store, p, report, day, progress, chunk_rows, jobs)
+                else:
+                    rows = _rows(_records(p, progress))
+                    how = (skip_bad, prechecked)
+                    _write(store, rows, report, how, day, chunk_rows, checker)
             except Exception:
                 # a row bad on its own (the check's verdict, at the first in the file) is what
                 # is reported, as when the check ran first: not a fault met while writing
                 if checker is not None and (bad := checker.bad(wait=True)) is not None:
                     raise bad from None
                 raise
+            # counted, not summed per chunk: a case spanning two chunks is evaluated twice
+            report.obligations = _obligation_count(store) - before
     except sqlite3.IntegrityError as exc:
         # e.g. an explicit event id that an earlier, superseded event already uses
         raise StoreError(key="rec.import.integrity", path=shown, msg=str(exc)) from None
@@ -616,22 +669,20 @@ def _start_check(path: Path, today: dt.date, shown: str) -> BackgroundCheck | No
 
 def _write(
     store: Store,
-    path: Path,
+    rows: Iterable[_Row | _RowError],
     report: ImportReport,
     how: tuple[bool, bool],
     today: dt.date,
-    progress: Callable[[int], None] | None,
     chunk_rows: int,
-    checker: BackgroundCheck | None,
+    checker: BackgroundCheck | None = None,
 ) -> None:
-    """Every row into the store, chunk by chunk, inside the caller's transaction; ``how``:
+    """``rows`` into the store, chunk by chunk, inside the caller's transaction; ``how``:
     (skip_bad, prechecked: every row is checked on its own by :func:`_precheck`). With a
     ``checker`` that check runs in the background: its refusal stops the write between chunks,
     and the write ends only once it has found the file clean."""
     skip_bad, prechecked = how
-    before = _obligation_count(store)
     chunk: list[_Row] = []
-    for item in _rows(path, progress):
+    for item in rows:
         if isinstance(item, _RowError):
             _bad(report, item.line, item.error or item.message, skip_bad)
             continue
@@ -645,20 +696,147 @@ def _write(
         _apply(store, chunk, report, skip_bad, today, prechecked)
     if checker is not None and (bad := checker.bad(wait=True)) is not None:
         raise bad
-    # counted, not summed per chunk: a case spanning two chunks is evaluated twice
-    report.obligations = _obligation_count(store) - before
 
 
-def _precheck(path: Path, today: dt.date, shown: str) -> None:
+# --- a big file, in ranges prepared by forked workers -------------------------------------
+# What a worker makes of a range: its rows ready to write (marshalled after this byte), or word
+# that the writer must import the range itself (a bad row, a case from another range or the
+# store), or the rest of the file from the range on (a range cut inside a quoted CSV field, or
+# one too long to read).
+_READY, _HERE, _REST = b"r", b"h", b"t"
+_forked: list[Store] = []
+"""The writer's store, as a forked worker inherited it: only its evaluate() is used there."""
+
+
+def _write_parts(
+    store: Store,
+    path: Path,
+    report: ImportReport,
+    today: dt.date,
+    progress: Callable[[int], None] | None,
+    chunk_rows: int,
+    jobs: int,
+) -> None:
+    """The whole file into the store in ranges, in file order: what workers prepared is
+    written as it is, what they could not is imported here as by :func:`_write`."""
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
+        header = f.readline(MAX_LINE_CHARS)
+    prepare = partial(_prepare_part, path, header, today)
+    case_rows = not _is_json(path) and header.lstrip("\ufeff").startswith("record,")
+    cuts = importpool.ranges(path, 0, 1, importpool.RANGE_BYTES, case_rows)
+    parts = importpool.prepared(cuts, prepare, jobs, partial(_adopt, store))
+    with closing(parts):
+        for part, result in parts:
+            try:
+                if _write_prepared(store, result, report):
+                    if progress is not None:
+                        progress(part.end - part.start)
+                    continue
+                rest = result[:1] == _REST
+                records = _part_records(path, part, header, progress, to_end=rest)
+                _write(store, _rows(records), report, (False, False), today, chunk_rows)
+            except (DeadlineError, sqlite3.IntegrityError):
+                # the first row bad on its own, from here on, is what is reported, as by the
+                # check of a big file (the ranges before had none: they were checked whole)
+                rest_of_file = _part_records(path, part, header, None, to_end=True)
+                try:
+                    _precheck(path, today, report.path, rest_of_file)
+                except DeadlineError as bad:
+                    raise bad from None
+                raise
+            if rest:
+                return
+
+
+def _adopt(store: Store) -> None:
+    _forked.append(store)
+
+
+def _prepare_part(path: Path, header: str, today: dt.date, part: importpool.Range) -> bytes:
+    """In a worker: the range's rows read, checked, merged case by case and evaluated, as the
+    writer inserts them (marshalled, after the byte _READY), or the byte _HERE or _REST."""
+    with importpool.collector_paused():
+        return _prepared(path, header, today, part)
+
+
+def _prepared(path: Path, header: str, today: dt.date, part: importpool.Range) -> bytes:
+    if part.end - part.start > 2 * importpool.RANGE_BYTES:  # a line too long for the range
+        return _REST
+    records = list(_part_records(path, part, header, None))
+    if records and not _is_json(path) and _open_quote(records[-1][1]):
+        return _REST
+    rows: list[_Row] = []
+    for item in _rows(records):
+        if isinstance(item, _RowError):
+            return _HERE
+        rows.append(item)
+    store = _forked[0]
+    report = ImportReport(str(path))
+    try:
+        chunk = _merged(store, rows, report, False, today, False, known={})
+        obligations, _ = _evaluated(store, chunk, report, False, today)
+    except DeadlineError:  # said as it should be when the writer imports the range itself
+        return _HERE
+    # the case id where the writer puts the case's ref
+    logical = [(ob.case_id, *bulk.logical_row(0, ob)[1:]) for ob in obligations]
+    texts = {(ob.rule_id, ob.rule_version): bulk.texts_of(ob) for ob in obligations}
+    return _READY + marshal.dumps(
+        (chunk.cases, chunk.events, logical, texts, report.unchanged, chunk.now)
+    )
+
+
+def _open_quote(record: Mapping[str, Any] | _CsvFields | Exception) -> bool:
+    """Whether a range's last CSV record may have been cut inside a quoted field (whose line
+    end it then holds); a record that could not be read may have been too."""
+    if isinstance(record, Exception):
+        return True
+    values = record[0] if isinstance(record, tuple) else list(record.values())
+    return any(v is not None and ("\n" in v or "\r" in v) for v in values)
+
+
+def _write_prepared(store: Store, result: bytes, report: ImportReport) -> bool:
+    """Insert a range a worker prepared; False, writing nothing, if it could not, or if one of
+    its cases is in the store already (written by an earlier range or import: merged with it by
+    :func:`_write`)."""
+    if result[:1] != _READY:
+        return False
+    with importpool.collector_paused():
+        return _insert_prepared(store, marshal.loads(result[1:]), report)
+
+
+def _insert_prepared(store: Store, ready: tuple[Any, ...], report: ImportReport) -> bool:
+    cases, events, logical, texts, unchanged, now = ready
+    ids = [c[0] for c in cases]
+    if _known_cases(store, ids):
+        return False
+    store.insert_cases(cases)
+    store.insert_events(events)
+    refs = store.case_refs(ids)
+    changes = bulk.Changes(len(cases))
+    changes.rows = [(refs[row[0]], *row[1:]) for row in logical]
+    changes.texts = texts
+    store.write_changes(changes, now)
+    report.cases += len(cases)
+    report.events += len(events)
+    report.unchanged += unchanged
+    return True
+
+
+def _precheck(
+    path: Path,
+    today: dt.date,
+    shown: str,
+    records: Iterable[tuple[int, Mapping[str, Any] | _CsvFields | Exception]] | None = None,
+) -> None:
     """Read the whole file once, writing nothing, and refuse it at its first row that is bad on
     its own (syntax, text, numbers, kinds, facts, event types, dates, data). A bad last row of a
     huge file is then found long before the write reaches it (the check runs ahead of the write,
     in a second process), instead of after a gigabyte of write-ahead log that the rollback
     throws away. Faults between rows (an unknown case, events out of order) are found while
-    writing, in chunks, as before."""
+    writing, in chunks, as before. ``records``: only these (the file's from some line on)."""
     cat = catalogue()
     try:
-        for item in _rows(path, None):
+        for item in _rows(_records(path, None) if records is None else records):
             if isinstance(item, _RowError):
                 _bad(ImportReport(shown), item.line, item.error or item.message, False)
                 continue
@@ -766,11 +944,14 @@ def _merged(
     skip_bad: bool,
     today: dt.date,
     prechecked: bool,
+    known: dict[str, str] | None = None,
 ) -> _Chunk:
-    """The chunk's rows checked against each other and the store, and merged case by case."""
+    """The chunk's rows checked against each other and the store, and merged case by case;
+    ``known``: the kinds of the chunk's cases that the store holds, if already read (a worker
+    preparing a range, which cannot read the store, takes none)."""
     cat = catalogue()
-    ids = list(dict.fromkeys(r.case for r in rows))
-    known = _known_cases(store, ids)
+    if known is None:
+        known = _known_cases(store, list(dict.fromkeys(r.case for r in rows)))
     pending: dict[str, _Pending] = {}
     for r in rows:
         try:

@@ -88,7 +88,7 @@ def changes(
     try:
         pending: deque[Future[Changes]] = deque()
         for first, last in ranges:
-            with _interrupt_held():  # a submit may start a worker
+            with interrupt_held():  # a submit may start a worker
                 future = pool.submit(_range, first, last, day)
             pending.append(future)
             if len(pending) >= 2 * jobs:
@@ -102,7 +102,7 @@ def changes(
 
 
 @contextmanager
-def _interrupt_held() -> Iterator[None]:
+def interrupt_held() -> Iterator[None]:
     """Ctrl-C held back while workers are started, then let go. A terminal's Ctrl-C reaches the
     whole process group: a worker still importing, before its initializer ignores it, would die
     of it with a traceback. So this thread blocks SIGINT, and a worker, whose signal mask is
