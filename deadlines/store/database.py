@@ -20,6 +20,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager, suppress
+from itertools import count, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -666,14 +667,80 @@ class Store:
             "DELETE FROM obligation_rows WHERE case_ref = ? AND rule = ? AND instance = ?",
             changes.deletes,
         )
-        computed = int(dt.datetime.fromisoformat(computed_at).timestamp())
+        computed = _seconds(computed_at)
         self.conn.executemany(
-            "INSERT INTO obligation_rows (case_ref, rule, instance, unit, kind, trigger,"
-            " trigger_date, due, provisional, basis, calendar, calendar_version, status,"
-            " completed_on, missing, computed) VALUES"
-            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self._physical(row, computed) for row in changes.rows),
+            _INSERT_OBLIGATION, (self._physical(row, computed) for row in changes.rows)
         )
+
+    def insert_new_cases(
+        self,
+        cases: Sequence[Sequence[Any]],
+        events: Sequence[Sequence[Any]],
+        obligations: Sequence[Sequence[Any]],
+        texts: Mapping[tuple[str, str], bulk.RuleTexts],
+        now: str,
+    ) -> None:
+        """New cases with their events and obligations, inside the caller's transaction, given
+        column by column (a range of a big import, prepared by a worker): so that the rows are
+        put together and their texts swapped for term ids in C, not value by value here.
+
+        ``cases``: ids, kinds, units, facts (JSON); ``events``: ids, the index of each one's case
+        among ``cases``, types, days, notes, data (JSON), supersedes; ``obligations``: the columns
+        of :data:`bulk.Row` with the case's index for its ref; ``texts``: those of their rule
+        versions. Every row was recorded and computed at ``now``."""
+        ids, kinds, units, facts = cases
+        (first,) = self.conn.execute("SELECT COALESCE(MAX(ref), 0) + 1 FROM cases").fetchone()
+        self.conn.executemany(
+            "INSERT INTO cases (ref, id, kind, unit, facts, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            zip(count(first), ids, kinds, units, facts, repeat(now)),
+        )
+        eids, at, types, days, notes, data, supersedes = events
+        term = self._term_ids(types, (now,))
+        self.conn.executemany(
+            "INSERT INTO event_rows (id, case_ref, type, on_date, recorded, note, data,"
+            " supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            zip(
+                eids,
+                map(first.__add__, at),
+                map(term.__getitem__, types),
+                days,
+                repeat(term[now]),
+                notes,
+                data,
+                supersedes,
+            ),
+        )
+        self._store_rule_texts(texts)
+        (at, rule_ids, instances, versions, units, kinds, triggers, *dates) = obligations
+        (trigger_dates, dues, provisional, bases, calendars, versions_of, statuses) = dates[:7]
+        completed, missing = dates[7:]
+        term = self._term_ids(units, kinds, triggers, calendars, versions_of, statuses)
+        text = term.__getitem__
+        self.conn.executemany(
+            _INSERT_OBLIGATION,
+            zip(
+                map(first.__add__, at),
+                map(self._rule_ids.__getitem__, zip(rule_ids, versions, strict=True)),
+                instances,
+                map(text, units),
+                map(text, kinds),
+                map(text, triggers),
+                trigger_dates,
+                dues,
+                provisional,
+                bases,
+                map(text, calendars),
+                map(text, versions_of),
+                map(text, statuses),
+                completed,
+                missing,
+                repeat(_seconds(now)),
+            ),
+        )
+
+    def _term_ids(self, *columns: Iterable[str]) -> dict[str, int]:
+        """The term id of every text in ``columns``, each recorded if new."""
+        return {t: self._term(t) for t in set().union(*columns)}
 
     def _physical(self, row: bulk.Row, computed: int) -> tuple[Any, ...]:
         """A :data:`bulk.Row` as obligation_rows holds it, texts recorded as terms."""
@@ -1119,6 +1186,18 @@ def init_store(path: str | os.PathLike[str] | None = None, **kwargs: Any) -> tup
             conn.close()
     store = open_store(p, create=True, **kwargs)
     return store, before, store.schema_version()
+
+
+def _seconds(at: str) -> int:
+    """A time china_now() wrote, in seconds since 1970 (obligation_rows.computed)."""
+    return int(dt.datetime.fromisoformat(at).timestamp())
+
+
+_INSERT_OBLIGATION = (
+    "INSERT INTO obligation_rows (case_ref, rule, instance, unit, kind, trigger, trigger_date,"
+    " due, provisional, basis, calendar, calendar_version, status, completed_on, missing,"
+    " computed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def facts_json(facts: Mapping[str, FactValue]) -> str:

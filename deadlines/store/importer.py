@@ -777,12 +777,19 @@ def _prepared(path: Path, header: str, today: dt.date, part: importpool.Range) -
         obligations, _ = _evaluated(store, chunk, report, False, today)
     except DeadlineError:  # said as it should be when the writer imports the range itself
         return _HERE
-    # the case id where the writer puts the case's ref
-    logical = [(ob.case_id, *bulk.logical_row(0, ob)[1:]) for ob in obligations]
+    # column by column (Store.insert_new_cases), each case by its index in the range
+    ids, kinds, units, facts, _ = _columns(chunk.cases, 5)
+    index = {cid: i for i, cid in enumerate(ids)}
+    eids, cids, types, days, _, notes, data, sups = _columns(chunk.events, 8)
+    events = (eids, [index[c] for c in cids], types, days, notes, data, sups)
     texts = {(ob.rule_id, ob.rule_version): bulk.texts_of(ob) for ob in obligations}
-    return _READY + marshal.dumps(
-        (chunk.cases, chunk.events, logical, texts, report.unchanged, chunk.now)
-    )
+    logical = _columns([bulk.logical_row(index[ob.case_id], ob) for ob in obligations], 16)
+    ready = ((ids, kinds, units, facts), events, logical, texts, report.unchanged, chunk.now)
+    return _READY + marshal.dumps(ready)
+
+
+def _columns(rows: Sequence[tuple[Any, ...]], width: int) -> list[tuple[Any, ...]]:
+    return list(zip(*rows, strict=True)) if rows else [()] * width
 
 
 def _open_quote(record: Mapping[str, Any] | _CsvFields | Exception) -> bool:
@@ -805,19 +812,12 @@ def _write_prepared(store: Store, result: bytes, report: ImportReport) -> bool:
 
 
 def _insert_prepared(store: Store, ready: tuple[Any, ...], report: ImportReport) -> bool:
-    cases, events, logical, texts, unchanged, now = ready
-    ids = [c[0] for c in cases]
-    if _known_cases(store, ids):
+    cases, events, obligations, texts, unchanged, now = ready
+    if _known_cases(store, cases[0]):
         return False
-    store.insert_cases(cases)
-    store.insert_events(events)
-    refs = store.case_refs(ids)
-    changes = bulk.Changes(len(cases))
-    changes.rows = [(refs[row[0]], *row[1:]) for row in logical]
-    changes.texts = texts
-    store.write_changes(changes, now)
-    report.cases += len(cases)
-    report.events += len(events)
+    store.insert_new_cases(cases, events, obligations, texts, now)
+    report.cases += len(cases[0])
+    report.events += len(events[0])
     report.unchanged += unchanged
     return True
 
