@@ -21,6 +21,8 @@ from typing import Any, Literal
 from deadlines.model import Basis
 
 _PLAIN = ""
+# json.dumps(value, ensure_ascii=False, separators=(",", ":")), without an encoder per call
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def dump(basis: Basis | None) -> str | None:
@@ -49,7 +51,7 @@ def dump(basis: Basis | None) -> str | None:
         out["a"] = basis.anchor
     if basis.candidates:
         out["u"] = [[rule, due.isoformat()] for rule, due in basis.candidates]
-    return json.dumps(out, ensure_ascii=False, separators=(",", ":")) if out else _PLAIN
+    return _compact(out) if out else _PLAIN
 
 
 def load(stored: str | None, period: str | None, direction: str | None) -> Basis | None:

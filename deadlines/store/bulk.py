@@ -144,6 +144,8 @@ def stored_rows(
 
 def logical_row(ref: int, ob: Obligation) -> Row:
     """``ob`` as the writer takes it (see :data:`Row`)."""
+    iso = _ISO.get  # a date's text, if written before; None for None
+    trigger, due, done = ob.trigger_date, ob.due, ob.completed_on
     return (
         ref,
         ob.rule_id,
@@ -152,15 +154,15 @@ def logical_row(ref: int, ob: Obligation) -> Row:
         ob.unit,
         ob.kind,
         ob.trigger,
-        _iso(ob.trigger_date),
-        _iso(ob.due),
+        iso(trigger) or _iso(trigger),
+        iso(due) or _iso(due),
         int(ob.provisional),
         _basis.dump(ob.basis),
         ob.calendar,
         ob.calendar_version,
         ob.status,
-        _iso(ob.completed_on),
-        ",".join(ob.missing),
+        iso(done) or _iso(done),
+        ",".join(ob.missing) if ob.missing else "",
     )
 
 
@@ -260,8 +262,19 @@ def compare(
     return out
 
 
+_ISO: dict[dt.date | None, str] = {}
+"""The ISO text of dates written so far (a bulk write repeats a few thousand days; bounded)."""
+
+
 def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d is not None else None
+    if d is None:
+        return None
+    text = _ISO.get(d)
+    if text is None:
+        if len(_ISO) >= 20_000:
+            _ISO.clear()
+        text = _ISO[d] = d.isoformat()
+    return text
 
 
 def _date(s: str | None) -> dt.date | None:

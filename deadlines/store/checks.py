@@ -163,11 +163,13 @@ def check_event_input(
 ) -> None:
     """Everything about one event that needs no other event: its date, note, data and ids."""
     check_event_date(et, on, today)
-    check_text(what_text("note"), note, MAX_NOTE, optional=True)
+    if note != "":  # "" is the usual note, and fine
+        check_text(what_text("note"), note, MAX_NOTE, optional=True)
     check_event_data(et, data or {})
-    for what, value in (("superseded_id", supersedes), ("event_id", event_id)):
-        if value is not None:
-            check_text(what_text(what), value, MAX_ID + 12)
+    if supersedes is not None:
+        check_text(what_text("superseded_id"), supersedes, MAX_ID + 12)
+    if event_id is not None:
+        check_text(what_text("event_id"), event_id, MAX_ID + 12)
 
 
 def check_event_data(et: EventType, data: Mapping[str, object]) -> None:
@@ -453,6 +455,8 @@ def check_case_id(case_id: object) -> None:
 def check_event_date(et: EventType, on: dt.date, today: dt.date) -> None:
     """Events have happened (today in China at the latest), except those the catalogue marks
     ``future`` (a licence's expiry), which may lie up to FUTURE_BOUND_YEARS ahead."""
+    if on <= today and on.year >= FIRST_YEAR:  # the usual case: the bound below lies ahead
+        return
     if not et.future and on > today:
         raise StoreError(
             key="rec.event.future", event=et.id, on=on.isoformat(), today=today.isoformat()

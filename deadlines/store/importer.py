@@ -47,14 +47,19 @@ from deadlines.store import bulk, importpool
 from deadlines.store.background import BackgroundCheck, can_fork
 from deadlines.store.checks import (
     MAX_CASE_EVENTS,
+    MAX_NOTE,
     Catalogue,
+    EventType,
     catalogue,
     check_case_events,
     check_case_id,
     check_case_input,
     check_case_size,
+    check_event_date,
     check_event_input,
+    check_text,
     shown,
+    what_text,
 )
 from deadlines.store.database import Store, china_now, china_today, facts_json
 
@@ -186,6 +191,8 @@ def _mapping(text: Any, what: str) -> dict[str, Any]:
 
 _DATES: dict[str, dt.date] = {}
 """Dates read so far, by their text (an import repeats a few thousand days; bounded)."""
+_ISO_TEXT: dict[dt.date, str] = {}
+"""The ISO text of each date in _DATES (written as the store keeps it, once)."""
 
 
 def _date(value: Any) -> dt.date:
@@ -203,7 +210,9 @@ def _date(value: Any) -> dt.date:
     if isinstance(value, str):
         if len(_DATES) >= 20_000:
             _DATES.clear()
+            _ISO_TEXT.clear()
         _DATES[value] = day
+        _ISO_TEXT[day] = day.isoformat()
     return day
 
 
@@ -849,19 +858,53 @@ def _precheck(
 
 
 def _check_row(cat: Catalogue, r: _Row, today: dt.date, kind: str | None = None) -> None:
-    """The checks of one row that need no other row (``kind``: the event's case kind, if known)."""
+    """The checks of one row that need no other row (``kind``: the event's case kind, if known).
+    Facts or data that passed once (the mappings :func:`_fields` shares between rows) are not
+    checked again; nor is a case id, checked when its row was read (:func:`_row`)."""
     if r.record == "case":
+        key = (r.kind, r.unit, id(r.facts))
+        known = _CASES_OK.get(key)
+        if known is not None and known[0] is cat and known[1] is r.facts:
+            return
         check_case_input(r.case, r.facts, r.unit)
         cat.check_kind(r.kind)
         cat.check_facts(r.kind, r.facts)
+        if len(_CASES_OK) >= 20_000:
+            _CASES_OK.clear()
+        _CASES_OK[key] = (cat, r.facts)
         return
-    assert r.on is not None
+    on = r.on
+    assert on is not None
     et = cat.events.get(r.type)
-    if kind is not None or et is None:
+    if et is None or (kind is not None and kind not in et.case_kinds):
         et = cat.check_event(kind or "", r.type)
-    check_event_input(
-        et, r.on, today, note=r.note, data=r.data, supersedes=r.supersedes, event_id=r.id
-    )
+    data = r.data
+    seen = _DATA_OK.get((r.type, id(data)))
+    if (
+        seen is None
+        or seen[0] is not et
+        or seen[1] is not data
+        or r.supersedes is not None
+        or r.id is not None
+    ):
+        check_event_input(
+            et, on, today, note=r.note, data=data, supersedes=r.supersedes, event_id=r.id
+        )
+        if len(_DATA_OK) >= 20_000:
+            _DATA_OK.clear()
+        _DATA_OK[r.type, id(data)] = (et, data)
+        return
+    # check_event_input's checks, but that of the data
+    check_event_date(et, on, today)
+    if r.note:
+        check_text(what_text("note"), r.note, MAX_NOTE, optional=True)
+
+
+_CASES_OK: dict[tuple[str, str, int], tuple[Catalogue, Mapping[str, FactValue]]] = {}
+"""The facts that passed a case row's checks with its kind and unit against a catalogue, by (kind,
+unit, identity of the facts); kept alive here, so an id is not reused (bounded)."""
+_DATA_OK: dict[tuple[str, int], tuple[EventType, Mapping[str, str]]] = {}
+"""The data that passed an event's checks with its type, by (type, identity of the data)."""
 
 
 def _bad(
@@ -1138,6 +1181,10 @@ def _merge(
     cid: str, entry: _Pending, now: str
 ) -> tuple[Case, list[tuple[str, str, str, str, str, str, str, str | None]]]:
     """The case as it will be after the chunk (effective events only) and its event rows."""
+    if entry.base is None and not entry.event_count:
+        merged = _merge_new(cid, entry, now)
+        if merged is not None:
+            return merged
     if entry.base is not None:
         case = entry.base
     else:
@@ -1183,3 +1230,38 @@ def _merge(
         rows.append((eid, cid, r.type, on.isoformat(), now, r.note, _data_json(data), sup))
     events.sort(key=_on)
     return Case(case.id, case.kind, case.facts, case.unit, tuple(events)), rows
+
+
+def _merge_new(
+    cid: str, entry: _Pending, now: str
+) -> tuple[Case, list[tuple[str, str, str, str, str, str, str, str | None]]] | None:
+    """:func:`_merge` for a new case whose rows neither correct an event nor name one (the
+    usual first import): its events in file order, numbered ``{case}#{n}``, a row equal to an
+    earlier one counted as a duplicate. None if a row corrects or names an event."""
+    new = entry.new_case
+    assert new is not None
+    events: list[Event] = []
+    rows: list[tuple[str, str, str, str, str, str, str, str | None]] = []
+    keys = set()
+    iso = _ISO_TEXT.get
+    n = 0
+    for r in entry.events:
+        if r.supersedes is not None or r.id is not None:
+            return None
+        on, data, note = r.on, r.data, r.note
+        assert on is not None
+        key = (r.type, on, tuple(sorted(data.items())) if data else (), note)
+        if key in keys:
+            continue
+        keys.add(key)
+        n += 1
+        if n > MAX_CASE_EVENTS:
+            check_case_size(cid, n)
+        eid = f"{cid}#{n}"
+        events.append(Event(r.type, on, note, eid, data))
+        rows.append(
+            (eid, cid, r.type, iso(on) or on.isoformat(), now, note, _data_json(data), None)
+        )
+    entry.duplicates += len(entry.events) - n
+    events.sort(key=_on)
+    return Case(cid, new.kind, dict(new.facts), new.unit or None, tuple(events)), rows
