@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import os
 import shutil
 import subprocess
@@ -262,6 +263,32 @@ def test_both_dates_of_item_62_are_named_in_the_explanation() -> None:
     assert "以该上限为准：2026-04-01(星期三) 到期" in "\n".join(
         obligation_steps(o, "zh", D(2026, 3, 30))
     )
+
+
+def test_an_evaluation_leaves_no_cyclic_garbage() -> None:
+    # a chain, a cap and an undetermined family (no property_complexity) share one memo of
+    # instances per case: freed when the evaluation returns, never left for the gc to find
+    case = Case(
+        "E3",
+        "enforcement",
+        events=(
+            Event("enforcement.property-seized", D(2026, 3, 2), data={"asset": "A"}),
+            Event("enforcement.property-ascertained", D(2026, 3, 27), data={"asset": "A"}),
+            Event("enforcement.appraisal-entrusted", D(2026, 3, 30), data={"asset": "A"}),
+        ),
+    )
+    engine = Engine(RULES, PythonMatcher(RULES))
+    engine.evaluate(case, D(2026, 4, 1))  # warm the engine's own caches
+    gc.collect()
+    gc.disable()
+    try:
+        got = engine.evaluate_many([case, case], D(2026, 4, 1))
+        assert not engine.completes(case, ["enforcement.appraisal-simple"], "A", D(2026, 4, 1))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert {o.status for o in got[0]} >= {"undetermined"}
+    assert any(o.basis is not None and o.basis.cap for o in got[0])
 
 
 def test_a_bad_extension_period_names_the_event() -> None:
