@@ -380,6 +380,8 @@ def _network_query(engine: Engine) -> tuple[dt.date | None, bool]:
     (o,) = [
         x for x in engine.evaluate(case, D(2027, 1, 3)) if x.rule_id == "enforcement.network-query"
     ]
+    # the obligation names the version of the calendar it was counted with, the one in force
+    assert o.calendar_version == layers.calendar("cn-nx").data_version
     return o.due, o.provisional
 
 
