@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from deadlines.store import importpool
+
 BOUND = 120  # seconds one import may take on a loaded machine
 NOW = "2026-11-30T09:00:00+08:00"
 
@@ -266,5 +268,25 @@ def test_a_cut_inside_quotes_leaves_the_rest_to_the_writer(tmp_path: Path) -> No
 def test_a_worker_that_dies_aborts_the_import(tmp_path: Path) -> None:
     src = write(tmp_path / "f.csv", loan_rows(40))
     ranged = run(src, tmp_path / "t.db", "300", DIE_AT="L0030")
-    assert "worker" in ranged["error"]
+    assert ranged["error"] == (
+        "a worker process of the import ended unexpectedly (killed, or out of memory); nothing"
+        " was written to the store. Try again, or use --jobs 1 to import in this process alone"
+    )
     assert contents(tmp_path / "t.db")[0] == []
+
+
+def test_how_many_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One per CPU from 8 MiB (none on one CPU), as many as asked (1: none); none where the
+    process cannot fork safely."""
+    small, big = tmp_path / "small.csv", tmp_path / "big.csv"
+    small.write_bytes(b"x" * 1000)
+    with big.open("wb") as f:
+        f.truncate(8 * 1024 * 1024)
+    monkeypatch.setattr(importpool, "can_fork", lambda: True)
+    monkeypatch.setattr(importpool, "available_cpus", lambda: 2)
+    assert [importpool.workers_for(small), importpool.workers_for(big)] == [0, 2]
+    assert [importpool.workers_for(big, 1), importpool.workers_for(small, 3)] == [0, 3]
+    monkeypatch.setattr(importpool, "available_cpus", lambda: 1)
+    assert importpool.workers_for(big) == 0
+    monkeypatch.setattr(importpool, "can_fork", lambda: False)
+    assert importpool.workers_for(big, 2) == 0

@@ -158,11 +158,12 @@ def test_ctrl_c_while_recompute_workers_run(tmp_path: Path, after: float) -> Non
     assert dump(db) == before
 
 
-def test_ctrl_c_as_the_import_forks_its_check(tmp_path: Path) -> None:
-    """A file over 8 MiB is checked in a forked child; the interrupt comes as that child comes out
-    of the fork. The file is blank lines only: the writer, which waits for the paused child's
-    verdict, is then surely reading or waiting (not in the rules engine, where durable-rules logs
-    an interrupt that hits its own callback, a separate matter)."""
+def test_ctrl_c_as_the_import_forks(tmp_path: Path) -> None:
+    """A file of 8 MiB or more is prepared by forked workers (or, where one CPU is all there is,
+    checked in a forked child); the interrupt comes as a child comes out of the fork. The file is
+    blank lines only: the writer, which waits for the paused children, is then surely reading or
+    waiting (not in the rules engine, where durable-rules logs an interrupt that hits its own
+    callback, a separate matter)."""
     src = tmp_path / "big.jsonl"
     src.write_text(("\n" + " " * 1_000_000) * 9 + "\n", encoding="utf-8")
     assert src.stat().st_size > importer.PRECHECK_BYTES

@@ -19,7 +19,15 @@ from typing import Any
 import click
 
 from deadlines.cli.common import DATE
-from deadlines.cli.formats import Choice, Output, current_lang, dated, output_options, table
+from deadlines.cli.formats import (
+    Choice,
+    Output,
+    Range,
+    current_lang,
+    dated,
+    output_options,
+    table,
+)
 from deadlines.cli.store_common import (
     as_of_option,
     config_line,
@@ -43,6 +51,7 @@ from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store import config
 from deadlines.store.database import CLOSE_EVENT, REOPEN_EVENT, Move, china_today, init_store
 from deadlines.store.importer import import_file, parse_pair, parse_value
+from deadlines.store.parallel import MAX_JOBS
 
 
 # --- init -------------------------------------------------------------------------------------
@@ -441,16 +450,17 @@ def event_add(
     "--skip-bad",
     is_flag=True,
 )
+@click.option("--jobs", type=Range(1, MAX_JOBS), default=None)
 @db_option
 @output_options
-def import_cmd(file: str, skip_bad: bool, db: str | None, out: Output) -> None:
+def import_cmd(file: str, skip_bad: bool, jobs: int | None, db: str | None, out: Output) -> None:
     """Import cases and events from a CSV or JSON-lines FILE ('-': standard input), in one
     transaction. The format: README, 'Importing cases', and seeds/sample.csv."""
     with _readable(file) as path:
         size = path.stat().st_size
         with open_db(db) as store, progress(size, out.t("progress.import")) as bar:
             name = out.t("import.stdin") if file == "-" else None
-            report = import_file(store, path, skip_bad=skip_bad, progress=bar, name=name)
+            report = import_file(store, path, skip_bad=skip_bad, progress=bar, name=name, jobs=jobs)
     for problem in report.skipped:
         click.echo(out.t("import.skipped", problem=problem.in_lang(out.lang)), err=True)
     record = {

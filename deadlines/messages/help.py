@@ -353,6 +353,13 @@ MESSAGES: Table = {
         "zh": "报告有问题的行，导入其余的行(默认：只要有一行有问题，就什么都不导入)。",
         "en": "Report bad rows and import the rest (default: one bad row imports nothing).",
     },
+    "help:deadlines import --jobs": {
+        "zh": "用 N 个工作进程并行读取、检查和计算文件的各段(1：只在本进程中导入)。默认：文件达 8 MiB "
+        "时每个处理器核心一个，更小时只用本进程；用 --skip-bad 时也只用本进程。结果相同。",
+        "en": "Read, check and compute the file's parts in N worker processes (1: import in this "
+        "process alone). Default: one per CPU from 8 MiB, this process alone below that or with "
+        "--skip-bad. The result is the same.",
+    },
     # --- the daily run: next, remind, overdue, recompute ----------------------------------------
     "help:deadlines next": {
         "zh": "案件 ID 接下来要做什么：先列全部逾期事项，再列最近的期限，最紧急的在前；每项附日期、"

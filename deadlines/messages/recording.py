@@ -199,6 +199,13 @@ MESSAGES: Table = {
         "zh": "{what} {text!r} 格式不对；应为 键=值，例如 amount_yuan=8000000",
         "en": "bad {what} {text!r}; expected key=value, e.g. amount_yuan=8000000",
     },
+    "rec.import.worker_died": {
+        "zh": "导入的一个工作进程意外退出(被终止或内存不足)；存储未作任何更改。请重试，"
+        "或用 --jobs 1 只在本进程中导入",
+        "en": "a worker process of the import ended unexpectedly (killed, or out of memory); "
+        "nothing was written to the store. Try again, or use --jobs 1 to import in this "
+        "process alone",
+    },
     "rec.import.refused": {
         "zh": "{where}：{problem}(未导入任何内容；请修正该行，或使用 --skip-bad)",
         "en": "{where}: {problem} (nothing imported; fix the row or use --skip-bad)",

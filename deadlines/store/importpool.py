@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from deadlines.errors import StoreError
 from deadlines.store.background import can_fork
-from deadlines.store.parallel import available_cpus, interrupt_held
+from deadlines.store.parallel import MAX_JOBS, available_cpus, interrupt_held
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -53,13 +53,14 @@ class Range(NamedTuple):
     line: int
 
 
-def workers_for(path: Path) -> int:
-    """How many worker processes to prepare ``path`` with: none (0) for a small file, where this
-    process cannot fork safely, or on one CPU."""
-    if path.stat().st_size < MIN_BYTES or not can_fork():
-        return 0
-    cpus = available_cpus()
-    return cpus if cpus > 1 else 0
+def workers_for(path: Path, requested: int | None = None) -> int:
+    """How many worker processes to prepare ``path`` with: ``requested`` (1: none, the calling
+    process alone), else one per CPU for a file of :data:`MIN_BYTES` or more, if there are two;
+    none (0) where this process cannot fork safely."""
+    if requested is None:
+        cpus = min(available_cpus(), MAX_JOBS)
+        requested = cpus if path.stat().st_size >= MIN_BYTES else 1
+    return requested if requested > 1 and can_fork() else 0
 
 
 def ranges(
@@ -148,7 +149,7 @@ def prepared(
             first, done = pending.popleft()
             yield first, done.result()
     except BrokenProcessPool:
-        raise StoreError(key="store.worker_died") from None
+        raise StoreError(key="rec.import.worker_died") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if not frozen:  # a process that froze nothing itself gets its collector back as it was
