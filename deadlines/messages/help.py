@@ -354,7 +354,7 @@ MESSAGES: Table = {
         "en": "Report bad rows and import the rest (default: one bad row imports nothing).",
     },
     "help:deadlines import --jobs": {
-        "zh": "用 N 个工作进程并行读取、检查和计算文件的各段(1：只在本进程中导入)。默认：文件达 8 MiB "
+        "zh": "用 N 个工作进程并行读取、检查和计算文件的各段(1：只在本进程中导入)。默认：文件达 8 兆字节"
         "时每个处理器核心一个，更小时只用本进程；用 --skip-bad 时也只用本进程。结果相同。",
         "en": "Read, check and compute the file's parts in N worker processes (1: import in this "
         "process alone). Default: one per CPU from 8 MiB, this process alone below that or with "
