@@ -365,6 +365,9 @@ class Engine:
         out: list[Obligation] = []
         fields = self._fields
         for rule in plan.emit:
+            trigger = rule.trigger
+            if trigger is not None and trigger not in by_type:
+                continue  # no instance: most of a case's rules never see their trigger
             for inst in instances(rule):
                 ob = _new(Obligation)
                 _set(ob, "__dict__", fields(case, rule, inst, as_of))
@@ -459,7 +462,7 @@ class Engine:
         if rule.trigger is None:
             for key, i in prev_done.items():
                 assert i.completed_on is not None
-                chain = _Link((prev.id, i.completed_on))
+                chain = _tuple(_Link, ((prev.id, i.completed_on), False, None))
                 triggers.append((key, "|".join(prev.completed_by), i.completed_on, chain))
         else:
             for key, e in self._first_per_key(rule, by_type.get(rule.trigger, [])):
@@ -467,7 +470,7 @@ class Engine:
                 if gate is None and rule.per is None and prev_done:
                     gate = next(iter(prev_done.values()))
                 if gate is not None and gate.completed_on is not None:
-                    chain = _Link((prev.id, gate.completed_on), gate=True)
+                    chain = _tuple(_Link, ((prev.id, gate.completed_on), True, None))
                     triggers.append((key, rule.trigger, e.on, chain))
 
         result: list[_Instance] = []
@@ -544,25 +547,62 @@ class Engine:
     ) -> _Instance:
         assert rule.period is not None
         completed = self._completion(rule, by_type, key, tdate, renewed_from)
-        deductions: list[tuple[dt.date, dt.date]] = []
+        deductions: tuple[tuple[dt.date, dt.date], ...] = ()
         paused = False
         if rule.pausable:
-            open_from: dt.date | None = None
-            marks = sorted(
-                (e.on, 0 if e.type in self._pause else 1)
-                for t in (*self._pause, *self._resume)
-                for e in by_type.get(t, ())
-                if e.on >= tdate and (completed is None or e.on <= completed)
-            )
-            for day, kind in marks:
-                if kind == 0 and open_from is None:
-                    open_from = day
-                elif kind == 1 and open_from is not None:
-                    deductions.append((open_from, day))
-                    open_from = None
-            if open_from is not None:
-                deductions.append((open_from, max(open_from, as_of)))
-                paused = completed is None
+            deductions, paused = self._pauses(by_type, tdate, completed, as_of)
+        extensions = self._extensions(rule, by_type, key, tdate) if rule.extended_by else ()
+        date, provisional = self._date(rule, tdate, deductions, extensions)
+        cap_basis: tuple[str, dt.date, dt.date] | None = None
+        if rule.cap is not None and rule.cap in applicable:
+            cap_rule = applicable[rule.cap]
+            cap = by_type.instance(get(cap_rule), key)
+            if cap is not None:
+                cap_basis = (cap_rule.id, cap.trigger_date, cap.due)
+                date = min(date, cap.due)
+        basis = self._plain.get(rule.id) or self._plain_basis(rule)
+        if chain is not _PLAIN or cap_basis is not None or deductions or extensions:
+            # the plain basis's fields (in order) with the duty's own set: see _built
+            fields = basis.__dict__.copy()
+            fields["deductions"] = deductions
+            fields["extensions"] = tuple(map(str, extensions))
+            fields["chain"] = chain.chain
+            fields["gate"] = chain.gate
+            fields["renewed"] = chain.renewed
+            fields["cap"] = cap_basis
+            fields["paused"] = paused
+            basis = _built(Basis, fields)
+        # tuple.__new__: a NamedTuple's own __new__ is a Python function, 3x the time
+        return _tuple(_Instance, (key, ttype, tdate, date, provisional, basis, completed, paused))
+
+    def _pauses(
+        self, by_type: _Events, tdate: dt.date, completed: dt.date | None, as_of: dt.date
+    ) -> tuple[tuple[tuple[dt.date, dt.date], ...], bool]:
+        """A pausable duty's deductions (court pauses from ``tdate`` on, both ends included; one
+        still open runs to ``as_of``) and whether it is paused now."""
+        deductions: list[tuple[dt.date, dt.date]] = []
+        paused = False
+        open_from: dt.date | None = None
+        marks = sorted(
+            (e.on, 0 if e.type in self._pause else 1)
+            for t in (*self._pause, *self._resume)
+            for e in by_type.get(t, ())
+            if e.on >= tdate and (completed is None or e.on <= completed)
+        )
+        for day, kind in marks:
+            if kind == 0 and open_from is None:
+                open_from = day
+            elif kind == 1 and open_from is not None:
+                deductions.append((open_from, day))
+                open_from = None
+        if open_from is not None:
+            deductions.append((open_from, max(open_from, as_of)))
+            paused = completed is None
+        return tuple(deductions), paused
+
+    @staticmethod
+    def _extensions(rule: Rule, by_type: _Events, key: str, tdate: dt.date) -> tuple[Period, ...]:
+        """The periods of the instance's extension events from ``tdate`` on, in date order."""
         extensions: list[Period] = []
         for t in rule.extended_by:
             lists = [evs for evs in by_type.matching(t, rule.per, key) if evs]
@@ -576,28 +616,7 @@ class Engine:
                             f"event {e.type} on {e.on.isoformat()}: data period {text!r} is not a "
                             f"period; give e.g. '10 days' or '1 month'"
                         ) from None
-        date, provisional = self._date(rule, tdate, tuple(deductions), tuple(extensions))
-        cap_basis: tuple[str, dt.date, dt.date] | None = None
-        if rule.cap is not None and rule.cap in applicable:
-            cap_rule = applicable[rule.cap]
-            cap = by_type.instance(get(cap_rule), key)
-            if cap is not None:
-                cap_basis = (cap_rule.id, cap.trigger_date, cap.due)
-                date = min(date, cap.due)
-        basis = self._plain_basis(rule)
-        if chain is not _PLAIN or cap_basis is not None or deductions or extensions:
-            # the plain basis's fields (in order) with the duty's own set: see _built
-            fields = basis.__dict__.copy()
-            fields["deductions"] = tuple(deductions)
-            fields["extensions"] = tuple(map(str, extensions))
-            fields["chain"] = chain.chain
-            fields["gate"] = chain.gate
-            fields["renewed"] = chain.renewed
-            fields["cap"] = cap_basis
-            fields["paused"] = paused
-            basis = _built(Basis, fields)
-        # tuple.__new__: a NamedTuple's own __new__ is a Python function, 3x the time
-        return _tuple(_Instance, (key, ttype, tdate, date, provisional, basis, completed, paused))
+        return tuple(extensions)
 
     def _date(
         self,
