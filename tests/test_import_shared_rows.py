@@ -165,3 +165,30 @@ def test_a_new_case_with_a_correction_or_a_named_event_numbers_the_others_as_bef
         ("K1#3", "2026-03-03", "K1#1"),
         ("K1#4", "2026-03-09", None),
     ]
+
+
+def test_rows_equal_but_for_how_their_data_is_written_are_one_event(tmp_path: Path) -> None:
+    rows = [
+        CASE,
+        "event,K1,,,,enforcement.filed,2026-03-02,,,,",
+        SEIZED,
+        'event,K1,,,,enforcement.property-seized,2026-03-09,,"{""asset"": ""A-1""}",,',
+        "event,K1,,,,enforcement.property-seized,2026-03-09,, asset = A-1 ,,",
+        "event,K1,,,,enforcement.appraisal-extended,2026-03-20,,asset=A-1;period=10 days,,",
+        "event,K1,,,,enforcement.appraisal-extended,2026-03-20,,period=10 days;asset=A-1,,",
+        # the same data and another note, or another date: other events
+        "event,K1,,,,enforcement.appraisal-extended,2026-03-20,再次,period=10 days;asset=A-1,,",
+        "event,K1,,,,enforcement.property-seized,2026-03-10,,asset=A-1,,",
+    ]
+    src = csv_file(tmp_path / "in.csv", *rows)
+    with open_store(tmp_path / "t.db", create=True) as store:
+        report = import_file(store, src, as_of=AS_OF)
+    assert (report.events, report.unchanged) == (5, 3)
+    events, _ = stored(tmp_path / "t.db")
+    assert [(e[0], e[3], e[4]) for e in events] == [
+        ("K1#1", "2026-03-02", ""),
+        ("K1#2", "2026-03-09", ""),
+        ("K1#3", "2026-03-20", ""),
+        ("K1#4", "2026-03-20", "再次"),
+        ("K1#5", "2026-03-10", ""),
+    ]

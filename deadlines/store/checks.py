@@ -531,16 +531,26 @@ def check_case_events(case: Case, new_ids: Collection[str] = ()) -> None:
     """The case's effective events in a sensible order: nothing before the event that opens the
     case, and one opening event (a second one is a correction: use --supersedes). ``new_ids``:
     the events being added, so that the advice names one already recorded."""
-    types = {e.type for e in case.events}
-    if not types.isdisjoint(catalogue().future):
-        _check_renewals(case, new_ids)
-    if CLOSE_EVENT in types or REOPEN_EVENT in types:
-        _check_closings(case, new_ids)
     opening = OPENING_EVENT.get(case.kind)
+    etype = opening[0] if opening is not None else None
+    future = catalogue().future
+    opens: list[Event] = []
+    renewals = closings = False
+    for e in case.events:  # one pass: this runs for every case an import writes
+        t = e.type
+        if t in future:
+            renewals = True
+        if t in (CLOSE_EVENT, REOPEN_EVENT):
+            closings = True
+        if t == etype:
+            opens.append(e)
+    if renewals:
+        _check_renewals(case, new_ids)
+    if closings:
+        _check_closings(case, new_ids)
     if opening is None:
         return
     etype, exempt = opening
-    opens = [e for e in case.events if e.type == etype]
     if len(opens) > 1:
         old = next((e for e in opens if e.id not in new_ids), opens[0])
         raise StoreError(

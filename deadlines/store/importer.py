@@ -1248,7 +1248,7 @@ def _merge_new(
     assert new is not None
     events: list[Event] = []
     rows: list[tuple[str, str, str, str, str, str, str, str | None]] = []
-    keys = set()
+    keys: set[tuple[object, ...]] = set()
     iso = _ISO_TEXT.get
     n = 0
     for r in entry.events:
@@ -1256,7 +1256,9 @@ def _merge_new(
             return None
         on, data, note = r.on, r.data, r.note
         assert on is not None
-        key = (r.type, on, tuple(sorted(data.items())) if data else (), note)
+        text = _data_json(data)
+        # data of one item or none is told apart by its JSON text, more by its sorted items
+        key = (r.type, on, text if len(data) < 2 else tuple(sorted(data.items())), note)
         if key in keys:
             continue
         keys.add(key)
@@ -1265,9 +1267,7 @@ def _merge_new(
             check_case_size(cid, n)
         eid = f"{cid}#{n}"
         events.append(Event(r.type, on, note, eid, data))
-        rows.append(
-            (eid, cid, r.type, iso(on) or on.isoformat(), now, note, _data_json(data), None)
-        )
+        rows.append((eid, cid, r.type, iso(on) or on.isoformat(), now, note, text, None))
     entry.duplicates += len(entry.events) - n
     events.sort(key=_on)
     return Case(cid, new.kind, dict(new.facts), new.unit or None, tuple(events)), rows
