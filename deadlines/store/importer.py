@@ -451,6 +451,7 @@ def _part_records(
     """:func:`_records` of the lines of ``part`` (``to_end``: from its start to the end of the
     file), numbered as in the whole file; ``header``: the file's first line."""
     encoding = "utf-8-sig" if part.start == 0 else "utf-8"
+    first = None if part.start == 0 else header
     with path.open("rb") as raw:
         raw.seek(part.start)
         text: io.TextIOBase
@@ -458,10 +459,18 @@ def _part_records(
             text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
         else:
             data = raw.read(part.end - part.start).decode(encoding, "surrogateescape")
+            if not _is_json(path):
+                # a CSV range in memory: its lines split in C and, unless one is too long, read
+                # as a list (the reader counts them), without a call of _Lines per line
+                whole = list(io.StringIO(data, newline=""))
+                if max(map(len, whole), default=0) <= MAX_LINE_CHARS:
+                    yield from _csv_records(whole, MAX_LINE_CHARS, first, part.line)
+                    if progress is not None:
+                        progress(len(data))
+                    return
             text = io.StringIO(data, newline="")
         lines = _Lines(text, progress, MAX_LINE_CHARS)
         lines.number = part.line - 1
-        first = None if part.start == 0 else header
         yield from _records_of(lines, _is_json(path), MAX_LINE_CHARS, first)
 
 
@@ -518,9 +527,23 @@ _COLUMNS = [
 
 
 def _csv_records(
-    lines: _Lines, limit: int, header_line: str | None = None
+    lines: Iterable[str], limit: int, header_line: str | None = None, first: int = 1
 ) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
+    """The records of ``lines``: a file's :class:`_Lines`, which count themselves, or a list of
+    lines whose first is line ``first`` of the file (none too long)."""
     reader = csv.reader(lines if header_line is None else chain((header_line,), lines))
+    if isinstance(lines, _Lines):
+        source = lines
+
+        def number() -> int:
+            return source.number
+
+    else:
+        before = first - 1 - (header_line is not None)
+
+        def number() -> int:
+            return before + reader.line_num
+
     header: list[str] | None = None
     at: dict[str, int] = {}
     pad: list[str | None] = []
@@ -530,11 +553,11 @@ def _csv_records(
         except StopIteration:
             return
         except _LineTooLong:
-            yield lines.number, _too_long(limit)
+            yield number(), _too_long(limit)
             continue
         except csv.Error as exc:
             yield (
-                lines.number,
+                number(),
                 StoreError(key="rec.parse.csv_row", msg=str(exc), limit=csv.field_size_limit()),
             )
             continue
@@ -551,7 +574,7 @@ def _csv_records(
             continue
         if len(row) > len(header):
             yield (
-                lines.number,
+                number(),
                 StoreError(key="rec.parse.csv_fields", n=len(row), header=len(header)),
             )
             continue
@@ -559,9 +582,9 @@ def _csv_records(
             continue
         if at:
             fields: list[str | None] = row  # type: ignore[assignment]
-            yield lines.number, (fields + pad[len(row) :], at)
+            yield number(), (fields + pad[len(row) :], at)
         else:
-            yield lines.number, dict(zip(header, row, strict=False))
+            yield number(), dict(zip(header, row, strict=False))
 
 
 def _rows(
@@ -797,7 +820,10 @@ def _prepared(path: Path, header: str, today: dt.date, part: importpool.Range) -
     index = {cid: i for i, cid in enumerate(ids)}
     eids, cids, types, days, _, notes, data, sups = _columns(chunk.events, 8)
     events = (eids, [index[c] for c in cids], types, days, notes, data, sups)
-    texts = {(ob.rule_id, ob.rule_version): bulk.texts_of(ob) for ob in obligations}
+    texts: dict[tuple[str, str], bulk.RuleTexts] = {}
+    for ob in obligations:
+        if (ob.rule_id, ob.rule_version) not in texts:  # a rule version's texts are its own
+            texts[ob.rule_id, ob.rule_version] = bulk.texts_of(ob)
     logical = _columns([bulk.logical_row(index[ob.case_id], ob) for ob in obligations], 16)
     ready = ((ids, kinds, units, facts), events, logical, texts, report.unchanged, chunk.now)
     return _READY + marshal.dumps(ready)
