@@ -525,7 +525,9 @@ class Engine:
                     continue
                 at = 0 if after is None else bisect.bisect_right(evs, after, key=_on)
                 if forward:
-                    at = max(at, bisect.bisect_left(evs, trigger, key=_on))
+                    at_trigger = bisect.bisect_left(evs, trigger, key=_on)
+                    if at_trigger > at:
+                        at = at_trigger
                 if at < len(evs):
                     first = evs[at].on
                     if (forward or first <= trigger) and (best is None or first < best):
@@ -713,8 +715,10 @@ class Engine:
         c = inst.completed_on
         if c is not None:
             late = (c - due_on).days if rule.kind != "aging" else (c - due_on).days + 1
-            status = "met_on_time" if late <= 0 else "met_late"
-            days = max(late, 0)
+            if late > 0:
+                status, days = "met_late", late
+            else:
+                status = "met_on_time"
         elif inst.paused:
             status = "paused"
         elif rule.kind == "aging":
