@@ -66,8 +66,8 @@ if os.environ.get("DIE_AT"):  # a worker dies as it prepares a range holding thi
     importer._prepared = dying
 store = init_store(db)[0]
 try:
-    for _ in range(int(os.environ.get("TIMES", "1"))):
-        r = importer.import_file(store, src, as_of=dt.date(2026, 11, 30))
+    for one in src.split(",") * int(os.environ.get("TIMES", "1")):
+        r = importer.import_file(store, one, as_of=dt.date(2026, 11, 30))
     out = {"cases": r.cases, "events": r.events, "obligations": r.obligations,
            "unchanged": r.unchanged}
 except DeadlineError as exc:
@@ -76,9 +76,10 @@ print(json.dumps({**out, **seen}))
 """
 
 
-def run(src: Path, db: Path, mode: str, **env: str) -> dict[str, Any]:
-    """Import ``src`` into a new store ``db`` in a fresh interpreter: ``mode`` "plain" (one
-    process) or the size of a range in bytes (workers). What it reported, or its error."""
+def run(src: Path | str, db: Path, mode: str, **env: str) -> dict[str, Any]:
+    """Import ``src`` (files, by commas) into a new store ``db`` in a fresh interpreter:
+    ``mode`` "plain" (one process) or the size of a range in bytes (workers). What the last
+    import reported, or the error."""
     done = subprocess.run(
         [sys.executable, "-c", RUNNER, str(src), str(db), mode],
         capture_output=True,
@@ -112,7 +113,9 @@ def contents(db: Path) -> list[list[tuple[Any, ...]]]:
         return [conn.execute(q).fetchall() for q in QUERIES]
 
 
-def both(tmp_path: Path, src: Path, size: int = 300, **env: str) -> tuple[dict[str, Any], Path]:
+def both(
+    tmp_path: Path, src: Path | str, size: int = 300, **env: str
+) -> tuple[dict[str, Any], Path]:
     """Import ``src`` in one process and in ranges of ``size`` bytes; the stores must hold the
     same and the reports say the same. The ranges' report and store."""
     plain = run(src, tmp_path / "plain.db", "plain", **env)
@@ -215,6 +218,34 @@ def test_a_file_imported_again_changes_nothing(tmp_path: Path) -> None:
     src = write(tmp_path / "f.csv", loan_rows(30))
     ranged, _ = both(tmp_path, src, TIMES="2")
     assert (ranged["cases"], ranged["events"], ranged["unchanged"]) == (0, 0, 60)
+
+
+def test_a_second_file_for_the_same_cases(tmp_path: Path) -> None:
+    """The cases again, with new events (L0003's loan decided on time, on 3/20; L0020's late, on
+    4/15: both were due Mon 2026-03-30) and a corrected application day (L0030 received Wed
+    2026-03-04: 20 working days strictly after it are Thu 3/5 (1), Fri 3/6 (2), 3/9-3/13 (7),
+    3/16-3/20 (12), 3/23-3/27 (17), 3/30-4/1 (20): due Wed 2026-04-01); its first date moved,
+    which is kept as a date move."""
+    first = write(tmp_path / "a.csv", loan_rows(40))
+    more = [
+        *loan_rows(40),
+        "event,L0003,,,,loan.decided,2026-03-20,,,,",
+        "event,L0020,,,,loan.decided,2026-04-15,,,,",
+        "event,L0030,,,,loan.application-received,2026-03-04,更正,,L0030#1,",
+    ]
+    second = write(tmp_path / "b.csv", more)
+    ranged, db = both(tmp_path, f"{first},{second}")
+    assert (ranged["cases"], ranged["events"], ranged["unchanged"]) == (0, 3, 80)
+    assert due_dates(db)["L0030"] == "2026-04-01"
+    with closing(sqlite3.connect(db)) as conn:
+        statuses = dict(
+            conn.execute(
+                "SELECT case_id, status FROM obligations WHERE case_id IN ('L0003', 'L0020')"
+            )
+        )
+        moves = conn.execute("SELECT case_id, old_due, new_due FROM date_moves").fetchall()
+    assert statuses == {"L0003": "met_on_time", "L0020": "met_late"}
+    assert moves == [("L0030", "2026-03-30", "2026-04-01")]
 
 
 def test_a_bad_row_is_refused_as_in_one_process(tmp_path: Path) -> None:

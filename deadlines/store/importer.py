@@ -771,8 +771,11 @@ def _write_parts(
                         progress(part.end - part.start)
                     continue
                 rest = result[:1] == _REST
+                # prepared, but its cases are in the store (a re-run): its rows are good on
+                # their own, only their fit with the stored cases is left to check
+                checked = result[:1] == _READY
                 records = _part_records(path, part, header, progress, to_end=rest)
-                _write(store, _rows(records), report, (False, False), today, chunk_rows)
+                _write(store, _rows(records), report, (False, checked), today, chunk_rows)
             except (DeadlineError, sqlite3.IntegrityError):
                 # the first row bad on its own, from here on, is what is reported, as by the
                 # check of a big file (the ranges before had none: they were checked whole)
