@@ -102,7 +102,7 @@ class _Events(dict[str, list[Event]]):
         """Date-ordered lists holding the events of ``etype`` that belong to instance ``key``:
         those naming it under ``per`` and those naming no instance at all."""
         events = self.get(etype, [])
-        if per is None:
+        if per is None or not events:
             return [events]
         if self._keyed is None:
             self._keyed = {}
@@ -118,6 +118,11 @@ class _Events(dict[str, list[Event]]):
 
     def instance(self, instances: list[_Instance], key: str) -> _Instance | None:
         """The instance of ``key`` in a rule's (memoised) instance list."""
+        if len(instances) < 8:  # a scan costs less than the index
+            for i in instances:
+                if i.key == key:
+                    return i
+            return None
         if self._instances is None:
             self._instances = {}
         memo = self._instances.get(id(instances))
