@@ -192,3 +192,26 @@ def test_rows_equal_but_for_how_their_data_is_written_are_one_event(tmp_path: Pa
         ("K1#4", "2026-03-20", "再次"),
         ("K1#5", "2026-03-10", ""),
     ]
+
+
+def test_json_rows_sharing_a_text_are_each_checked_at_their_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"case": "K1", "kind": "enforcement", "facts": "amount_yuan=lots"}\n'
+        '{"case": "K1", "type": "enforcement.property-seized", "on": "2026-03-09",'
+        ' "data": "asset=A-1"}\n'
+        '{"case": "K1", "type": "enforcement.property-seized", "on": "2026-03-10",'
+        ' "data": {"asset": "A-1"}}\n'
+        '{"case": "K1", "type": "enforcement.filed", "on": "2026-03-02", "data": "asset=A-1"}\n'
+        '{"case": "L1", "kind": "loan", "facts": "amount_yuan=lots"}\n',
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "t.db", create=True) as store:
+        report = import_file(store, src, as_of=AS_OF, skip_bad=True)
+    assert [p.message for p in report.skipped] == [
+        "event enforcement.filed takes no data 'asset'; accepted: none",
+        "fact amount_yuan='lots' is text, but the rules of a loan case compare it as a number;"
+        " e.g. amount_yuan=8000000",
+    ]
+    assert [p.where for p in report.skipped] == [f"{src}:4", f"{src}:5"]
+    assert (report.cases, report.events) == (1, 2)

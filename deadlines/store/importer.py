@@ -265,7 +265,9 @@ def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
     if case != checked:
         check_case_id(case)  # before the id is looked up in the store (bad bytes cannot be)
     if record == "case":
-        facts = _facts(rec.get("facts"))
+        raw = rec.get("facts")
+        # a text (or none) is read once per distinct text and shared, as in a CSV row
+        facts = _fields(raw or "", "facts") if raw is None or isinstance(raw, str) else _facts(raw)
         kind = _text(rec, "kind")
         if not kind:
             raise StoreError(key="rec.row.no_kind")
@@ -275,7 +277,7 @@ def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
     if not etype:
         raise StoreError(key="rec.row.no_type")
     raw = rec.get("data")
-    data = _data(raw) if raw is not None and raw != "" else {}
+    data = _fields(raw or "", "data") if raw is None or isinstance(raw, str) else _data(raw)
     note = _text(rec, "note")
     return _Row(
         line,
@@ -299,7 +301,7 @@ between rows: nothing changes a row's facts or data once read."""
 
 
 def _fields(text: str, what: str) -> dict[str, Any]:
-    """A CSV row's facts or data (``what``), read as :func:`_row` reads them, once per text."""
+    """A row's facts or data (``what``) given as text, read once per text."""
     known = _FIELDS.get((text, what))
     if known is not None:
         return known
