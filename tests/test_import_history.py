@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from deadlines.cli import main
+from deadlines.errors import StoreError
 from deadlines.store.database import open_store
 from deadlines.store.importer import import_file
 
@@ -86,6 +87,31 @@ def test_a_case_across_a_chunk_boundary_is_counted_once(tmp_path: Path) -> None:
         report = import_file(store, src, chunk_rows=2, as_of=dt.date(2026, 3, 25))
         stored = store.counts()["obligations"]
     assert report.obligations == stored == 1
+
+
+def test_a_case_row_twice_in_one_file_is_refused_across_chunks(tmp_path: Path) -> None:
+    """The second row of L1 falls in another chunk than the first: refused as in one chunk
+    (not taken for a re-run of an earlier import, which a second file would be)."""
+    db = tmp_path / "t.db"
+    ok(db, "init")
+    case = "case,L1,loan,,lender=local-legal-person-bank;amount_yuan=5000000,,\n"
+    src = tmp_path / "loan.csv"
+    src.write_text(
+        f"record,case,kind,unit,facts,type,on\n{case}"
+        "event,L1,,,,loan.application-received,2026-03-02\n"
+        f"{case}",
+        encoding="utf-8",
+    )
+    result = run(db, "import", str(src), "--lang", "en")
+    assert result.exit_code == 1
+    assert f"{src}:4: case 'L1' appears twice in this file" in result.output
+    with open_store(db) as store:
+        assert store.counts()["cases"] == 0
+        with pytest.raises(StoreError, match="appears twice"):
+            import_file(store, src, chunk_rows=2, as_of=dt.date(2026, 3, 25))
+        assert store.counts()["cases"] == 0
+        report = import_file(store, src, chunk_rows=2, skip_bad=True, as_of=dt.date(2026, 3, 25))
+        assert (report.cases, report.events, len(report.skipped)) == (1, 1, 1)
 
 
 def test_an_opening_event_twice_advises_the_recorded_one(tmp_path: Path) -> None:

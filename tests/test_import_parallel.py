@@ -270,6 +270,29 @@ def test_a_fault_between_rows_in_a_later_range(tmp_path: Path) -> None:
     assert ranged["error"].startswith(f"{src}:63: ")
 
 
+def test_a_case_row_twice_in_the_file_is_refused_wherever_it_falls(tmp_path: Path) -> None:
+    """L0000's case row again 20 rows on, in a later range (and chunk) than the first: refused
+    as it is in one chunk of one process, not taken for the re-run of an earlier import; and
+    so is a JSON line of a case again with other events."""
+    rows = [*loan_rows(10), loan_rows(1)[0], *loan_rows(20)[10:]]
+    src = write(tmp_path / "f.csv", rows)
+    ranged, db = both(tmp_path, src)
+    assert ranged["error"] == (
+        f"{src}:22: case 'L0000' appears twice in this file (nothing imported; fix the row or"
+        " use --skip-bad)"
+    )
+    assert contents(db)[0] == []
+    lines = [
+        json.dumps(
+            {"case": f"J{i:03d}", "kind": "loan", "facts": {"lender": "local-legal-person-bank"}}
+        )
+        for i in (*range(30), 3)
+    ]
+    (tmp_path / "f.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ranged, _ = both(tmp_path, tmp_path / "f.jsonl")
+    assert ranged["error"].startswith(f"{tmp_path / 'f.jsonl'}:31: case 'J003' appears twice")
+
+
 @pytest.mark.parametrize("at", [1, 25, 39])
 def test_a_line_break_in_quotes_across_a_cut(tmp_path: Path, at: int) -> None:
     """A quoted field may hold a line break (a note may not: the row is refused). With the case

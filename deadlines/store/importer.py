@@ -100,6 +100,9 @@ class ImportReport:
     obligations: int = 0  # how many more the store holds after the import
     unchanged: int = 0  # case and event rows already in the store, as they are (a re-run)
     skipped: list[Problem] = field(default_factory=list)
+    # the ref the store's next case gets when the import begins: a case with this ref or more
+    # was created by the import, from an earlier row of the same file
+    first_ref: int = field(default=1 << 63, repr=False)
 
 
 @dataclass(slots=True)
@@ -641,6 +644,9 @@ def import_file(
     try:
         with store.transaction():
             before = _obligation_count(store)
+            (report.first_ref,) = store.conn.execute(
+                "SELECT COALESCE(MAX(ref), 0) + 1 FROM cases"
+            ).fetchone()
             try:
                 if workers:
                     _write_parts(store, p, report, day, progress, chunk_rows, workers)
@@ -1024,11 +1030,12 @@ def _merged(
     skip_bad: bool,
     today: dt.date,
     prechecked: bool,
-    known: dict[str, str] | None = None,
+    known: dict[str, tuple[str, int]] | None = None,
 ) -> _Chunk:
     """The chunk's rows checked against each other and the store, and merged case by case;
-    ``known``: the kinds of the chunk's cases that the store holds, if already read (a worker
-    preparing a range, which cannot read the store, takes none)."""
+    ``known``: the kinds and refs of the chunk's cases that the store holds, if already read (a
+    worker preparing a range, which cannot read the store, takes none). A case row for a case
+    that an earlier row of the file created (in this chunk or an earlier one) is refused."""
     cat = catalogue()
     if known is None:
         known = _known_cases(store, list(dict.fromkeys(r.case for r in rows)))
@@ -1038,10 +1045,11 @@ def _merged(
             if r.record == "case":
                 if not prechecked:
                     _check_row(cat, r, today)
-                if r.case in pending:
+                stored = known.get(r.case)
+                if r.case in pending or (stored is not None and stored[1] >= report.first_ref):
                     raise StoreError(key="rec.import.case_twice", case=r.case)
-                if r.case in known:
-                    pending[r.case] = _Pending(known[r.case], None, repeat=r)
+                if stored is not None:
+                    pending[r.case] = _Pending(stored[0], None, repeat=r)
                 else:
                     pending[r.case] = _Pending(r.kind, None, new_case=r)
                 continue
@@ -1049,7 +1057,7 @@ def _merged(
             if entry is None:
                 if r.case not in known:
                     raise StoreError(key="rec.import.case_first", case=r.case)
-                entry = pending[r.case] = _Pending(known[r.case], None)
+                entry = pending[r.case] = _Pending(known[r.case][0], None)
             if prechecked:
                 cat.check_event(entry.kind, r.type)
             else:
@@ -1145,14 +1153,17 @@ def _same_case(cid: str, entry: _Pending) -> None:
         raise StoreError(key="rec.import.case_differs", case=cid)
 
 
-def _known_cases(store: Store, ids: Sequence[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _known_cases(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, int]]:
+    """The kind and ref of each of ``ids`` that the store holds."""
+    out: dict[str, tuple[str, int]] = {}
     for start in range(0, len(ids), 500):
         part = list(ids[start : start + 500])
         marks = ",".join("?" * len(part))
         out.update(
-            (r[0], r[1])
-            for r in store.conn.execute(f"SELECT id, kind FROM cases WHERE id IN ({marks})", part)
+            (r[0], (r[1], r[2]))
+            for r in store.conn.execute(
+                f"SELECT id, kind, ref FROM cases WHERE id IN ({marks})", part
+            )
         )
     return out
 
