@@ -293,6 +293,24 @@ def test_a_case_row_twice_in_the_file_is_refused_wherever_it_falls(tmp_path: Pat
     assert ranged["error"].startswith(f"{tmp_path / 'f.jsonl'}:31: case 'J003' appears twice")
 
 
+def test_a_fault_of_one_row_is_reported_at_that_row(tmp_path: Path) -> None:
+    """A correction of an event L0000 does not have (line 4), and a case row that differs from
+    the stored case (L0010's, line 22, in a second file): reported at that row, not at the
+    case's last row in the chunk or range (L0000's and L0010's decisions, in later ranges)."""
+    decided = "event,L00{},,,,loan.decided,2026-03-20,,,,"
+    rows = loan_rows(40)
+    rows[2:2] = ["event,L0000,,,,loan.application-received,2026-03-03,,,L0000#9,"]
+    src = write(tmp_path / "f.csv", [*rows, decided.format("00")])
+    ranged, _ = both(tmp_path, src)
+    assert ranged["error"].startswith(f"{src}:4: case L0000: event 'L0000#9' to supersede")
+    first = write(tmp_path / "a.csv", loan_rows(40))
+    rows = loan_rows(40)
+    rows[20] = rows[20].replace("500000", "400000")
+    second = write(tmp_path / "b.csv", [*rows, decided.format("10")])
+    ranged, _ = both(tmp_path, f"{first},{second}")
+    assert ranged["error"].startswith(f"{second}:22: case L0010: ")
+
+
 @pytest.mark.parametrize("at", [1, 25, 39])
 def test_a_line_break_in_quotes_across_a_cut(tmp_path: Path, at: int) -> None:
     """A quoted field may hold a line break (a note may not: the row is refused). With the case

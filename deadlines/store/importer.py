@@ -992,6 +992,9 @@ class _Pending:
     # equal to one of them is already there (a re-run import never undoes a correction)
     seen: set[tuple[object, ...]] = field(default_factory=set)
     ids: dict[str, tuple[object, ...]] = field(default_factory=dict)
+    # the line of the row that a fault of the case is found at, when one row is at fault (a
+    # differing case row, an event that corrects or names the wrong event, one too many)
+    fault: int = 0
 
 
 @dataclass(slots=True)
@@ -1076,7 +1079,7 @@ def _merged(
                 continue  # nothing new for a case already stored: a re-run import
             check_case_events(case, new_ids={r[0] for r in event_rows})
         except DeadlineError as exc:
-            line = (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
+            line = entry.fault or _last_line(entry, rows)
             _bad(report, line, exc, skip_bad, case=cid)
             continue
         if entry.new_case is not None:
@@ -1102,8 +1105,7 @@ def _evaluated(
                 obligations.extend(store.evaluate([case], today))
                 evaluated.append(case)
             except DeadlineError as exc:
-                entry = chunk.pending[case.id]
-                line = (entry.events[-1] if entry.events else entry.new_case or chunk.rows[0]).line
+                line = _last_line(chunk.pending[case.id], chunk.rows)
                 _bad(report, line, exc, skip_bad, case=case.id)
         return obligations, evaluated
 
@@ -1145,11 +1147,17 @@ def _store_obligations(
     )
 
 
+def _last_line(entry: _Pending, rows: Sequence[_Row]) -> int:
+    """Where a fault of the whole case is reported: at its last row in the chunk."""
+    return (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
+
+
 def _same_case(cid: str, entry: _Pending) -> None:
     r, base = entry.repeat, entry.base
     if r is None or base is None:
         return
     if (r.kind, r.unit or None, dict(r.facts)) != (base.kind, base.unit, dict(base.facts)):
+        entry.fault = r.line
         raise StoreError(key="rec.import.case_differs", case=cid)
 
 
@@ -1259,14 +1267,17 @@ def _merge(
         seen.add((*key, sup))
         n += 1
         if n > MAX_CASE_EVENTS:
+            entry.fault = r.line
             check_case_size(cid, n)
         if r.id is not None and (r.id in ids or r.id in by_id or "#" in r.id):
+            entry.fault = r.line
             raise StoreError(key="rec.import.id_taken", id=r.id)
         eid = r.id or f"{cid}#{n}"
         ids[eid] = key
         ev = Event(r.type, on, r.note, eid, data)
         if sup is not None:
             if sup not in by_id:
+                entry.fault = r.line
                 raise StoreError(key="rec.import.not_current", old=sup, case=cid)
             at = by_id.pop(sup)
             ev = replace(ev, origin=events[at].origin or sup)
@@ -1306,6 +1317,7 @@ def _merge_new(
         keys.add(key)
         n += 1
         if n > MAX_CASE_EVENTS:
+            entry.fault = r.line
             check_case_size(cid, n)
         eid = f"{cid}#{n}"
         events.append(Event(r.type, on, note, eid, data))
