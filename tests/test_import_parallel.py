@@ -362,3 +362,30 @@ def test_how_many_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert importpool.workers_for(big) == 0
     monkeypatch.setattr(importpool, "can_fork", lambda: False)
     assert importpool.workers_for(big, 2) == 0
+
+
+def test_ranges_end_at_line_ends_and_number_their_first_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cut comes after about 10 bytes, at the end (LF) of the line the 10th byte falls in, or
+    with ``case_rows`` at the next case row if one begins within the look-ahead. Lines are
+    numbered as the import reads them (LF, CRLF or a lone CR ends one); a CRLF split between two
+    blocks of the count (3 bytes here) is one line end."""
+    monkeypatch.setattr(importpool, "_BLOCK", 3)
+    src = tmp_path / "f.csv"
+    src.write_bytes(b"record,case\r\nevent,A\r\nevent,B\rcase,C\nevent,C\ncase,D\n")
+    # line 1 is bytes 0-12, 2: 13-21, 3: 22-29 (lone CR), 4: 30-36, 5: 37-44, 6: 45-51
+    assert list(importpool.ranges(src, 0, 1, 10)) == [
+        importpool.Range(0, 13, 1),
+        importpool.Range(13, 37, 2),  # byte 23 is in "event,B\rcase,C\n": no LF before 37
+        importpool.Range(37, 52, 5),
+    ]
+    assert list(importpool.ranges(src, 13, 2, 10, case_rows=True)) == [
+        importpool.Range(13, 45, 2),  # moved past "event,C" to "case,D"
+        importpool.Range(45, 52, 6),
+    ]
+    monkeypatch.setattr(importpool, "_LOOK_AHEAD", 5)  # too short to reach "case,D"
+    assert list(importpool.ranges(src, 13, 2, 10, case_rows=True)) == [
+        importpool.Range(13, 37, 2),
+        importpool.Range(37, 52, 5),
+    ]
