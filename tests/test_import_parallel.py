@@ -64,6 +64,15 @@ if os.environ.get("DIE_AT"):  # a worker dies as it prepares a range holding thi
                 os._exit(3)
         return prepared(path, header, today, part)
     importer._prepared = dying
+if os.environ.get("CHANGE_RULES"):  # a rule file edited as the workers are forked
+    forking = importpool.prepared
+    def edited(*a):
+        with open(os.environ["CHANGE_RULES"], "r+", encoding="utf-8") as f:
+            text = f.read().replace("10 working days", "30 working days")
+            f.seek(0)
+            f.write(text)
+        return forking(*a)
+    importpool.prepared = edited
 store = init_store(db)[0]
 try:
     for one in src.split(",") * int(os.environ.get("TIMES", "1")):
@@ -309,6 +318,23 @@ def test_a_fault_of_one_row_is_reported_at_that_row(tmp_path: Path) -> None:
     second = write(tmp_path / "b.csv", [*rows, decided.format("10")])
     ranged, _ = both(tmp_path, f"{first},{second}")
     assert ranged["error"].startswith(f"{second}:22: case L0010: ")
+
+
+def test_the_workers_use_the_rules_the_import_began_with(tmp_path: Path) -> None:
+    """A rule folder sets credit.small-loan to 10 working days; the file is edited (30) as the
+    workers are forked: every case follows the rules as read when the import began, as in one
+    process. Received Mon 2026-03-02, 10 working days strictly after it: 3/3-3/6 (4), 3/9-3/13
+    (9), Mon 3/16 (10)."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    local = rules / "local.toml"
+    local.write_text(
+        '[[override]]\nid = "credit.small-loan"\nperiod = "10 working days"\n', encoding="utf-8"
+    )
+    src = write(tmp_path / "f.csv", loan_rows(40))
+    ranged, db = both(tmp_path, src, DEADLINES_RULES=str(rules), CHANGE_RULES=str(local))
+    assert ranged["prepared"] >= 5
+    assert set(due_dates(db).values()) == {"2026-03-16"}
 
 
 @pytest.mark.parametrize("at", [1, 25, 39])

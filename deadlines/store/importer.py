@@ -768,6 +768,7 @@ def _write_parts(
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
         header = f.readline(MAX_LINE_CHARS)
     prepare = partial(_prepare_part, path, header, today)
+    _load_rules_to_share()
     case_rows = not _is_json(path) and header.lstrip("\ufeff").startswith("record,")
     cuts = importpool.ranges(path, 0, 1, importpool.RANGE_BYTES, case_rows)
     parts = importpool.prepared(cuts, prepare, jobs, partial(_adopt, store))
@@ -795,6 +796,17 @@ def _write_parts(
                 raise
             if rest:
                 return
+
+
+def _load_rules_to_share() -> None:
+    """The rules (and the catalogue of their kinds and event types) read here, before the workers
+    are forked: they check and evaluate with the rules the writer has, as read when the import
+    began, not read again by each (a rule file edited meanwhile would give the ranges other
+    rules than the rows the writer imports itself)."""
+    from deadlines.rules.loading import plan_rules
+
+    catalogue()
+    plan_rules()
 
 
 def _adopt(store: Store) -> None:

@@ -6,9 +6,10 @@ worker processes; it takes their results back in file order, so what it writes, 
 fault it meets, come in the same order as from one process. At most two ranges a worker are in
 flight, so memory stays flat however large the file is.
 
-Workers are forked, not spawned: they prepare rows with exactly the rules, calendars and settings
-the writer loaded (a store's own rule folders included), without loading them again, and they
-never touch SQLite (the writer's connection, open at the fork, is SQLite's to use in the writer
+Workers are forked, not spawned: they prepare rows with the writer's settings (a store's own rule
+folders included) and whatever it loaded before the first range was handed out (the importer reads
+the rules then, so that no worker reads them again, each at its own time), and they never touch
+SQLite (the writer's connection, open at the fork, is SQLite's to use in the writer
 only: its locks do not survive a fork). They get Ctrl-C blocked from birth and ignore it: the
 writer handles it and stops them. A worker that dies aborts the import (the transaction is rolled
 back).
