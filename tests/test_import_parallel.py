@@ -337,6 +337,18 @@ def test_the_workers_use_the_rules_the_import_began_with(tmp_path: Path) -> None
     assert set(due_dates(db).values()) == {"2026-03-16"}
 
 
+def test_a_correction_in_a_later_range_is_no_date_move(tmp_path: Path) -> None:
+    """L0000 received Mon 2026-03-02 (due Mon 3/30), corrected at the end of the file to Wed
+    2026-03-04: due Wed 2026-04-01 (3/5 (1), 3/6 (2), 3/9-3/13 (7), 3/16-3/20 (12), 3/23-3/27
+    (17), 3/30-4/1 (20)). The case is new in this import: its first date was never announced,
+    so no move is kept, whether the correction falls in the case's range (one process) or not."""
+    correction = "event,L0000,,,,loan.application-received,2026-03-04,更正,,L0000#1,"
+    ranged, db = both(tmp_path, write(tmp_path / "f.csv", [*loan_rows(40), correction]))
+    assert ranged["prepared"] >= 5 and ranged["here"] >= 1
+    assert due_dates(db)["L0000"] == "2026-04-01"
+    assert contents(db)[4] == []
+
+
 @pytest.mark.parametrize("at", [1, 25, 39])
 def test_a_line_break_in_quotes_across_a_cut(tmp_path: Path, at: int) -> None:
     """A quoted field may hold a line break (a note may not: the row is refused). With the case

@@ -619,10 +619,13 @@ class Store:
         *,
         fresh: bool = False,
         reason: Mapping[str, str] | None = None,
+        unannounced: bool = False,
     ) -> list[Move]:
         """Swap the stored obligations of ``case_ids`` for ``obligations`` (inside the caller's
         transaction) and return every change of due date or provisional mark. ``fresh``: the
         cases were just created and have none yet (a bulk import): nothing to compare.
+        ``unannounced``: they were created in this transaction (by an earlier chunk of an
+        import), so no date of theirs was ever announced: none is kept as moved.
 
         Each due date that moved is kept in ``date_moves`` with ``reason`` (what changed: an
         event, a correction, an import, a recompute; ``{"cause": "recompute"}`` by default), so
@@ -642,6 +645,8 @@ class Store:
             changes.texts = {(ob.rule_id, ob.rule_version): bulk.texts_of(ob) for ob in obligations}
         else:
             changes = bulk.compare(refs, obligations, stored, self._rule_ids, self._term_id)
+            if unannounced:
+                changes.moves = []
         self.write_changes(changes, computed_at, reason)
         return changes.moves
 

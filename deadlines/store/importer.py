@@ -1151,12 +1151,23 @@ def _store_obligations(
     store.replace_obligations(
         list(fresh), [o for o in obligations if o.case_id in fresh], chunk.now, fresh=True
     )
-    store.replace_obligations(
-        [c.id for c in evaluated if c.id not in fresh],
-        [o for o in obligations if o.case_id not in fresh],
-        chunk.now,
-        reason={"cause": "import", "file": Path(report.path).name},
-    )
+    older = [c.id for c in evaluated if c.id not in fresh]
+    refs = store.case_refs(older)
+    # created by an earlier chunk or range of this file: a date of theirs that changes now was
+    # never announced, so it is no move (as when the case's rows fall in one chunk)
+    ours = [cid for cid in older if refs[cid] >= report.first_ref]
+    theirs = [cid for cid in older if refs[cid] < report.first_ref]
+    reason = {"cause": "import", "file": Path(report.path).name}
+    for ids, unannounced in ((ours, True), (theirs, False)):
+        if ids:
+            of = set(ids)
+            store.replace_obligations(
+                ids,
+                [o for o in obligations if o.case_id in of],
+                chunk.now,
+                reason=reason,
+                unannounced=unannounced,
+            )
 
 
 def _last_line(entry: _Pending, rows: Sequence[_Row]) -> int:
