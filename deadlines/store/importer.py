@@ -734,12 +734,14 @@ def _write(
             continue
         chunk.append(item)
         if len(chunk) >= chunk_rows:
-            _apply(store, chunk, report, skip_bad, today, prechecked)
+            with importpool.collector_paused():  # a chunk's rows alive together: see there
+                _apply(store, chunk, report, skip_bad, today, prechecked)
             chunk = []
             if checker is not None and (bad := checker.bad()) is not None:
                 raise bad
     if chunk:
-        _apply(store, chunk, report, skip_bad, today, prechecked)
+        with importpool.collector_paused():
+            _apply(store, chunk, report, skip_bad, today, prechecked)
     if checker is not None and (bad := checker.bad(wait=True)) is not None:
         raise bad
 
