@@ -16,6 +16,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -179,7 +180,8 @@ def test_a_worker_that_dies_aborts_the_recompute_and_nothing_is_written(tmp_path
 
     def kill_workers(n: int) -> None:
         for child in multiprocessing.active_children():
-            os.kill(child.pid or 0, signal.SIGKILL)
+            with suppress(ProcessLookupError):  # gone since it was listed (done, or killed)
+                os.kill(child.pid or 0, signal.SIGKILL)
 
     with open_store(db, check_config=False) as store, pytest.raises(StoreError) as caught:
         store.recompute(AS_OF, adopt=config.make(ten, None), chunk=1, jobs=2, progress=kill_workers)
