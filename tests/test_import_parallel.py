@@ -41,12 +41,12 @@ else:
     importpool.RANGE_BYTES = int(mode)
     importpool.available_cpus = lambda: 2
 seen = {"prepared": 0, "here": 0, "rest": 0}
-insert, write, part_records = importer._insert_prepared, importer._write, importer._part_records
+insert, write, part_records = importer._insert_prepared, importer._write, importer.part_records
 def counted_records(path, part, header, progress, *, to_end=False):
     seen["rest"] += to_end and progress is None and os.getpid() == writer
     return part_records(path, part, header, progress, to_end=to_end)
 writer = os.getpid()
-importer._part_records = counted_records
+importer.part_records = counted_records
 def counted_insert(*a):
     done = insert(*a)
     seen["prepared"] += done

@@ -50,8 +50,9 @@ from deadlines.rules import RuleSet, load_rules
 from deadlines.rules.explain import obligation_steps, stale
 from deadlines.store import config
 from deadlines.store.database import CLOSE_EVENT, REOPEN_EVENT, Move, china_today, init_store
-from deadlines.store.importer import import_file, parse_pair, parse_value
+from deadlines.store.importer import import_file
 from deadlines.store.parallel import MAX_JOBS
+from deadlines.store.rows import parse_pair, parse_value
 
 
 # --- init -------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ def parse_facts(items: Sequence[str]) -> dict[str, FactValue]:
     """``k=v`` pairs: true/false become booleans, numbers numbers, anything else text (the
     store's reading and checks: finite numbers, names and texts within the limits)."""
     from deadlines.store.checks import check_facts_input
-    from deadlines.store.importer import parse_value
+    from deadlines.store.rows import parse_value
 
     facts: dict[str, FactValue] = {}
     for item in items:

@@ -16,30 +16,26 @@ The whole file is one transaction: a bad row aborts everything with ``file:line:
 store is left as it was. With ``skip_bad`` bad rows are reported and skipped instead; a case whose
 events do not fit together is skipped whole (its rows in that chunk), never half-applied.
 
-Rows are read and written in chunks, so memory stays flat in the size of the file: the cases seen
-earlier are looked up in the store (inside the same transaction), not kept in memory.
+Rows (read by :mod:`deadlines.store.rows`) are merged and written in chunks, so memory stays flat
+in the size of the file: the cases seen earlier are looked up in the store (inside the same
+transaction), not kept in memory. A big file is cut into ranges that forked workers prepare
+(:mod:`deadlines.store.importpool`); the rows they hand back are written here, in file order.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import marshal
-import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from sys import intern
 from typing import Any
 
-from deadlines.calendars.periods import ascii_digits
 from deadlines.errors import DeadlineError, Phrase, StoreError
 from deadlines.messages import Lang
 from deadlines.model import Case, Event, FactValue, Obligation
@@ -52,27 +48,31 @@ from deadlines.store.checks import (
     EventType,
     catalogue,
     check_case_events,
-    check_case_id,
     check_case_input,
     check_case_size,
     check_event_date,
     check_event_input,
     check_text,
-    shown,
     what_text,
 )
 from deadlines.store.database import Store, china_now, china_today, facts_json
+from deadlines.store.rows import (
+    DAY_TEXTS,
+    MAX_LINE_CHARS,
+    CsvFields,
+    Row,
+    RowError,
+    file_records,
+    is_json_lines,
+    part_records,
+    read_rows,
+)
 
 CHUNK_ROWS = 20_000
-# A line longer than this is refused without being read whole (a 200 MB line would take ~700 MB
-# of memory): one case with its events inline fits many times over; long cases put events on
-# their own lines.
-MAX_LINE_CHARS = 1_048_576
 # A file larger than this is read and checked once before the first write (about a sixth of the
 # import's time): a bad row near its end then costs a read, not a write-ahead log of the whole
 # file that the rollback throws away. A smaller file's rollback is cheap, so it is not read twice.
 PRECHECK_BYTES = 8 * 1024 * 1024
-_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # json.dumps(value, ensure_ascii=False), without building an encoder per call
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 _on: Callable[[Event], dt.date] = attrgetter("on")
@@ -103,513 +103,6 @@ class ImportReport:
     # the ref the store's next case gets when the import begins: a case with this ref or more
     # was created by the import, from an earlier row of the same file
     first_ref: int = field(default=1 << 63, repr=False)
-
-
-@dataclass(slots=True)
-class _Row:
-    """One parsed row (plain slots, not frozen: a million of them are built per import)."""
-
-    line: int
-    record: str
-    case: str
-    kind: str = ""
-    unit: str = ""
-    facts: Mapping[str, FactValue] = field(default_factory=dict)
-    type: str = ""
-    on: dt.date | None = None
-    note: str = ""
-    data: Mapping[str, str] = field(default_factory=dict)
-    supersedes: str | None = None
-    id: str | None = None
-
-
-class _RowError(Exception):
-    """A row that cannot be read; ``error``: the store's refusal, when it was one (it speaks the
-    run's language)."""
-
-    def __init__(self, line: int, message: str, error: DeadlineError | None = None) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-        self.error = error
-
-
-# --- values ------------------------------------------------------------------------------------
-_INT = re.compile(r"[+-]?\d+", re.ASCII)
-_FLOAT = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-
-
-def parse_value(text: str) -> FactValue:
-    """``true``/``false`` (``是``/``否``) -> bool, ``12`` -> int, ``1.5`` -> float, anything else a string.
-
-    Numbers are ASCII digits (``inf``, ``nan``, ``1_000`` and other scripts' digits stay text);
-    a number too long to be an amount stays text too, and the checks refuse it where a rule
-    compares the fact as a number. Range and finiteness: :func:`checks.check_number`."""
-    s = text.strip()
-    low = s.lower()
-    if low in ("true", "false", "是", "否"):
-        return low in ("true", "是")
-    if len(s) > 40:
-        return text
-    if _INT.fullmatch(s):
-        return int(s)
-    if _FLOAT.fullmatch(s):
-        return float(s)
-    return text
-
-
-def parse_pair(text: str, what: str = "fact") -> tuple[str, str]:
-    """``key=value`` as a pair; ``what`` ("fact" or "data") names it in an error."""
-    key, sep, value = text.partition("=")
-    if not sep or not key.strip():
-        raise StoreError(key="rec.pair.bad", what=Phrase(f"rec.pair.{what}"), text=text)
-    return key.strip(), value.strip()
-
-
-def _mapping(text: Any, what: str) -> dict[str, Any]:
-    if text in (None, ""):
-        return {}
-    if isinstance(text, dict):
-        return dict(text)
-    s = str(text).strip()
-    if s.startswith("{"):
-        try:
-            value = json.loads(s)
-        except json.JSONDecodeError as exc:
-            raise StoreError(
-                key="rec.parse.field_json", what=what, msg=exc.msg, col=exc.colno
-            ) from None
-        if not isinstance(value, dict):
-            raise StoreError(key="rec.parse.field_not_object", what=what)
-        return value
-    out: dict[str, Any] = {}
-    for part in s.split(";"):
-        if part.strip():
-            key, sep, value = part.partition("=")
-            if not sep or not key.strip():
-                raise StoreError(key="rec.parse.field_pairs", what=what, got=s)
-            out[key.strip()] = value.strip()
-    return out
-
-
-_DATES: dict[str, dt.date] = {}
-"""Dates read so far, by their text (an import repeats a few thousand days; bounded)."""
-_ISO_TEXT: dict[dt.date, str] = {}
-"""The ISO text of each date in _DATES (written as the store keeps it, once)."""
-
-
-def _date(value: Any) -> dt.date:
-    if isinstance(value, str):
-        day = _DATES.get(value)
-        if day is not None:
-            return day
-    s = ascii_digits(value.strip()) if isinstance(value, str) else str(value or "")
-    if not _ISO.fullmatch(s):
-        raise StoreError(key="rec.row.not_iso", got=s)
-    try:
-        day = dt.date.fromisoformat(s)
-    except ValueError:
-        raise StoreError(key="rec.row.not_real", got=s) from None
-    if isinstance(value, str):
-        if len(_DATES) >= 20_000:
-            _DATES.clear()
-            _ISO_TEXT.clear()
-        _DATES[value] = day
-        _ISO_TEXT[day] = day.isoformat()
-    return day
-
-
-def _text(rec: Mapping[str, Any], key: str) -> str:
-    v = rec.get(key)
-    if isinstance(v, str):  # first: a CSV row's every field
-        return v.strip()
-    if v is None:
-        return ""
-    if isinstance(v, dict | list):
-        raise StoreError(
-            key="rec.parse.not_text", what=key, got=Phrase(f"rec.json.{type(v).__name__}")
-        )
-    return str(v).strip()
-
-
-def _scalar(what: str, v: Any) -> FactValue:
-    """A fact or data value as given in JSON (true, 12, 1.5, text) or as text to read."""
-    if isinstance(v, str):
-        return parse_value(v)
-    if isinstance(v, bool | int | float):
-        return v
-    raise StoreError(key="rec.parse.not_scalar", what=what, got=shown(v))
-
-
-def _facts(raw: Any) -> dict[str, FactValue]:
-    """A row's facts (a JSON object, or its text in a CSV cell), each value read as a fact."""
-    return {k: _scalar(f"facts {k}", v) for k, v in _mapping(raw, "facts").items()}
-
-
-def _data(raw: Any) -> dict[str, str]:
-    """A row's event data (a JSON object, or its text in a CSV cell), each value as text."""
-    return {
-        k: v if isinstance(v, str) else str(_scalar(f"data {k}", v))
-        for k, v in _mapping(raw, "data").items()
-    }
-
-
-def _row(line: int, rec: Mapping[str, Any], checked: str = "") -> _Row:
-    """One record read into a row; ``checked``: a case id already found good (the previous
-    row's, so that a case's events do not check the same id again)."""
-    record = _text(rec, "record")
-    if not record:
-        record = "case" if rec.get("kind") else "event" if rec.get("type") else ""
-    case = _text(rec, "case") or _text(rec, "case_id")
-    if record not in ("case", "event"):
-        raise StoreError(key="rec.row.record", got=record)
-    if not case:
-        raise StoreError(key="rec.row.no_case")
-    if case != checked:
-        check_case_id(case)  # before the id is looked up in the store (bad bytes cannot be)
-    if record == "case":
-        raw = rec.get("facts")
-        # a text (or none) is read once per distinct text and shared, as in a CSV row
-        facts = _fields(raw or "", "facts") if raw is None or isinstance(raw, str) else _facts(raw)
-        kind = _text(rec, "kind")
-        if not kind:
-            raise StoreError(key="rec.row.no_kind")
-        # every field given, by position: ~3x cheaper than keywords and default factories
-        return _Row(line, "case", case, kind, _text(rec, "unit"), facts, "", None, "", {})
-    etype = _text(rec, "type")
-    if not etype:
-        raise StoreError(key="rec.row.no_type")
-    raw = rec.get("data")
-    data = _fields(raw or "", "data") if raw is None or isinstance(raw, str) else _data(raw)
-    note = _text(rec, "note")
-    return _Row(
-        line,
-        "event",
-        case,
-        "",
-        "",
-        {},
-        etype,
-        _date(rec.get("on")),
-        note,
-        data,
-        _text(rec, "supersedes") or None,
-        _text(rec, "id") or None,
-    )
-
-
-_FIELDS: dict[tuple[str, str], dict[str, Any]] = {}
-"""Facts and data read so far, by their text (an import repeats a few shapes; bounded). Shared
-between rows: nothing changes a row's facts or data once read."""
-
-
-def _fields(text: str, what: str) -> dict[str, Any]:
-    """A row's facts or data (``what``) given as text, read once per text."""
-    known = _FIELDS.get((text, what))
-    if known is not None:
-        return known
-    out = _facts(text) if what == "facts" else _data(text)
-    if len(_FIELDS) >= 20_000:
-        _FIELDS.clear()
-    _FIELDS[text, what] = out
-    return out
-
-
-def _csv_row(line: int, rec: _CsvFields, checked: str = "") -> _Row:
-    """:func:`_row` for a CSV row: the same row or the same error, without a dict per row (every
-    field is text or missing, so each value is only stripped)."""
-    f, at = rec
-    record = (f[at["record"]] or "").strip()
-    if not record:
-        record = "case" if f[at["kind"]] else "event" if f[at["type"]] else ""
-    case = (f[at["case"]] or "").strip() or (f[at["case_id"]] or "").strip()
-    if record != "case" and record != "event":
-        raise StoreError(key="rec.row.record", got=record)
-    if not case:
-        raise StoreError(key="rec.row.no_case")
-    if case != checked:
-        check_case_id(case)
-    if record == "case":
-        facts = _fields(f[at["facts"]] or "", "facts")
-        kind = intern((f[at["kind"]] or "").strip())
-        if not kind:
-            raise StoreError(key="rec.row.no_kind")
-        return _Row(
-            line, "case", case, kind, intern((f[at["unit"]] or "").strip()), facts, "", None, "", {}
-        )
-    etype = intern((f[at["type"]] or "").strip())
-    if not etype:
-        raise StoreError(key="rec.row.no_type")
-    data = _fields(f[at["data"]] or "", "data")
-    note = (f[at["note"]] or "").strip()
-    on = f[at["on"]]
-    return _Row(
-        line,
-        "event",
-        case,
-        "",
-        "",
-        {},
-        etype,
-        (on is not None and _DATES.get(on)) or _date(on),
-        note,
-        data,
-        (f[at["supersedes"]] or "").strip() or None,
-        (f[at["id"]] or "").strip() or None,
-    )
-
-
-# --- reading ----------------------------------------------------------------------------------
-class _LineTooLong(Exception):
-    pass
-
-
-class _Lines:
-    """The file's lines, each read up to MAX_LINE_CHARS (a longer one is skipped unread and
-    raises :class:`_LineTooLong`, after which reading goes on), reporting progress every 64 KiB
-    or so. An iterator class, not a generator, so that it can go on after raising."""
-
-    def __init__(self, f: Any, progress: Callable[[int], None] | None, limit: int) -> None:
-        self.f, self.progress, self.limit = f, progress, limit
-        self.pending = 0
-        self.number = 0  # physical lines read
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        line: str = self.f.readline(self.limit + 1)
-        if not line:
-            if self.progress is not None:
-                self.progress(self.pending)
-                self.pending = 0
-            raise StopIteration
-        self.number += 1
-        self._count(len(line))
-        if len(line) > self.limit and not line.endswith("\n"):
-            while (more := self.f.readline(self.limit)) and not more.endswith("\n"):
-                self._count(len(more))
-            self._count(len(more))
-            raise _LineTooLong()
-        return line
-
-    def _count(self, n: int) -> None:
-        self.pending += n  # characters: close enough to bytes for a progress bar
-        if self.progress is not None and self.pending >= 65536:
-            self.progress(self.pending)
-            self.pending = 0
-
-
-def _too_long(limit: int) -> StoreError:
-    return StoreError(key="rec.parse.line_too_long", limit=limit)
-
-
-def _no_constant(name: str) -> None:
-    raise StoreError(key="rec.parse.not_number", name=name)
-
-
-def _json_object(text: str) -> Any:
-    """One JSON line; NaN and Infinity, 5,000-digit numbers and deep nesting are refused."""
-    try:
-        return json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise StoreError(key="rec.parse.json", msg=exc.msg, col=exc.colno) from None
-    except RecursionError:
-        raise StoreError(key="rec.parse.json_deep") from None
-    except DeadlineError:  # NaN, Infinity
-        raise
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise StoreError(key="rec.parse.json_value", msg=str(exc)[:80]) from None
-
-
-def _records(
-    path: Path, progress: Callable[[int], None] | None, limit: int = MAX_LINE_CHARS
-) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
-    """(line, record or the error reading it), lazily. Bytes that are not UTF-8 are kept as
-    lone surrogates, so the row holding them is refused by the text checks with its line."""
-    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
-        yield from _records_of(_Lines(f, progress, limit), _is_json(path), limit)
-
-
-def _is_json(path: Path) -> bool:
-    return path.suffix.lower() in (".jsonl", ".ndjson", ".json")
-
-
-def _records_of(
-    lines: _Lines, json_lines: bool, limit: int, header: str | None = None
-) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
-    """The records of ``lines``; ``header``: a CSV file's first line, where ``lines`` begin
-    further on."""
-    if json_lines:
-        return _json_records(lines, limit)
-    return _csv_records(lines, limit, header)
-
-
-def _part_records(
-    path: Path,
-    part: importpool.Range,
-    header: str,
-    progress: Callable[[int], None] | None,
-    *,
-    to_end: bool = False,
-) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
-    """:func:`_records` of the lines of ``part`` (``to_end``: from its start to the end of the
-    file), numbered as in the whole file; ``header``: the file's first line."""
-    encoding = "utf-8-sig" if part.start == 0 else "utf-8"
-    first = None if part.start == 0 else header
-    with path.open("rb") as raw:
-        raw.seek(part.start)
-        text: io.TextIOBase
-        if to_end:
-            text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
-        else:
-            data = raw.read(part.end - part.start).decode(encoding, "surrogateescape")
-            if not _is_json(path):
-                # a CSV range in memory: its lines split in C and, unless one is too long, read
-                # as a list (the reader counts them), without a call of _Lines per line
-                whole = list(io.StringIO(data, newline=""))
-                if max(map(len, whole), default=0) <= MAX_LINE_CHARS:
-                    yield from _csv_records(whole, MAX_LINE_CHARS, first, part.line)
-                    if progress is not None:
-                        progress(len(data))
-                    return
-            text = io.StringIO(data, newline="")
-        lines = _Lines(text, progress, MAX_LINE_CHARS)
-        lines.number = part.line - 1
-        yield from _records_of(lines, _is_json(path), MAX_LINE_CHARS, first)
-
-
-def _json_records(lines: _Lines, limit: int) -> Iterator[tuple[int, Mapping[str, Any] | Exception]]:
-    while True:
-        try:
-            text = next(lines)
-        except StopIteration:
-            return
-        except _LineTooLong:
-            yield lines.number, _too_long(limit)
-            continue
-        n = lines.number
-        if not text.strip():
-            continue
-        try:
-            obj = _json_object(text)
-        except ValueError as exc:
-            yield n, exc
-            continue
-        if not isinstance(obj, dict):
-            yield n, StoreError(key="rec.parse.line_not_object")
-            continue
-        events = obj.pop("events", None) or []
-        yield n, obj
-        if not isinstance(events, list):
-            yield n, StoreError(key="rec.parse.events_list")
-            continue
-        for ev in events:
-            if not isinstance(ev, dict):
-                yield n, StoreError(key="rec.parse.events_objects")
-                continue
-            yield n, {"record": "event", "case": obj.get("case"), **ev}
-
-
-_CsvFields = tuple[list[str | None], Mapping[str, int]]
-"""A CSV row's fields, padded with None to one past the header's width, and the header's column
-of each name (a name the header lacks: that last None), read by :func:`_csv_row`."""
-# the columns a row is read from, in _row's order
-_COLUMNS = [
-    "record",
-    "case",
-    "case_id",
-    "kind",
-    "unit",
-    "facts",
-    "type",
-    "on",
-    "note",
-    "data",
-    "supersedes",
-    "id",
-]
-
-
-def _csv_records(
-    lines: Iterable[str], limit: int, header_line: str | None = None, first: int = 1
-) -> Iterator[tuple[int, Mapping[str, Any] | _CsvFields | Exception]]:
-    """The records of ``lines``: a file's :class:`_Lines`, which count themselves, or a list of
-    lines whose first is line ``first`` of the file (none too long)."""
-    reader = csv.reader(lines if header_line is None else chain((header_line,), lines))
-    if isinstance(lines, _Lines):
-        source = lines
-
-        def number() -> int:
-            return source.number
-
-    else:
-        before = first - 1 - (header_line is not None)
-
-        def number() -> int:
-            return before + reader.line_num
-
-    header: list[str] | None = None
-    at: dict[str, int] = {}
-    pad: list[str | None] = []
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except _LineTooLong:
-            yield number(), _too_long(limit)
-            continue
-        except csv.Error as exc:
-            yield (
-                number(),
-                StoreError(key="rec.parse.csv_row", msg=str(exc), limit=csv.field_size_limit()),
-            )
-            continue
-        if header is None:
-            header = [h.strip() for h in row]
-            if "case" not in header:
-                yield 1, StoreError(key="rec.parse.csv_header")
-                return
-            if len(set(header)) == len(header):  # else a name's value depends on the row's length
-                at = {
-                    name: header.index(name) if name in header else len(header) for name in _COLUMNS
-                }
-                pad = [None] * (len(header) + 1)
-            continue
-        if len(row) > len(header):
-            yield (
-                number(),
-                StoreError(key="rec.parse.csv_fields", n=len(row), header=len(header)),
-            )
-            continue
-        if not row:
-            continue
-        if at:
-            fields: list[str | None] = row  # type: ignore[assignment]
-            yield number(), (fields + pad[len(row) :], at)
-        else:
-            yield number(), dict(zip(header, row, strict=False))
-
-
-def _rows(
-    records: Iterable[tuple[int, Mapping[str, Any] | _CsvFields | Exception]],
-) -> Iterator[_Row | _RowError]:
-    checked = ""  # the last case id found good
-    for line, rec in records:
-        if isinstance(rec, Exception):
-            yield _RowError(line, str(rec), rec if isinstance(rec, DeadlineError) else None)
-            continue
-        try:
-            row = (
-                _csv_row(line, rec, checked) if isinstance(rec, tuple) else _row(line, rec, checked)
-            )
-            checked = row.case
-            yield row
-        except DeadlineError as exc:
-            yield _RowError(line, str(exc), exc)
-        except ValueError as exc:
-            yield _RowError(line, str(exc))
 
 
 # --- importing --------------------------------------------------------------------------------
@@ -651,7 +144,7 @@ def import_file(
                 if workers:
                     _write_parts(store, p, report, day, progress, chunk_rows, workers)
                 else:
-                    rows = _rows(_records(p, progress))
+                    rows = read_rows(file_records(p, progress))
                     how = (skip_bad, prechecked)
                     _write(store, rows, report, how, day, chunk_rows, checker)
             except Exception:
@@ -715,7 +208,7 @@ def _start_check(path: Path, today: dt.date, shown: str) -> BackgroundCheck | No
 
 def _write(
     store: Store,
-    rows: Iterable[_Row | _RowError],
+    rows: Iterable[Row | RowError],
     report: ImportReport,
     how: tuple[bool, bool],
     today: dt.date,
@@ -727,9 +220,9 @@ def _write(
     ``checker`` that check runs in the background: its refusal stops the write between chunks,
     and the write ends only once it has found the file clean."""
     skip_bad, prechecked = how
-    chunk: list[_Row] = []
+    chunk: list[Row] = []
     for item in rows:
-        if isinstance(item, _RowError):
+        if isinstance(item, RowError):
             _bad(report, item.line, item.error or item.message, skip_bad)
             continue
         chunk.append(item)
@@ -771,7 +264,7 @@ def _write_parts(
         header = f.readline(MAX_LINE_CHARS)
     prepare = partial(_prepare_part, path, header, today)
     _load_rules_to_share()
-    case_rows = not _is_json(path) and header.lstrip("\ufeff").startswith("record,")
+    case_rows = not is_json_lines(path) and header.lstrip("\ufeff").startswith("record,")
     cuts = importpool.ranges(path, 0, 1, importpool.RANGE_BYTES, case_rows)
     parts = importpool.prepared(cuts, prepare, jobs, partial(_adopt, store))
     with closing(parts):
@@ -785,12 +278,12 @@ def _write_parts(
                 # prepared, but its cases are in the store (a re-run): its rows are good on
                 # their own, only their fit with the stored cases is left to check
                 checked = result[:1] == _READY
-                records = _part_records(path, part, header, progress, to_end=rest)
-                _write(store, _rows(records), report, (False, checked), today, chunk_rows)
+                records = part_records(path, part, header, progress, to_end=rest)
+                _write(store, read_rows(records), report, (False, checked), today, chunk_rows)
             except (DeadlineError, sqlite3.IntegrityError):
                 # the first row bad on its own, from here on, is what is reported, as by the
                 # check of a big file (the ranges before had none: they were checked whole)
-                rest_of_file = _part_records(path, part, header, None, to_end=True)
+                rest_of_file = part_records(path, part, header, None, to_end=True)
                 try:
                     _precheck(path, today, report.path, rest_of_file)
                 except DeadlineError as bad:
@@ -825,12 +318,12 @@ def _prepare_part(path: Path, header: str, today: dt.date, part: importpool.Rang
 def _prepared(path: Path, header: str, today: dt.date, part: importpool.Range) -> bytes:
     if part.end - part.start > 2 * importpool.RANGE_BYTES:  # a line too long for the range
         return _REST
-    records = list(_part_records(path, part, header, None))
-    if records and not _is_json(path) and _open_quote(records[-1][1]):
+    records = list(part_records(path, part, header, None))
+    if records and not is_json_lines(path) and _open_quote(records[-1][1]):
         return _REST
-    rows: list[_Row] = []
-    for item in _rows(records):
-        if isinstance(item, _RowError):
+    rows: list[Row] = []
+    for item in read_rows(records):
+        if isinstance(item, RowError):
             return _HERE
         rows.append(item)
     store = _forked[0]
@@ -858,7 +351,7 @@ def _columns(rows: Sequence[tuple[Any, ...]], width: int) -> list[tuple[Any, ...
     return list(zip(*rows, strict=True)) if rows else [()] * width
 
 
-def _open_quote(record: Mapping[str, Any] | _CsvFields | Exception) -> bool:
+def _open_quote(record: Mapping[str, Any] | CsvFields | Exception) -> bool:
     """Whether a range's last CSV record may have been cut inside a quoted field (whose line
     end it then holds); a record that could not be read may have been too."""
     if isinstance(record, Exception):
@@ -892,7 +385,7 @@ def _precheck(
     path: Path,
     today: dt.date,
     shown: str,
-    records: Iterable[tuple[int, Mapping[str, Any] | _CsvFields | Exception]] | None = None,
+    records: Iterable[tuple[int, Mapping[str, Any] | CsvFields | Exception]] | None = None,
 ) -> None:
     """Read the whole file once, writing nothing, and refuse it at its first row that is bad on
     its own (syntax, text, numbers, kinds, facts, event types, dates, data). A bad last row of a
@@ -902,8 +395,8 @@ def _precheck(
     writing, in chunks, as before. ``records``: only these (the file's from some line on)."""
     cat = catalogue()
     try:
-        for item in _rows(_records(path, None) if records is None else records):
-            if isinstance(item, _RowError):
+        for item in read_rows(file_records(path, None) if records is None else records):
+            if isinstance(item, RowError):
                 _bad(ImportReport(shown), item.line, item.error or item.message, False)
                 continue
             try:
@@ -914,10 +407,10 @@ def _precheck(
         raise _not_utf8(shown, exc) from None
 
 
-def _check_row(cat: Catalogue, r: _Row, today: dt.date, kind: str | None = None) -> None:
+def _check_row(cat: Catalogue, r: Row, today: dt.date, kind: str | None = None) -> None:
     """The checks of one row that need no other row (``kind``: the event's case kind, if known).
     Facts or data that passed once (the mappings :func:`_fields` shares between rows) are not
-    checked again; nor is a case id, checked when its row was read (:func:`_row`)."""
+    checked again; nor is a case id, checked when its row was read (deadlines.store.rows)."""
     if r.record == "case":
         key = (r.kind, r.unit, id(r.facts))
         known = _CASES_OK.get(key)
@@ -996,11 +489,11 @@ class _Pending:
 
     kind: str
     base: Case | None
-    new_case: _Row | None = None
-    events: list[_Row] = field(default_factory=list)
+    new_case: Row | None = None
+    events: list[Row] = field(default_factory=list)
     event_count: int = 0
     # a case row for a case already in the store: fine if it says the same (a re-run import)
-    repeat: _Row | None = None
+    repeat: Row | None = None
     duplicates: int = 0
     # every event of the case, stored (superseded ones too) or accepted from this file: a row
     # equal to one of them is already there (a re-run import never undoes a correction)
@@ -1015,7 +508,7 @@ class _Pending:
 class _Chunk:
     """A chunk's rows merged with the store: its cases as they will be, and what to write."""
 
-    rows: Sequence[_Row]
+    rows: Sequence[Row]
     pending: dict[str, _Pending]
     merged: list[Case]
     cases: list[tuple[str, str, str | None, str, str]]
@@ -1025,7 +518,7 @@ class _Chunk:
 
 def _apply(
     store: Store,
-    rows: Sequence[_Row],
+    rows: Sequence[Row],
     report: ImportReport,
     skip_bad: bool,
     today: dt.date,
@@ -1042,7 +535,7 @@ def _apply(
 
 def _merged(
     store: Store,
-    rows: Sequence[_Row],
+    rows: Sequence[Row],
     report: ImportReport,
     skip_bad: bool,
     today: dt.date,
@@ -1172,7 +665,7 @@ def _store_obligations(
             )
 
 
-def _last_line(entry: _Pending, rows: Sequence[_Row]) -> int:
+def _last_line(entry: _Pending, rows: Sequence[Row]) -> int:
     """Where a fault of the whole case is reported: at its last row in the chunk."""
     return (entry.events[-1] if entry.events else entry.new_case or rows[0]).line
 
@@ -1327,7 +820,7 @@ def _merge_new(
     events: list[Event] = []
     rows: list[tuple[str, str, str, str, str, str, str, str | None]] = []
     keys: set[tuple[object, ...]] = set()
-    iso = _ISO_TEXT.get
+    iso = DAY_TEXTS.get
     n = 0
     for r in entry.events:
         if r.supersedes is not None or r.id is not None:
