@@ -11,9 +11,11 @@ ranges the writer must import itself.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
+import time
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from typing import Any
 import pytest
 
 from deadlines.store import importpool
+from tests.test_interrupts import group
 
 BOUND = 120  # seconds one import may take on a loaded machine
 NOW = "2026-11-30T09:00:00+08:00"
@@ -50,6 +53,8 @@ importer.part_records = counted_records
 def counted_insert(*a):
     done = insert(*a)
     seen["prepared"] += done
+    if os.environ.get("KILL_WRITER"):  # killed outright once a range is written
+        os.kill(os.getpid(), 9)
     return done
 def counted_write(*a, **k):
     seen["here"] += 1
@@ -383,6 +388,26 @@ def test_a_worker_that_dies_aborts_the_import(tmp_path: Path) -> None:
         " was written to the store. Try again, or use --jobs 1 to import in this process alone"
     )
     assert contents(tmp_path / "t.db")[0] == []
+
+
+def test_a_writer_killed_outright_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """kill -9 (or the out-of-memory killer) of the importing process, its workers busy or
+    waiting for ranges: they end too, instead of waiting for ever."""
+    src = write(tmp_path / "f.csv", loan_rows(40))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUNNER, str(src), str(tmp_path / "t.db"), "300"],
+        env={"PATH": "/usr/bin:/bin", "KILL_WRITER": "1"},
+        start_new_session=True,
+    )
+    try:
+        assert proc.wait(timeout=BOUND) == -9
+        end = time.monotonic() + 10
+        while left := group(proc.pid):
+            assert time.monotonic() < end, f"left behind: {left}"
+            time.sleep(0.05)
+    finally:
+        for pid in group(proc.pid):
+            os.kill(pid, 9)
 
 
 def test_how_many_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ the rules then, so that no worker reads them again, each at its own time), and t
 SQLite (the writer's connection, open at the fork, is SQLite's to use in the writer
 only: its locks do not survive a fork). They get Ctrl-C blocked from birth and ignore it: the
 writer handles it and stops them. A worker that dies aborts the import (the transaction is rolled
-back).
+back); a writer killed outright takes its workers with it.
 
 A cut is made where a new case begins if one does within a few lines (a CSV case row, where the
 header names ``record`` first), so that a case and its events tend to fall in one range. A CSV
@@ -24,6 +24,7 @@ itself).
 from __future__ import annotations
 
 import gc
+import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
@@ -135,7 +136,10 @@ def prepared(
     frozen = gc.get_freeze_count()
     gc.freeze()
     pool = ProcessPoolExecutor(
-        jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start, initargs=(setup,)
+        jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start,
+        initargs=(setup, os.getpid()),
     )
     try:
         pending: deque[tuple[Range, Future[bytes]]] = deque()
@@ -171,8 +175,25 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _start(setup: Callable[[], None]) -> None:
+def _start(setup: Callable[[], None], writer: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch(writer)
     setup()
+
+
+def _watch(writer: int) -> None:
+    """End this worker as soon as ``writer``, the process that forked it, is gone. A writer
+    killed outright (kill -9, the out-of-memory killer) cannot stop its workers, and they would
+    wait for ever: for a range (each holds the queue's writing end too, so it never closes) or
+    for the result it is handing back to be read."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == writer:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="deadlines-writer-watch", daemon=True).start()
