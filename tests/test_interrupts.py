@@ -158,6 +158,37 @@ def test_ctrl_c_while_recompute_workers_run(tmp_path: Path, after: float) -> Non
     assert dump(db) == before
 
 
+def test_a_recompute_killed_outright_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """kill -9 (or the out-of-memory killer) of the recompute as its two workers start: they
+    end too (and the resource tracker after them), instead of waiting for ranges for ever."""
+    db = loan_store(tmp_path, 2100)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(PAUSE), "DEADLINES_TEST_MARKS": str(marks)}
+    proc = subprocess.Popen(
+        [str(SCRIPT), "recompute", "--jobs", "2", "--db", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**env, "DEADLINES_TEST_PAUSE": "spawn"},
+        start_new_session=True,
+    )
+    try:
+        end = time.monotonic() + BOUND
+        while len(list(marks.glob("paused-*"))) < 2:
+            assert proc.poll() is None and time.monotonic() < end, "the workers never paused"
+            time.sleep(0.02)
+        proc.kill()
+        assert proc.wait(timeout=BOUND) == -signal.SIGKILL
+        (marks / "go").touch()
+        end = time.monotonic() + BOUND
+        while left := group(proc.pid):
+            assert time.monotonic() < end, f"left behind: {left}"
+            time.sleep(0.05)
+    finally:
+        for pid in group(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+
+
 def test_ctrl_c_as_the_import_forks(tmp_path: Path) -> None:
     """A file of 8 MiB or more is prepared by forked workers (or, where one CPU is all there is,
     checked in a forked child); the interrupt comes as a child comes out of the fork. The file is

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from deadlines.errors import StoreError
 from deadlines.store.background import can_fork
-from deadlines.store.parallel import MAX_JOBS, available_cpus, interrupt_held
+from deadlines.store.parallel import MAX_JOBS, available_cpus, end_with, interrupt_held
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -179,21 +179,5 @@ def _start(setup: Callable[[], None], writer: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _watch(writer)
+    end_with(writer)
     setup()
-
-
-def _watch(writer: int) -> None:
-    """End this worker as soon as ``writer``, the process that forked it, is gone. A writer
-    killed outright (kill -9, the out-of-memory killer) cannot stop its workers, and they would
-    wait for ever: for a range (each holds the queue's writing end too, so it never closes) or
-    for the result it is handing back to be read."""
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == writer:
-            time.sleep(0.2)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="deadlines-writer-watch", daemon=True).start()

@@ -83,7 +83,7 @@ def changes(
         jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start,
-        initargs=(str(store.path), cfg, store.busy_timeout),
+        initargs=(str(store.path), cfg, store.busy_timeout, os.getpid()),
     )
     try:
         pending: deque[Future[Changes]] = deque()
@@ -123,16 +123,33 @@ def interrupt_held() -> Iterator[None]:
         signal.raise_signal(signal.SIGINT)
 
 
+def end_with(writer: int) -> None:
+    """End this worker (of a pool) as soon as ``writer``, the process that started it, is gone.
+    A writer killed outright (kill -9, the out-of-memory killer) cannot stop its workers, and
+    they would wait for ever: for work (each holds the queue's writing end too, so it never
+    closes) or for the result it is handing back to be read."""
+    import time
+
+    def watch() -> None:
+        while os.getppid() == writer:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="deadlines-writer-watch", daemon=True).start()
+
+
 # --- in the worker ----------------------------------------------------------------------------
 _store: Store | BaseException | None = None
 
 
-def _start(path: str, cfg: config.StoreConfig, busy_timeout: float) -> None:
+def _start(path: str, cfg: config.StoreConfig, busy_timeout: float, writer: int) -> None:
     """A worker's set-up: the store's folders, a connection that cannot write. A failure is
     raised by the worker's first range, so that the writer reports it (a worker prints nothing).
-    Ctrl-C is the writer's to handle (it stops the workers): a worker ignores it."""
+    Ctrl-C is the writer's to handle (it stops the workers): a worker ignores it, and ends
+    with the writer (``writer``: its process id)."""
     global _store
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with(writer)
     try:
         config.apply(cfg)
         conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
