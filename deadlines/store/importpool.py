@@ -25,18 +25,16 @@ from __future__ import annotations
 
 import gc
 import os
-from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
-from deadlines.errors import StoreError
 from deadlines.store.background import can_fork
-from deadlines.store.parallel import MAX_JOBS, available_cpus, end_with, interrupt_held
+from deadlines.store.parallel import MAX_JOBS, available_cpus, end_with, in_order
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    pass
 
 RANGE_BYTES = 4 * 1024 * 1024
 """About how much of the file one worker prepares at a time (some 10,000 cases of the bench)."""
@@ -129,7 +127,6 @@ def prepared(
     # imported here: only a large import forks workers
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     # what is alive now (rules, calendars, the catalogue) is frozen before the fork: the
     # collector neither walks it again nor writes to it, which would copy its pages per worker
@@ -142,21 +139,9 @@ def prepared(
         initargs=(setup, os.getpid()),
     )
     try:
-        pending: deque[tuple[Range, Future[bytes]]] = deque()
-        for part in parts:
-            with interrupt_held():  # the first submit forks the workers
-                future = pool.submit(prepare, part)
-            pending.append((part, future))
-            if len(pending) >= 2 * jobs:
-                first, done = pending.popleft()
-                yield first, done.result()
-        while pending:
-            first, done = pending.popleft()
-            yield first, done.result()
-    except BrokenProcessPool:
-        raise StoreError(key="rec.import.worker_died") from None
+        work = ((part, prepare, (part,)) for part in parts)
+        yield from in_order(pool, work, jobs, "rec.import.worker_died")
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
         if not frozen:  # a process that froze nothing itself gets its collector back as it was
             gc.unfreeze()
 

@@ -14,8 +14,9 @@ range order, so the moves come out in the same order as from one process.
 A worker's error (a year file that cannot be read, say) is raised in the writer as it is, and a
 worker that dies aborts the recompute; either way the transaction is rolled back.
 
-Workers are started fresh (``spawn``), never forked from a process with the store open (SQLite's
-locks do not survive a fork); so, as everywhere with ``spawn``, a script that calls
+Workers are started fresh (``spawn``), not forked from the process with the store open: they open
+the store themselves, and SQLite's locks and connections do not survive a fork (the import's
+forked workers, deadlines.store.importpool, never touch SQLite). So, as everywhere with ``spawn``, a script that calls
 :meth:`Store.recompute` on a large store keeps its own work under ``if __name__ == "__main__":``
 (each worker imports the script's main module again). Not ``forkserver``: its workers are not the
 calling process's children, and the CPU they use would not be counted as its own.
@@ -29,10 +30,10 @@ import signal
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from deadlines.errors import StoreError
 from deadlines.store import config
@@ -40,7 +41,10 @@ from deadlines.store.bulk import Changes
 from deadlines.store.database import Store
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+K = TypeVar("K")
+R = TypeVar("R")
 
 MIN_CASES = 20_000
 """Below this many cases a recompute runs in the calling process: starting a worker (a fresh
@@ -77,7 +81,6 @@ def changes(
     # imported here: the commands that only read the store (remind, next) load this module
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(
         jobs,
@@ -85,18 +88,37 @@ def changes(
         initializer=_start,
         initargs=(str(store.path), cfg, store.busy_timeout, os.getpid()),
     )
+    work = (((first, last), _range, (first, last, day)) for first, last in ranges)
+    for _, done in in_order(pool, work, jobs, "store.worker_died"):
+        yield done
+
+
+def in_order(
+    pool: ProcessPoolExecutor,
+    work: Iterable[tuple[K, Callable[..., R], tuple[Any, ...]]],
+    jobs: int,
+    died: str,
+) -> Generator[tuple[K, R], None, None]:
+    """Each piece of ``work`` (a key, a function and its arguments) run in ``pool`` of ``jobs``
+    workers, the results taken in the order given, each with its key. At most two pieces a
+    worker are in flight, so memory stays flat however many there are. A worker that dies is
+    the error ``died`` (a message key); the pool is shut down at the end, whatever ends it."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
-        pending: deque[Future[Changes]] = deque()
-        for first, last in ranges:
+        pending: deque[tuple[K, Future[R]]] = deque()
+        for key, call, args in work:
             with interrupt_held():  # a submit may start a worker
-                future = pool.submit(_range, first, last, day)
-            pending.append(future)
+                future = pool.submit(call, *args)
+            pending.append((key, future))
             if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
+                first, done = pending.popleft()
+                yield first, done.result()
         while pending:
-            yield pending.popleft().result()
+            first, done = pending.popleft()
+            yield first, done.result()
     except BrokenProcessPool:
-        raise StoreError(key="store.worker_died") from None
+        raise StoreError(key=died) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
