@@ -20,14 +20,16 @@ Targets (issue 11): import and recompute >= 60,000 events/s at 1M with flat memo
     python bench/bench_store.py                 # 100k and 1M (takes minutes)
     python bench/bench_store.py --sizes 100000  # one size
 
-Measured on 2026-11-30 at 22:20 UTC (schema version 14; 2 cores and nothing else running, load
-1.0-1.8; Python 3.11, SQLite 3.40; recompute with its default two worker processes):
+Measured on 2026-12-01 at 00:25 UTC (schema version 14; 2 cores and no other work running, load
+1-2 counting this script's own processes; Python 3.11, SQLite 3.40; import and recompute with
+their default two worker processes each):
 
-    size        import events/s (per CPU s)  recompute events/s (per CPU s)  store     remind
-    100,000     27,940 (23,969), 139 MiB     91,590 (48,413), 89 MiB         92 MiB    0.23 s
-    1,000,000   28,374 (24,437), 137 MiB     108,415 (55,846), 89 MiB        928 MiB   0.17 s
+    size        import events/s (per CPU s), peak   recompute events/s (per CPU s)  store     remind
+    100,000     51,781 (28,936), 147 MiB            96,856 (52,135), 89 MiB         92 MiB    0.21 s
+    1,000,000   76,170 (40,437), 153 MiB            108,650 (56,041), 89 MiB        926 MiB   0.14 s
 
-remind at 1M is 0.75x its 100k time (459 notices each); peak memory 0.99x.
+remind at 1M is 0.67x its 100k time (459 notices each); peak memory 1.04x. (The evening before,
+the import in one process beside its row check: 27,940 and 28,374 events/s.)
 """
 
 from __future__ import annotations
