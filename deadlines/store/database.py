@@ -632,7 +632,7 @@ class Store:
         that a sending run can announce the move (kind ``moved``, deadlines.notices.contract).
         An obligation that comes out as stored (but for its time) is left as it is, unless it is
         recurring: the daily run refreshes those by the time they were computed."""
-        refs = self.case_refs(case_ids)
+        refs = {cid: ref for cid, (_, ref) in self.known_cases(case_ids).items()}
         stored: dict[tuple[str, str, str], bulk.Row] = {}
         if not fresh:
             for start in range(0, len(case_ids), 500):
@@ -650,16 +650,22 @@ class Store:
         self.write_changes(changes, computed_at, reason)
         return changes.moves
 
-    def case_refs(self, case_ids: Sequence[str]) -> dict[str, int]:
-        """The integer key of each of ``case_ids`` in the store (those it holds)."""
-        refs: dict[str, int] = {}
+    def known_cases(self, case_ids: Sequence[str]) -> dict[str, tuple[str, int]]:
+        """The kind and integer key (ref) of each of ``case_ids`` that the store holds."""
+        out: dict[str, tuple[str, int]] = {}
         for start in range(0, len(case_ids), 500):
             chunk = list(case_ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            refs.update(
-                self.conn.execute(f"SELECT id, ref FROM cases WHERE id IN ({marks})", chunk)
+            rows = self.conn.execute(
+                f"SELECT id, kind, ref FROM cases WHERE id IN ({marks})", chunk
             )
-        return refs
+            out.update((r[0], (r[1], r[2])) for r in rows)
+        return out
+
+    def next_case_ref(self) -> int:
+        """The ref the next case stored gets (SQLite's own choice: one past the largest)."""
+        (ref,) = self.conn.execute("SELECT COALESCE(MAX(ref), 0) + 1 FROM cases").fetchone()
+        return int(ref)
 
     def write_changes(
         self, changes: bulk.Changes, computed_at: str, reason: Mapping[str, str] | None = None
@@ -694,7 +700,7 @@ class Store:
         of :data:`bulk.Row` with the case's index for its ref; ``texts``: those of their rule
         versions. Every row was recorded and computed at ``now``."""
         ids, kinds, units, facts = cases
-        (first,) = self.conn.execute("SELECT COALESCE(MAX(ref), 0) + 1 FROM cases").fetchone()
+        first = self.next_case_ref()
         self.conn.executemany(
             "INSERT INTO cases (ref, id, kind, unit, facts, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             zip(count(first), ids, kinds, units, facts, repeat(now)),

@@ -137,9 +137,7 @@ def import_file(
     try:
         with store.transaction():
             before = _obligation_count(store)
-            (report.first_ref,) = store.conn.execute(
-                "SELECT COALESCE(MAX(ref), 0) + 1 FROM cases"
-            ).fetchone()
+            report.first_ref = store.next_case_ref()
             try:
                 if workers:
                     _write_parts(store, p, report, day, progress, chunk_rows, workers)
@@ -264,7 +262,7 @@ def _write_parts(
         header = f.readline(MAX_LINE_CHARS)
     prepare = partial(_prepare_part, path, header, today)
     _load_rules_to_share()
-    case_rows = not is_json_lines(path) and header.lstrip("\ufeff").startswith("record,")
+    case_rows = not is_json_lines(path) and header.startswith("record,")  # no BOM: utf-8-sig
     cuts = importpool.ranges(path, 0, 1, importpool.RANGE_BYTES, case_rows)
     parts = importpool.prepared(cuts, prepare, jobs, partial(_adopt, store))
     with closing(parts):
@@ -372,7 +370,7 @@ def _write_prepared(store: Store, result: bytes, report: ImportReport) -> bool:
 
 def _insert_prepared(store: Store, ready: tuple[Any, ...], report: ImportReport) -> bool:
     cases, events, obligations, texts, unchanged, now = ready
-    if _known_cases(store, cases[0]):
+    if store.known_cases(cases[0]):
         return False
     store.insert_new_cases(cases, events, obligations, texts, now)
     report.cases += len(cases[0])
@@ -409,7 +407,7 @@ def _precheck(
 
 def _check_row(cat: Catalogue, r: Row, today: dt.date, kind: str | None = None) -> None:
     """The checks of one row that need no other row (``kind``: the event's case kind, if known).
-    Facts or data that passed once (the mappings :func:`_fields` shares between rows) are not
+    Facts or data that passed once (the mappings deadlines.store.rows shares between rows) are not
     checked again; nor is a case id, checked when its row was read (deadlines.store.rows)."""
     if r.record == "case":
         key = (r.kind, r.unit, id(r.facts))
@@ -502,6 +500,7 @@ class _Pending:
     # the line of the row that a fault of the case is found at, when one row is at fault (a
     # differing case row, an event that corrects or names the wrong event, one too many)
     fault: int = 0
+    ref: int = 0  # the stored case's key (0: a case this chunk creates)
 
 
 @dataclass(slots=True)
@@ -548,7 +547,7 @@ def _merged(
     that an earlier row of the file created (in this chunk or an earlier one) is refused."""
     cat = catalogue()
     if known is None:
-        known = _known_cases(store, list(dict.fromkeys(r.case for r in rows)))
+        known = store.known_cases(list(dict.fromkeys(r.case for r in rows)))
     pending: dict[str, _Pending] = {}
     for r in rows:
         try:
@@ -559,7 +558,7 @@ def _merged(
                 if r.case in pending or (stored is not None and stored[1] >= report.first_ref):
                     raise StoreError(key="rec.import.case_twice", case=r.case)
                 if stored is not None:
-                    pending[r.case] = _Pending(stored[0], None, repeat=r)
+                    pending[r.case] = _Pending(stored[0], None, repeat=r, ref=stored[1])
                 else:
                     pending[r.case] = _Pending(r.kind, None, new_case=r)
                 continue
@@ -567,7 +566,8 @@ def _merged(
             if entry is None:
                 if r.case not in known:
                     raise StoreError(key="rec.import.case_first", case=r.case)
-                entry = pending[r.case] = _Pending(known[r.case][0], None)
+                kind, ref = known[r.case]
+                entry = pending[r.case] = _Pending(kind, None, ref=ref)
             if prechecked:
                 cat.check_event(entry.kind, r.type)
             else:
@@ -647,11 +647,10 @@ def _store_obligations(
         list(fresh), [o for o in obligations if o.case_id in fresh], chunk.now, fresh=True
     )
     older = [c.id for c in evaluated if c.id not in fresh]
-    refs = store.case_refs(older)
     # created by an earlier chunk or range of this file: a date of theirs that changes now was
     # never announced, so it is no move (as when the case's rows fall in one chunk)
-    ours = [cid for cid in older if refs[cid] >= report.first_ref]
-    theirs = [cid for cid in older if refs[cid] < report.first_ref]
+    ours = [cid for cid in older if chunk.pending[cid].ref >= report.first_ref]
+    theirs = [cid for cid in older if chunk.pending[cid].ref < report.first_ref]
     reason = {"cause": "import", "file": Path(report.path).name}
     for ids, unannounced in ((ours, True), (theirs, False)):
         if ids:
@@ -677,21 +676,6 @@ def _same_case(cid: str, entry: _Pending) -> None:
     if (r.kind, r.unit or None, dict(r.facts)) != (base.kind, base.unit, dict(base.facts)):
         entry.fault = r.line
         raise StoreError(key="rec.import.case_differs", case=cid)
-
-
-def _known_cases(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, int]]:
-    """The kind and ref of each of ``ids`` that the store holds."""
-    out: dict[str, tuple[str, int]] = {}
-    for start in range(0, len(ids), 500):
-        part = list(ids[start : start + 500])
-        marks = ",".join("?" * len(part))
-        out.update(
-            (r[0], (r[1], r[2]))
-            for r in store.conn.execute(
-                f"SELECT id, kind, ref FROM cases WHERE id IN ({marks})", part
-            )
-        )
-    return out
 
 
 def _load_bases(store: Store, pending: dict[str, _Pending]) -> None:
