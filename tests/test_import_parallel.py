@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from deadlines.store import importpool
+from deadlines.store import importpool, parallel
 from tests.test_interrupts import group
 
 BOUND = 120  # seconds one import may take on a loaded machine
@@ -31,7 +31,7 @@ NOW = "2026-11-30T09:00:00+08:00"
 RUNNER = r"""
 import datetime as dt, json, os, sys
 from deadlines.errors import DeadlineError
-from deadlines.store import importer, importpool
+from deadlines.store import importer, importpool, parallel
 from deadlines.store.database import init_store
 
 src, db, mode = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -42,7 +42,7 @@ if mode == "plain":  # one process, the big file checked whole first (as a file 
 else:
     importpool.MIN_BYTES = 0
     importpool.RANGE_BYTES = int(mode)
-    importpool.available_cpus = lambda: 2
+    parallel.available_cpus = lambda: 2
 seen = {"prepared": 0, "here": 0, "rest": 0}
 insert, write, part_records = importer._insert_prepared, importer._write, importer.part_records
 def counted_records(path, part, header, progress, *, to_end=False):
@@ -418,10 +418,10 @@ def test_how_many_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     with big.open("wb") as f:
         f.truncate(8 * 1024 * 1024)
     monkeypatch.setattr(importpool, "can_fork", lambda: True)
-    monkeypatch.setattr(importpool, "available_cpus", lambda: 2)
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 2)
     assert [importpool.workers_for(small), importpool.workers_for(big)] == [0, 2]
     assert [importpool.workers_for(big, 1), importpool.workers_for(small, 3)] == [0, 3]
-    monkeypatch.setattr(importpool, "available_cpus", lambda: 1)
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 1)
     assert importpool.workers_for(big) == 0
     monkeypatch.setattr(importpool, "can_fork", lambda: False)
     assert importpool.workers_for(big, 2) == 0

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from deadlines.store.background import can_fork
-from deadlines.store.parallel import MAX_JOBS, available_cpus, end_with, in_order
+from deadlines.store.parallel import end_with, in_order, jobs_for
 
 if TYPE_CHECKING:
     pass
@@ -57,10 +57,8 @@ def workers_for(path: Path, requested: int | None = None) -> int:
     """How many worker processes to prepare ``path`` with: ``requested`` (1: none, the calling
     process alone), else one per CPU for a file of :data:`MIN_BYTES` or more, if there are two;
     none (0) where this process cannot fork safely."""
-    if requested is None:
-        cpus = min(available_cpus(), MAX_JOBS)
-        requested = cpus if path.stat().st_size >= MIN_BYTES else 1
-    return requested if requested > 1 and can_fork() else 0
+    jobs = jobs_for(requested, path.stat().st_size, MIN_BYTES)
+    return jobs if jobs > 1 and can_fork() else 0
 
 
 def ranges(

@@ -60,12 +60,13 @@ def available_cpus() -> int:
     return os.cpu_count() or 1  # pragma: no cover - macOS, Windows
 
 
-def jobs_for(requested: int | None, cases: int) -> int:
+def jobs_for(requested: int | None, size: int, enough: int = MIN_CASES) -> int:
     """How many worker processes to use: ``requested`` (1: none, the calling process alone),
-    else one per available CPU for a store of at least :data:`MIN_CASES` cases."""
+    else one per available CPU for work of ``size`` at least ``enough`` (by default a store of
+    at least :data:`MIN_CASES` cases)."""
     if requested is not None:
         return requested
-    return min(available_cpus(), MAX_JOBS) if cases >= MIN_CASES else 1
+    return min(available_cpus(), MAX_JOBS) if size >= enough else 1
 
 
 def changes(
